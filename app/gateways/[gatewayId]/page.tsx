@@ -1,0 +1,32 @@
+import { EngineSection } from "@/components/gateways/engine-section";
+import { GatewayOverview } from "@/components/gateways/gateway-overview";
+import { TargetsSection } from "@/components/gateways/targets-section";
+import { getControlPlane } from "@/lib/agentcore";
+import { getGatewayOnce } from "@/lib/agentcore/cached";
+import { load } from "@/lib/http/load";
+
+export const dynamic = "force-dynamic";
+
+export default async function GatewayPage({ params }: { params: Promise<{ gatewayId: string }> }) {
+  const { gatewayId } = await params;
+  const result = await load(() => getGatewayOnce(gatewayId));
+  if (!result.ok) return null; // the layout shows the error
+  const gateway = result.data;
+  const engine = gateway.policyEngine
+    ? await load(async () => {
+        const cp = await getControlPlane();
+        const id = gateway.policyEngine!.policyEngineId;
+        const [engine, policies] = await Promise.all([cp.getPolicyEngine(id), cp.listPolicies(id)]);
+        return { engine, policies };
+      })
+    : null;
+  return (
+    <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
+      <div className="space-y-4">
+        <GatewayOverview gateway={gateway} />
+        <EngineSection gateway={gateway} engine={engine} />
+      </div>
+      <TargetsSection targets={gateway.targets} />
+    </div>
+  );
+}

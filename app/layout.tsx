@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { AppHeader } from "@/components/layout/app-header";
+import { THEME_BOOT_SCRIPT } from "@/components/layout/theme";
+import { getControlPlane } from "@/lib/agentcore";
+import { load } from "@/lib/http/load";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Policy Studio",
+  description: "Author, test and ship Cedar policies for AgentCore Gateways",
+};
+
+export const dynamic = "force-dynamic";
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const backend = await load(async () => (await getControlPlane()).info());
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
+      <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <AppHeader backend={backend} />
+        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

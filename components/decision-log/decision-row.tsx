@@ -1,0 +1,89 @@
+"use client";
+
+import { Fragment, useState } from "react";
+import { TimeAgo } from "@/components/gateways/time-ago";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { DecisionEntry } from "@/lib/store/decisions";
+
+export type AddState = { kind: "idle" } | { kind: "saving" } | { kind: "added"; suite: string; testCaseId: number } | { kind: "failed"; message: string };
+
+/** One recorded call; the toggle shows the full arguments and the policy evidence. */
+export function DecisionRow({ entry, add, onAdd }: { entry: DecisionEntry; add: AddState; onAdd: () => void }) {
+  const [open, setOpen] = useState(false);
+  const args = JSON.stringify(entry.arguments);
+  const detailsId = `decision-${entry.id}-details`;
+  return (
+    <Fragment>
+      <tr aria-label={`Call ${entry.id}`} className="border-b border-zinc-100 align-top dark:border-zinc-800">
+        <td className="py-2 pr-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+          <TimeAgo iso={entry.at} />
+        </td>
+        <td className="py-2 pr-3">
+          <div className="font-medium">{entry.persona ?? "—"}</div>
+          <div className="font-mono text-xs text-zinc-500" title="principal">
+            OAuthUser::&quot;{entry.principal.sub}&quot;
+          </div>
+        </td>
+        <td className="py-2 pr-3 font-mono text-xs">{entry.tool}</td>
+        <td className="max-w-[16rem] truncate py-2 pr-3 font-mono text-xs" title={args}>
+          {args}
+        </td>
+        <td className="py-2 pr-3">
+          <Badge tone={entry.decision === "ALLOW" ? "green" : "red"}>{entry.decision}</Badge>
+          {entry.decision === "DENY" && !entry.blocked ? (
+            <div className="mt-1 text-xs text-amber-700 dark:text-amber-300">would deny (ran)</div>
+          ) : null}
+        </td>
+        <td className="py-2 pr-3 font-mono text-xs">{entry.determiningPolicies.length ? entry.determiningPolicies.join(", ") : <span className="text-zinc-400">none</span>}</td>
+        <td className="py-2 pr-3 text-xs">
+          {entry.logOnlyMatched.length ? <div className="font-mono">{entry.logOnlyMatched.join(", ")}</div> : <span className="text-zinc-400">—</span>}
+          {entry.flips.length ? <div className="text-violet-700 dark:text-violet-300">flips: {entry.flips.join(", ")}</div> : null}
+        </td>
+        <td className="py-2 pr-3">
+          <Badge tone={entry.mode === "ENFORCE" ? "red" : entry.mode === "LOG_ONLY" ? "amber" : "neutral"}>{entry.mode}</Badge>
+        </td>
+        <td className="py-2 pr-3 text-xs">{entry.blocked ? <Badge tone="red">blocked</Badge> : <span>ran</span>}</td>
+        <td className="py-2 text-right whitespace-nowrap">
+          <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
+            {open ? "Hide" : "Details"}
+          </Button>
+          <Button size="sm" onClick={onAdd} disabled={add.kind === "saving" || add.kind === "added"} aria-label={`Add call ${entry.id} to test suite`}>
+            {add.kind === "saving" ? "Adding…" : add.kind === "added" ? "Added" : "Add to test suite"}
+          </Button>
+          {add.kind === "added" ? (
+            <div role="status" className="mt-1 text-xs text-emerald-700 dark:text-emerald-300">
+              Saved to suite “{add.suite}” (case #{add.testCaseId})
+            </div>
+          ) : add.kind === "failed" ? (
+            <div role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
+              {add.message}
+            </div>
+          ) : null}
+        </td>
+      </tr>
+      {open ? (
+        <tr id={detailsId} className="border-b border-zinc-100 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950">
+          <td colSpan={10} className="p-3">
+            <dl className="grid gap-x-4 gap-y-1 text-xs md:grid-cols-[10rem_1fr]">
+              <dt className="text-zinc-500">Client</dt>
+              <dd className="font-mono">{entry.clientId ?? "—"}</dd>
+              <dt className="text-zinc-500">Principal tags</dt>
+              <dd className="font-mono break-all">{JSON.stringify(entry.principal.claims)}</dd>
+              <dt className="text-zinc-500">Arguments</dt>
+              <dd>
+                <pre className="overflow-auto font-mono">{JSON.stringify(entry.arguments, null, 2)}</pre>
+              </dd>
+              <dt className="text-zinc-500">Determining policies</dt>
+              <dd className="font-mono">{entry.determiningPolicies.join(", ") || "none (default deny or no engine)"}</dd>
+              <dt className="text-zinc-500">LOG_ONLY policies matched</dt>
+              <dd className="font-mono">{entry.logOnlyMatched.join(", ") || "none"}</dd>
+              <dt className="text-zinc-500">Decision flips</dt>
+              <dd className="font-mono">{entry.flips.join(", ") || "none"}</dd>
+            </dl>
+          </td>
+        </tr>
+      ) : null}
+    </Fragment>
+  );
+}

@@ -1,0 +1,24 @@
+import { Card, CardHeader } from "@/components/ui/card";
+import type { GatewayDetail } from "@/lib/agentcore/types";
+
+export function GatewayOverview({ gateway }: { gateway: GatewayDetail }) {
+  const rows: Array<[string, React.ReactNode]> = [
+    ["Gateway id", <code key="id">{gateway.gatewayId}</code>],
+    ["ARN", <code key="arn" className="break-all">{gateway.gatewayArn}</code>],
+    ["MCP endpoint", <code key="url" className="break-all" data-testid="gateway-url">{gateway.gatewayUrl}</code>],
+    ["Authorizer", <span key="auth">{gateway.authorizer.summary}</span>],
+  ];
+  return (
+    <Card aria-labelledby="overview-title">
+      <CardHeader id="overview-title" title="Overview" />
+      <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 p-4 text-sm">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-zinc-500">{k}</dt>
+            <dd className="min-w-0">{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/states";
+import type { Target, TargetKind } from "@/lib/agentcore/types";
+import { StatusBadge } from "./mode-badge";
+import { ToolCard } from "./tool-card";
+
+const KIND_LABEL: Record<TargetKind, string> = {
+  LAMBDA: "Lambda",
+  OPENAPI: "OpenAPI",
+  SMITHY: "Smithy",
+  MCP_SERVER: "MCP server",
+  API_GATEWAY: "API Gateway",
+  OTHER: "Other",
+};
+
+export function TargetsSection({ targets }: { targets: Target[] }) {
+  return (
+    <Card aria-labelledby="targets-title">
+      <CardHeader id="targets-title" title={`Targets and tools (${targets.length} targets, ${targets.reduce((n, t) => n + t.tools.length, 0)} tools)`} />
+      <div className="space-y-4 p-4">
+        {targets.length === 0 ? <EmptyState title="This gateway has no targets" /> : null}
+        {targets.map((t) => (
+          <div key={t.targetId} aria-label={`Target ${t.name}`} role="group">
+            <div className="mb-2 flex flex-wrap items-center gap-2">
+              <h3 className="font-semibold">{t.name}</h3>
+              <Badge tone="blue">{KIND_LABEL[t.type]}</Badge>
+              <StatusBadge status={t.status} />
+              <span className="font-mono text-xs text-zinc-500">{t.targetId}</span>
+            </div>
+            {t.description ? <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.description}</p> : null}
+            {t.toolsSource === "discovered" ? (
+              <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                {t.toolsNote ?? "The gateway discovers this target's tools; they are not part of its configuration."}
+              </p>
+            ) : null}
+            <div className="grid gap-3 md:grid-cols-2">
+              {t.tools.map((tool) => (
+                <ToolCard key={tool.name} tool={tool} />
+              ))}
+            </div>
+          </div>
+        ))}
+      </div>
+    </Card>
+  );
+}

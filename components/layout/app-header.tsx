@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import type { Loaded } from "@/lib/http/load";
+import type { BackendInfo } from "@/lib/agentcore/types";
+import { ThemeToggle } from "./theme-toggle";
+
+export function AppHeader({ backend }: { backend: Loaded<BackendInfo> }) {
+  return (
+    <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5">
+        <Link href="/" className="flex items-center gap-2 font-semibold text-zinc-900 dark:text-zinc-100">
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src="/icon.svg" alt="" width={22} height={22} />
+          Policy Studio
+        </Link>
+        <nav className="flex gap-3 text-sm text-zinc-600 dark:text-zinc-400">
+          <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+            Gateways
+          </Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          {backend.ok ? (
+            <Badge tone={backend.data.kind === "aws" ? "amber" : "blue"} data-testid="backend-badge" title="Active backend">
+              {backend.data.label}
+            </Badge>
+          ) : (
+            <Badge tone="red" data-testid="backend-badge">
+              Backend not configured
+            </Badge>
+          )}
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,138 @@
+"use client";
+
+import Editor, { type OnMount } from "@monaco-editor/react";
+import type * as Monaco from "monaco-editor";
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore } from "react";
+import { currentTheme, subscribeTheme } from "@/components/layout/theme";
+import { LoadingState } from "@/components/ui/states";
+import type { Diagnostic } from "@/lib/cedar/diagnostics";
+import type { EditorContext } from "@/lib/workspace/editor-context";
+import { CEDAR_LANGUAGE_ID } from "./cedar-language";
+import { registerCedarIntelligence } from "./completion";
+import { setupMonaco } from "./monaco-setup";
+
+export interface CedarEditorHandle {
+  reveal(line: number, column: number): void;
+  getValue(): string;
+  /** Replaces the whole text as one undoable edit. */
+  setValue(text: string): void;
+  format(): Promise<void>;
+}
+
+interface Props {
+  value: string;
+  context: EditorContext | null;
+  diagnostics: Diagnostic[];
+  onChange(text: string): void;
+  onSave(): void;
+  format(text: string): Promise<string | null>;
+  readOnly?: boolean;
+  ariaLabel?: string;
+}
+
+export const CedarEditor = forwardRef<CedarEditorHandle, Props>(function CedarEditor(props, ref) {
+  const [monaco, setMonaco] = useState<typeof Monaco | null>(null);
+  const editorRef = useRef<Monaco.editor.IStandaloneCodeEditor | null>(null);
+  const latest = useRef(props);
+  const theme = useSyncExternalStore(subscribeTheme, currentTheme, () => "light" as const);
+
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    let live = true;
+    setupMonaco().then((m) => live && setMonaco(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!monaco) return;
+    const intelligence = registerCedarIntelligence(monaco, () => latest.current.context);
+    const formatter = monaco.languages.registerDocumentFormattingEditProvider(CEDAR_LANGUAGE_ID, {
+      async provideDocumentFormattingEdits(model) {
+        const formatted = await latest.current.format(model.getValue());
+        return formatted === null || formatted === model.getValue() ? [] : [{ range: model.getFullModelRange(), text: formatted }];
+      },
+    });
+    return () => {
+      intelligence.dispose();
+      formatter.dispose();
+    };
+  }, [monaco]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!monaco || !model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      "cedar",
+      props.diagnostics.map((d) => ({
+        severity: d.severity === "error" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: d.help ? `${d.message}\nhelp: ${d.help}` : d.message,
+        startLineNumber: d.startLine,
+        startColumn: d.startColumn,
+        endLineNumber: d.endLine,
+        endColumn: Math.max(d.endColumn, d.startColumn + 1),
+        source: "cedar",
+      })),
+    );
+  }, [monaco, props.diagnostics]);
+
+  useImperativeHandle(ref, () => ({
+    reveal(line, column) {
+      const editor = editorRef.current;
+      if (!editor) return;
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealPositionInCenter({ lineNumber: line, column });
+      editor.focus();
+    },
+    getValue: () => editorRef.current?.getValue() ?? latest.current.value,
+    setValue(text) {
+      const editor = editorRef.current;
+      const model = editor?.getModel();
+      if (!editor || !model) return;
+      editor.pushUndoStop();
+      editor.executeEdits("policy-studio", [{ range: model.getFullModelRange(), text }]);
+      editor.pushUndoStop();
+    },
+    async format() {
+      await editorRef.current?.getAction("editor.action.formatDocument")?.run();
+    },
+  }));
+
+  const onMount: OnMount = (editor, m) => {
+    editorRef.current = editor;
+    // Save formats first, then saves: the user's shortcut does what an IDE's does.
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.KeyS, async () => {
+      await editor.getAction("editor.action.formatDocument")?.run();
+      latest.current.onSave();
+    });
+  };
+
+  if (!monaco) return <LoadingState label="Loading editor…" />;
+  return (
+    <Editor
+      height="100%"
+      language={CEDAR_LANGUAGE_ID}
+      theme={theme === "dark" ? "vs-dark" : "vs"}
+      value={props.value}
+      onChange={(v) => props.onChange(v ?? "")}
+      onMount={onMount}
+      options={{
+        readOnly: props.readOnly,
+        ariaLabel: props.ariaLabel ?? "Cedar policy editor",
+        minimap: { enabled: false },
+        fontSize: 13,
+        scrollBeyondLastLine: false,
+        tabSize: 2,
+        automaticLayout: true,
+        fixedOverflowWidgets: true,
+        quickSuggestions: { other: true, strings: true, comments: false },
+        wordBasedSuggestions: "off",
+      }}
+    />
+  );
+});

@@ -1,0 +1,55 @@
+import type * as Monaco from "monaco-editor";
+
+export const CEDAR_LANGUAGE_ID = "cedar";
+
+/** Syntax colouring and brackets for Cedar policies (Monarch tokenizer). */
+export function registerCedarLanguage(monaco: typeof Monaco): void {
+  if (monaco.languages.getLanguages().some((l) => l.id === CEDAR_LANGUAGE_ID)) return;
+  monaco.languages.register({ id: CEDAR_LANGUAGE_ID, extensions: [".cedar"], aliases: ["Cedar"] });
+  monaco.languages.setLanguageConfiguration(CEDAR_LANGUAGE_ID, {
+    comments: { lineComment: "//" },
+    brackets: [
+      ["{", "}"],
+      ["[", "]"],
+      ["(", ")"],
+    ],
+    autoClosingPairs: [
+      { open: "{", close: "}" },
+      { open: "[", close: "]" },
+      { open: "(", close: ")" },
+      { open: '"', close: '"', notIn: ["string"] },
+    ],
+    surroundingPairs: [
+      { open: "{", close: "}" },
+      { open: "(", close: ")" },
+      { open: '"', close: '"' },
+    ],
+  });
+  monaco.languages.setMonarchTokensProvider(CEDAR_LANGUAGE_ID, {
+    keywords: ["permit", "forbid", "when", "unless", "if", "then", "else", "in", "has", "like", "is"],
+    variables: ["principal", "action", "resource", "context"],
+    constants: ["true", "false"],
+    tokenizer: {
+      root: [
+        [/@[a-zA-Z_][\w]*/, "annotation"],
+        [/[A-Z][\w]*(?=::)/, "type.identifier"],
+        [
+          /[a-zA-Z_][\w]*/,
+          { cases: { "@keywords": "keyword", "@variables": "variable.predefined", "@constants": "constant", "@default": "identifier" } },
+        ],
+        [/\/\/.*$/, "comment"],
+        [/"/, "string", "@string"],
+        [/-?\d+/, "number"],
+        [/==|!=|<=|>=|&&|\|\||[<>!+\-*]/, "operator"],
+        [/::/, "delimiter"],
+        [/[{}()[\]]/, "@brackets"],
+        [/[;,.]/, "delimiter"],
+      ],
+      string: [
+        [/[^\\"]+/, "string"],
+        [/\\./, "string.escape"],
+        [/"/, "string", "@pop"],
+      ],
+    },
+  });
+}

@@ -1,0 +1,177 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { Diagnostic } from "@/lib/cedar/diagnostics";
+import { cedarWorker } from "@/lib/cedar-worker/client";
+import type { AnalyzeResult, OutlineEntry } from "@/lib/cedar-worker/handlers";
+import { cn } from "@/lib/cn";
+import { apiFetch } from "@/lib/http/client";
+import type { EditorContext } from "@/lib/workspace/editor-context";
+import { CedarEditor, type CedarEditorHandle } from "./cedar-editor";
+import { PolicyOutline } from "./policy-outline";
+import { ProblemsPanel } from "./problems-panel";
+import { SaveStatus } from "./save-status";
+import { SchemaTab } from "./schema-tab";
+import { readBackup, useAutosave } from "./use-autosave";
+import { WorkspaceContext, type Workspace } from "./workspace-context";
+
+export interface WorkspaceProps {
+  gatewayId: string;
+  context: EditorContext;
+  draft: { text: string; updatedAt: string | null; baseVersion: string };
+  publishedText: string;
+  /** Side panels from other features (drafting, simulation…), each rendered inside the workspace context. */
+  panels: Array<{ id: string; label: string; node: React.ReactNode }>;
+}
+
+export function PolicyWorkspace({ gatewayId, context, draft, publishedText, panels }: WorkspaceProps) {
+  const [text, setText] = useState(draft.text);
+  const [view, setView] = useState<"editor" | "schema">("editor");
+  // Each result remembers the text it describes; while they differ, a check is under way.
+  const [analysis, setAnalysis] = useState<AnalyzeResult & { text: string | null }>({ diagnostics: [], outline: [], text: null });
+  const checking = analysis.text !== text;
+  const [panel, setPanel] = useState(panels[0]?.id ?? "");
+  const editor = useRef<CedarEditorHandle>(null);
+  const { state: saveState, saveNow, markSaved } = useAutosave(gatewayId, text, draft.updatedAt);
+
+  useEffect(() => {
+    const backup = readBackup(gatewayId, draft.updatedAt);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring unsaved work needs the browser's storage
+    if (backup !== null && backup !== draft.text) setText(backup);
+  }, [gatewayId, draft.updatedAt, draft.text]);
+
+  // Validation runs in the worker; a newer keystroke supersedes an older result.
+  const seq = useRef(0);
+  useEffect(() => {
+    const mine = ++seq.current;
+    const t = setTimeout(async () => {
+      try {
+        const result = await cedarWorker().run<AnalyzeResult>("analyze", { text, schemaJson: context.schemaJson });
+        if (mine === seq.current) setAnalysis({ ...result, text });
+      } catch (e) {
+        if (mine === seq.current) setAnalysis({ diagnostics: [workerFailure(e)], outline: [], text });
+      }
+    }, 150);
+    return () => clearTimeout(t);
+  }, [text, context.schemaJson]);
+
+  const format = useCallback(async (value: string) => {
+    const r = await cedarWorker().run<{ text: string | null }>("format", { text: value });
+    return r.text;
+  }, []);
+
+  const reveal = useCallback((d: { startLine: number; startColumn: number }) => {
+    setView("editor");
+    requestAnimationFrame(() => editor.current?.reveal(d.startLine, d.startColumn));
+  }, []);
+
+  const outlineRef = useRef<OutlineEntry[]>([]);
+  useEffect(() => {
+    outlineRef.current = analysis.outline;
+  }, [analysis.outline]);
+
+  const workspace = useMemo<Workspace>(
+    () => ({
+      gatewayId,
+      context,
+      text,
+      publishedText,
+      baseVersion: draft.baseVersion,
+      apply(mode, incoming) {
+        const current = editor.current?.getValue() ?? text;
+        const next = mode === "replace" ? incoming : `${current.trimEnd()}${current.trim() ? "\n\n" : ""}${incoming.trim()}\n`;
+        if (editor.current) editor.current.setValue(next);
+        else setText(next);
+        setView("editor");
+      },
+      revealPolicy(policyId) {
+        const entry = outlineRef.current.find((o) => o.id === policyId);
+        if (entry) reveal({ startLine: entry.line, startColumn: 1 });
+      },
+    }),
+    [gatewayId, context, text, publishedText, draft.baseVersion, reveal],
+  );
+
+  async function discard() {
+    if (!confirm("Discard the draft and reset the editor to the published policies? Your edits will be lost.")) return;
+    const reset = await apiFetch<{ text: string; updatedAt: string }>(`/api/gateways/${gatewayId}/draft`, { method: "DELETE" });
+    markSaved(reset.text, reset.updatedAt);
+    setText(reset.text);
+  }
+
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <div className="grid h-[calc(100vh-15rem)] min-h-[34rem] grid-cols-[13rem_minmax(0,1fr)_minmax(0,26rem)] overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <PolicyOutline outline={analysis.outline} onSelect={(o) => reveal({ startLine: o.line, startColumn: 1 })} />
+        <div className="flex min-h-0 min-w-0 flex-col border-x border-zinc-200 dark:border-zinc-800">
+          <div className="flex flex-wrap items-center gap-1 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
+            <div role="tablist" aria-label="Workspace view" className="flex gap-1">
+              {(["editor", "schema"] as const).map((v) => (
+                <button
+                  key={v}
+                  role="tab"
+                  aria-selected={view === v}
+                  onClick={() => setView(v)}
+                  className={cn("rounded px-2 py-1 text-sm", view === v ? "bg-zinc-200 font-medium dark:bg-zinc-700" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800")}
+                >
+                  {v === "editor" ? "Policies" : "Schema"}
+                </button>
+              ))}
+            </div>
+            <div className="ml-auto flex items-center gap-2">
+              <SaveStatus state={saveState} onRetry={() => void saveNow()} />
+              <Button size="sm" onClick={() => void editor.current?.format()} title="Format (Shift+Alt+F; also on Ctrl+S)" disabled={view !== "editor"}>
+                Format
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => void discard()}>
+                Discard draft
+              </Button>
+            </div>
+          </div>
+          <div className={cn("min-h-0 flex-1", view === "editor" ? "" : "hidden")}>
+            <CedarEditor
+              ref={editor}
+              value={text}
+              context={context}
+              diagnostics={analysis.diagnostics}
+              onChange={setText}
+              onSave={() => void saveNow()}
+              format={format}
+            />
+          </div>
+          {view === "schema" ? (
+            <div className="min-h-0 flex-1">
+              <SchemaTab context={context} />
+            </div>
+          ) : null}
+          <ProblemsPanel diagnostics={analysis.diagnostics} checking={checking} onSelect={reveal} />
+        </div>
+        <aside className="flex min-h-0 flex-col" aria-label="Workspace tools">
+          <div role="tablist" aria-label="Workspace tools" className="flex flex-wrap gap-1 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
+            {panels.map((p) => (
+              <button
+                key={p.id}
+                role="tab"
+                aria-selected={panel === p.id}
+                onClick={() => setPanel(p.id)}
+                className={cn("rounded px-2 py-1 text-sm", panel === p.id ? "bg-indigo-100 font-medium text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800")}
+              >
+                {p.label}
+              </button>
+            ))}
+          </div>
+          {panels.map((p) => (
+            <div key={p.id} role="tabpanel" aria-label={p.label} className={cn("min-h-0 flex-1 overflow-auto", panel === p.id ? "" : "hidden")}>
+              {p.node}
+            </div>
+          ))}
+        </aside>
+      </div>
+    </WorkspaceContext.Provider>
+  );
+}
+
+function workerFailure(e: unknown): Diagnostic {
+  return { severity: "error", message: `Validation could not run: ${(e as Error).message}`, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import type { Diagnostic } from "@/lib/cedar/diagnostics";
+import { cn } from "@/lib/cn";
+
+export function ProblemsPanel({ diagnostics, onSelect, checking }: { diagnostics: Diagnostic[]; onSelect(d: Diagnostic): void; checking: boolean }) {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  return (
+    <section aria-label="Problems" className="flex min-h-0 flex-col border-t border-zinc-200 dark:border-zinc-800">
+      <header className="flex items-center gap-3 px-3 py-1.5 text-xs text-zinc-600 dark:text-zinc-400">
+        <span className="font-semibold text-zinc-900 dark:text-zinc-100">Problems</span>
+        <span data-testid="problem-count">
+          {errors} {errors === 1 ? "error" : "errors"}, {warnings} {warnings === 1 ? "warning" : "warnings"}
+        </span>
+        {checking ? <span aria-live="polite">checking…</span> : diagnostics.length === 0 ? <span className="text-emerald-700 dark:text-emerald-400">✓ valid against the gateway schema</span> : null}
+      </header>
+      <ul className="max-h-40 overflow-auto text-xs">
+        {diagnostics.map((d, i) => (
+          <li key={i}>
+            <button
+              type="button"
+              onClick={() => onSelect(d)}
+              className="flex w-full gap-2 px-3 py-1 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              aria-label={`${d.severity} at line ${d.startLine}, column ${d.startColumn}: ${d.message}`}
+            >
+              <span className={cn("font-semibold", d.severity === "error" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-400")}>
+                {d.severity === "error" ? "✖" : "⚠"}
+              </span>
+              <span className="shrink-0 font-mono text-zinc-500">
+                {d.startLine}:{d.startColumn}
+              </span>
+              <span>
+                {d.message}
+                {d.help ? <span className="block text-zinc-500">help: {d.help}</span> : null}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import type { SaveState } from "./use-autosave";
+
+export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
+  if (state.kind === "failed") {
+    return (
+      <span role="alert" className="flex items-center gap-1 text-xs text-red-700 dark:text-red-400">
+        Not saved: {state.message} (kept in this browser)
+        <Button size="sm" variant="ghost" onClick={onRetry}>
+          Retry
+        </Button>
+      </span>
+    );
+  }
+  const label = state.kind === "saving" ? "Saving…" : state.kind === "dirty" ? "Unsaved changes" : state.at ? "Draft saved" : "Published version";
+  return (
+    <span data-testid="save-status" aria-live="polite" className="text-xs text-zinc-500" title={state.kind === "saved" ? state.at : undefined}>
+      {label}
+    </span>
+  );
+}

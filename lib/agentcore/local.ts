@@ -1,0 +1,221 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/store/db";
+import { gateways, policies, policyEngines, targets } from "@/lib/store/schema";
+import { arn, LOCAL_ACCOUNT, LOCAL_REGION, mcpToolName, randomSuffix } from "./ids";
+import { checkEngineStatement } from "./statement-check";
+import { seedDemo } from "./local-seed";
+import type {
+  ControlPlane,
+  EnforcementMode,
+  EnginePolicy,
+  GatewayDetail,
+  GatewaySummary,
+  PolicyEngine,
+  PolicyStatus,
+  Target,
+  TargetKind,
+} from "./types";
+
+type GatewayRow = typeof gateways.$inferSelect;
+type TargetRow = typeof targets.$inferSelect;
+
+export interface LocalOptions {
+  /** Base of the embedded MCP gateway's URLs, e.g. http://127.0.0.1:3000 */
+  publicUrl: string;
+}
+
+/**
+ * The embedded control plane: the same records and rules as AgentCore (unique names, one statement
+ * per policy, not-found errors), kept in the console's own store.
+ */
+export function createLocalControlPlane(db: Db, options: LocalOptions): ControlPlane {
+  let seeded: Promise<void> | undefined;
+  const ready = () => (seeded ??= seedDemo(db));
+
+  const toSummary = (g: GatewayRow, rows: TargetRow[]): GatewaySummary => ({
+    gatewayId: g.gatewayId,
+    name: g.name,
+    description: g.description ?? undefined,
+    gatewayArn: g.gatewayArn,
+    status: g.status as GatewaySummary["status"],
+    gatewayUrl: `${options.publicUrl}/mcp/${g.gatewayId}`,
+    policyEngine:
+      g.policyEngineArn && g.policyEngineMode
+        ? { policyEngineArn: g.policyEngineArn, policyEngineId: g.policyEngineArn.split("/").pop() ?? "", mode: g.policyEngineMode }
+        : null,
+    targetCount: rows.length,
+    toolCount: rows.reduce((n, t) => n + t.tools.length, 0),
+    authorizer: g.authorizer,
+    updatedAt: g.updatedAt.toISOString(),
+  });
+
+  const toTarget = (t: TargetRow): Target => ({
+    targetId: t.targetId,
+    name: t.name,
+    type: t.type as TargetKind,
+    status: t.status,
+    description: t.description ?? undefined,
+    tools: t.tools.map((tool) => ({ ...tool, name: mcpToolName(t.name, tool.name) })),
+    toolsSource: "inline",
+    updatedAt: t.updatedAt.toISOString(),
+  });
+
+  async function gatewayRow(gatewayId: string): Promise<GatewayRow> {
+    await ready();
+    const [row] = await db.select().from(gateways).where(eq(gateways.gatewayId, gatewayId));
+    if (!row) throw new AppError("gateway-not-found", `No gateway with id "${gatewayId}" exists in the local workspace.`);
+    return row;
+  }
+
+  async function getGateway(gatewayId: string): Promise<GatewayDetail> {
+    const g = await gatewayRow(gatewayId);
+    const rows = await db.select().from(targets).where(eq(targets.gatewayId, gatewayId)).orderBy(asc(targets.name));
+    return { ...toSummary(g, rows), targets: rows.map(toTarget) };
+  }
+
+  async function engineRow(policyEngineId: string) {
+    await ready();
+    const [row] = await db.select().from(policyEngines).where(eq(policyEngines.policyEngineId, policyEngineId));
+    if (!row) throw new AppError("policy-engine-not-found", `No policy engine with id "${policyEngineId}" exists in the local workspace.`);
+    return row;
+  }
+
+  const toEngine = (e: typeof policyEngines.$inferSelect): PolicyEngine => ({
+    policyEngineId: e.policyEngineId,
+    policyEngineArn: e.policyEngineArn,
+    name: e.name,
+    description: e.description ?? undefined,
+    status: e.status as PolicyEngine["status"],
+    statusReasons: [],
+    updatedAt: e.updatedAt.toISOString(),
+  });
+
+  const toPolicy = (p: typeof policies.$inferSelect): EnginePolicy => ({
+    policyId: p.policyId,
+    policyArn: p.policyArn,
+    name: p.name,
+    description: p.description,
+    statement: p.statement,
+    status: p.status as PolicyStatus,
+    statusReasons: p.statusReasons,
+    enforcementMode: p.enforcementMode,
+    updatedAt: p.updatedAt.toISOString(),
+  });
+
+  async function policyRow(policyEngineId: string, policyId: string) {
+    const [row] = await db
+      .select()
+      .from(policies)
+      .where(and(eq(policies.policyEngineId, policyEngineId), eq(policies.policyId, policyId)));
+    if (!row) throw new AppError("policy-not-found", `No policy with id "${policyId}" exists in policy engine "${policyEngineId}".`);
+    return row;
+  }
+
+  return {
+    async info() {
+      return { kind: "local", label: "Local workspace", region: LOCAL_REGION, account: LOCAL_ACCOUNT };
+    },
+
+    async listGateways() {
+      await ready();
+      const [gs, ts] = await Promise.all([db.select().from(gateways).orderBy(asc(gateways.name)), db.select().from(targets)]);
+      return gs.map((g) => toSummary(g, ts.filter((t) => t.gatewayId === g.gatewayId)));
+    },
+
+    getGateway,
+
+    async setGatewayPolicyEngine(gatewayId, { policyEngineArn, mode }) {
+      await gatewayRow(gatewayId);
+      const engineId = policyEngineArn.split("/").pop() ?? "";
+      await engineRow(engineId);
+      await db
+        .update(gateways)
+        .set({ policyEngineArn, policyEngineMode: mode, updatedAt: new Date() })
+        .where(eq(gateways.gatewayId, gatewayId));
+      return getGateway(gatewayId);
+    },
+
+    async listPolicyEngines() {
+      await ready();
+      return (await db.select().from(policyEngines).orderBy(asc(policyEngines.name))).map(toEngine);
+    },
+
+    async getPolicyEngine(policyEngineId) {
+      return toEngine(await engineRow(policyEngineId));
+    },
+
+    async createPolicyEngine({ name, description }) {
+      await ready();
+      if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name)) {
+        throw new AppError("aws-validation", "A policy engine name starts with a letter and has up to 48 letters, digits or underscores.");
+      }
+      const [existing] = await db.select().from(policyEngines).where(eq(policyEngines.name, name));
+      if (existing) throw new AppError("aws-conflict", `A policy engine named "${name}" already exists.`);
+      const policyEngineId = `${name.toLowerCase().replace(/_/g, "")}-${randomSuffix()}`;
+      const [row] = await db
+        .insert(policyEngines)
+        .values({ policyEngineId, policyEngineArn: arn(`policy-engine/${policyEngineId}`), name, description, status: "ACTIVE" })
+        .returning();
+      return toEngine(row);
+    },
+
+    async listPolicies(policyEngineId) {
+      await engineRow(policyEngineId);
+      const rows = await db.select().from(policies).where(eq(policies.policyEngineId, policyEngineId)).orderBy(asc(policies.createdAt), asc(policies.name));
+      return rows.map(toPolicy);
+    },
+
+    async getPolicy(policyEngineId, policyId) {
+      await engineRow(policyEngineId);
+      return toPolicy(await policyRow(policyEngineId, policyId));
+    },
+
+    async createPolicy(policyEngineId, { name, description, statement, enforcementMode }) {
+      const engine = await engineRow(policyEngineId);
+      if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name)) {
+        throw new AppError("aws-validation", `"${name}" is not a valid policy name: start with a letter; up to 48 letters, digits or underscores.`);
+      }
+      checkEngineStatement(statement);
+      const [existing] = await db
+        .select({ id: policies.policyId })
+        .from(policies)
+        .where(and(eq(policies.policyEngineId, policyEngineId), eq(policies.name, name)));
+      if (existing) throw new AppError("aws-conflict", `A policy named "${name}" already exists in policy engine "${engine.name}".`);
+      const policyId = `${name.toLowerCase().replace(/_/g, "").slice(0, 20)}-${randomSuffix()}`;
+      const [row] = await db
+        .insert(policies)
+        .values({
+          policyId,
+          policyEngineId,
+          policyArn: `${engine.policyEngineArn}/policy/${policyId}`,
+          name,
+          description: description ?? "",
+          statement,
+          status: "ACTIVE",
+          enforcementMode: enforcementMode ?? "ACTIVE",
+        })
+        .returning();
+      return toPolicy(row);
+    },
+
+    async updatePolicy(policyEngineId, policyId, change) {
+      await engineRow(policyEngineId);
+      await policyRow(policyEngineId, policyId);
+      if (change.statement !== undefined) checkEngineStatement(change.statement);
+      const set: Partial<typeof policies.$inferInsert> = { updatedAt: new Date() };
+      if (change.statement !== undefined) set.statement = change.statement;
+      if (change.description !== undefined) set.description = change.description;
+      if (change.enforcementMode !== undefined) set.enforcementMode = change.enforcementMode as EnforcementMode;
+      const [row] = await db.update(policies).set(set).where(eq(policies.policyId, policyId)).returning();
+      return toPolicy(row);
+    },
+
+    async deletePolicy(policyEngineId, policyId) {
+      await engineRow(policyEngineId);
+      await policyRow(policyEngineId, policyId);
+      await db.delete(policies).where(eq(policies.policyId, policyId));
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * The console's view of AgentCore: plain data shared by the server, the UI and both adapters.
+ * Field names follow the AgentCore API (and DESIGN.md's JSON API) so that nothing is renamed twice.
+ */
+
+export type EngineMode = "LOG_ONLY" | "ENFORCE";
+export type EnforcementMode = "ACTIVE" | "LOG_ONLY";
+export type AuthorizerType = "CUSTOM_JWT" | "AWS_IAM" | "NONE" | "AUTHENTICATE_ONLY";
+export type GatewayStatus = "CREATING" | "UPDATING" | "UPDATE_UNSUCCESSFUL" | "DELETING" | "READY" | "FAILED";
+export type PolicyStatus =
+  | "CREATING"
+  | "ACTIVE"
+  | "UPDATING"
+  | "DELETING"
+  | "CREATE_FAILED"
+  | "UPDATE_FAILED"
+  | "DELETE_FAILED";
+export type PolicyEngineStatus = PolicyStatus;
+
+/** How the console labels a target; AWS's TargetType plus the inline-payload kinds. */
+export type TargetKind = "LAMBDA" | "OPENAPI" | "SMITHY" | "MCP_SERVER" | "API_GATEWAY" | "OTHER";
+
+/** A JSON Schema object as tools declare it; kept loose because tools use any subset. */
+export type JsonSchema = { [key: string]: unknown };
+
+/** One MCP tool as the agent sees it: `name` is always `<TargetName>___<toolName>`. */
+export interface Tool {
+  name: string;
+  description: string;
+  inputSchema: JsonSchema;
+}
+
+export interface Target {
+  targetId: string;
+  name: string;
+  type: TargetKind;
+  status: string;
+  description?: string;
+  tools: Tool[];
+  /**
+   * `inline`: the tool schemas are part of the target configuration.
+   * `discovered`: only the gateway knows them (MCP servers, S3-hosted specs); `toolsNote` says how to list them.
+   */
+  toolsSource: "inline" | "discovered";
+  toolsNote?: string;
+  updatedAt: string;
+}
+
+export interface GatewayPolicyEngineRef {
+  policyEngineId: string;
+  policyEngineArn: string;
+  mode: EngineMode;
+}
+
+export interface Authorizer {
+  type: AuthorizerType;
+  /** One human line, e.g. "Custom JWT — discovery https://…, audiences: a, b". */
+  summary: string;
+  discoveryUrl?: string;
+  allowedAudience?: string[];
+  allowedClients?: string[];
+}
+
+export interface GatewaySummary {
+  gatewayId: string;
+  name: string;
+  description?: string;
+  gatewayArn: string;
+  status: GatewayStatus;
+  gatewayUrl: string;
+  policyEngine: GatewayPolicyEngineRef | null;
+  targetCount: number;
+  toolCount: number;
+  authorizer: Authorizer;
+  updatedAt: string;
+}
+
+export interface GatewayDetail extends GatewaySummary {
+  targets: Target[];
+}
+
+export interface PolicyEngine {
+  policyEngineId: string;
+  policyEngineArn: string;
+  name: string;
+  description?: string;
+  status: PolicyEngineStatus;
+  statusReasons: string[];
+  updatedAt: string;
+}
+
+export interface EnginePolicy {
+  policyId: string;
+  policyArn: string;
+  name: string;
+  description: string;
+  statement: string;
+  status: PolicyStatus;
+  statusReasons: string[];
+  enforcementMode: EnforcementMode;
+  updatedAt: string;
+}
+
+export interface NewPolicy {
+  name: string;
+  description?: string;
+  statement: string;
+  enforcementMode?: EnforcementMode;
+}
+
+export interface PolicyChange {
+  description?: string;
+  statement?: string;
+  enforcementMode?: EnforcementMode;
+}
+
+export interface BackendInfo {
+  kind: "local" | "aws";
+  /** "Local workspace" or "AWS <account>/<region>" */
+  label: string;
+  region?: string;
+  account?: string;
+}
+
+/**
+ * Everything the console asks of AgentCore. Both adapters implement it with the same semantics
+ * (statuses, conflicts, errors as AppError), so the embedded default behaves like the service.
+ */
+export interface ControlPlane {
+  info(): Promise<BackendInfo>;
+  listGateways(): Promise<GatewaySummary[]>;
+  getGateway(gatewayId: string): Promise<GatewayDetail>;
+  /** Attach (or replace) the gateway's policy engine in a mode, resending every other gateway field unchanged. */
+  setGatewayPolicyEngine(gatewayId: string, config: { policyEngineArn: string; mode: EngineMode }): Promise<GatewayDetail>;
+
+  listPolicyEngines(): Promise<PolicyEngine[]>;
+  getPolicyEngine(policyEngineId: string): Promise<PolicyEngine>;
+  createPolicyEngine(input: { name: string; description?: string }): Promise<PolicyEngine>;
+
+  listPolicies(policyEngineId: string): Promise<EnginePolicy[]>;
+  getPolicy(policyEngineId: string, policyId: string): Promise<EnginePolicy>;
+  createPolicy(policyEngineId: string, policy: NewPolicy): Promise<EnginePolicy>;
+  updatePolicy(policyEngineId: string, policyId: string, change: PolicyChange): Promise<EnginePolicy>;
+  deletePolicy(policyEngineId: string, policyId: string): Promise<void>;
+}

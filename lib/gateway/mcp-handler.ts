@@ -1,0 +1,310 @@
+import "server-only";
+import type { ControlPlane, EnginePolicy, GatewayDetail, Tool } from "@/lib/agentcore/types";
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/store/db";
+import { findClient } from "@/lib/store/clients";
+import { recordDecisions, type NewDecision } from "@/lib/store/decisions";
+import { localGatewayFingerprint } from "@/lib/store/gateway-state";
+import { checkArguments, describeIssues } from "./arguments";
+import { authorizerFor, type PolicyDecision } from "./authorize-call";
+import { batchingWriter, coalescingReader } from "./coalesce";
+import { runDemoTool } from "./demo-tools";
+import { deniedError, rpcError, rpcResult, RPC, toolResult, type JsonRpcId, type JsonRpcResponse } from "./responses";
+import { TokenError, verifyAccessToken, wwwAuthenticate, type VerifiedToken } from "./tokens";
+
+/**
+ * The local MCP gateway: Streamable HTTP, stateless, JSON answers only (a plain `requests` or curl
+ * client gets `application/json` whatever its Accept header says). A plain `(Request) => Response`
+ * function so the Next route, the tests and the benchmark all run the same code.
+ */
+
+export const MAX_MCP_BODY_BYTES = 1024 * 1024;
+export const SUPPORTED_PROTOCOL_VERSIONS = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"] as const;
+export const DEFAULT_PROTOCOL_VERSION = "2025-06-18";
+
+export interface GatewayDeps {
+  db: Db;
+  controlPlane: ControlPlane;
+  /** The token issuer (`<console>/oauth2`), checked on every call. */
+  issuer: string;
+  maxBodyBytes?: number;
+}
+
+export type McpHandler = (req: Request, gatewayId?: string) => Promise<Response>;
+
+interface Snapshot {
+  gateway: GatewayDetail;
+  /** The engine's policies in force (status ACTIVE), or the reason they could not be read. */
+  policies: EnginePolicy[] | { error: string };
+}
+
+interface CallContext {
+  gateway: GatewayDetail;
+  policies: Snapshot["policies"];
+  tools: Map<string, Tool>;
+  token: VerifiedToken;
+  persona: string | null;
+}
+
+export function createMcpHandler(deps: GatewayDeps): McpHandler {
+  const maxBytes = deps.maxBodyBytes ?? MAX_MCP_BODY_BYTES;
+  // client id → persona name; a client never changes persona, so this never goes stale.
+  const personaOf = new Map<string, string | null>();
+
+  async function personaFor(clientId: string | undefined): Promise<string | null> {
+    if (!clientId) return null;
+    if (personaOf.has(clientId)) return personaOf.get(clientId)!;
+    const client = await findClient(clientId, deps.db);
+    const persona = client?.persona ?? null;
+    if (personaOf.size > 10_000) personaOf.clear();
+    personaOf.set(clientId, persona);
+    return persona;
+  }
+
+  // The gateway and its policies, re-read from the control plane only when the store's fingerprint
+  // of them changed (one small query per call instead of four).
+  const snapshots = new Map<string, { fingerprint: string; snapshot: Snapshot }>();
+  async function readFull(gatewayId: string): Promise<Snapshot> {
+    const gateway = await deps.controlPlane.getGateway(gatewayId);
+    if (!gateway.policyEngine) return { gateway, policies: [] };
+    try {
+      const all = await deps.controlPlane.listPolicies(gateway.policyEngine.policyEngineId);
+      return { gateway, policies: all.filter((p) => p.status === "ACTIVE" || p.status === "UPDATING") };
+    } catch (e) {
+      return { gateway, policies: { error: e instanceof Error ? e.message : String(e) } };
+    }
+  }
+  // Every caller gets a read that started after it arrived (see coalesce.ts).
+  const readSnapshot = coalescingReader(async (gatewayId: string): Promise<Snapshot> => {
+    const fingerprint = await localGatewayFingerprint(deps.db, gatewayId);
+    const hit = snapshots.get(gatewayId);
+    if (fingerprint !== null && hit?.fingerprint === fingerprint) return hit.snapshot;
+    const snapshot = await readFull(gatewayId);
+    if (fingerprint !== null) snapshots.set(gatewayId, { fingerprint, snapshot });
+    else snapshots.delete(gatewayId);
+    return snapshot;
+  });
+  const record = batchingWriter((entries: NewDecision[]) => recordDecisions(entries, deps.db));
+
+  // Verified tokens by header value, until they expire: verifying ES256 costs more than the rest of a call.
+  const verified = new Map<string, VerifiedToken>();
+  async function verify(authorization: string | null, gatewayId: string): Promise<VerifiedToken> {
+    const key = authorization ? `${gatewayId} ${authorization}` : "";
+    const hit = key ? verified.get(key) : undefined;
+    if (hit && (hit.payload.exp ?? 0) > Date.now() / 1000) return hit;
+    const token = await verifyAccessToken(deps.db, authorization, { issuer: deps.issuer, gatewayId });
+    if (verified.size >= 5_000) verified.clear();
+    verified.set(key, token);
+    return token;
+  }
+
+  return async function handle(req, gatewayIdArg) {
+    try {
+      const gatewayId = gatewayIdArg ?? gatewayIdFromUrl(req.url);
+      if (req.method !== "POST") {
+        // Stateless server: no server-to-client SSE stream (GET) and no sessions to end (DELETE).
+        return json(rpcError(null, RPC.INVALID_REQUEST, `Method ${req.method} is not allowed; POST JSON-RPC messages to this URL.`), 405, { Allow: "POST" });
+      }
+      if (!originAllowed(req)) {
+        return json(rpcError(null, RPC.INVALID_REQUEST, "Requests from another origin are not allowed."), 403);
+      }
+      const declared = Number(req.headers.get("content-length") ?? "0");
+      if (declared > maxBytes) return tooLarge(maxBytes);
+
+      const info = await deps.controlPlane.info();
+      if (info.kind !== "local") {
+        return json(rpcError(null, RPC.INVALID_REQUEST, "The MCP gateway runs in the local workspace only; on AWS, call the gateway's own URL."), 404);
+      }
+      if (!gatewayId) return json(rpcError(null, RPC.INVALID_REQUEST, "No gateway id in the URL: POST to /mcp/<gatewayId>."), 404);
+      let snapshot: Snapshot;
+      try {
+        snapshot = await readSnapshot(gatewayId);
+      } catch (e) {
+        if (e instanceof AppError && e.status === 404) return json(rpcError(null, RPC.INVALID_REQUEST, `No gateway with id "${gatewayId}".`), 404);
+        throw e;
+      }
+
+      const { gateway } = snapshot;
+      let token: VerifiedToken;
+      try {
+        token = await verify(req.headers.get("authorization"), gateway.gatewayId);
+      } catch (e) {
+        if (!(e instanceof TokenError)) throw e;
+        return json(rpcError(null, RPC.INVALID_REQUEST, `Unauthorized: ${e.message}`), 401, { "WWW-Authenticate": wwwAuthenticate(gateway.gatewayId, e) });
+      }
+
+      const text = await readCapped(req, maxBytes);
+      if (text === null) return tooLarge(maxBytes);
+      let message: unknown;
+      try {
+        message = JSON.parse(text);
+      } catch {
+        return json(rpcError(null, RPC.PARSE_ERROR, "Parse error: the body is not valid JSON."), 400);
+      }
+
+      const tools = new Map(gateway.targets.flatMap((t) => t.tools.map((tool) => [tool.name, tool] as const)));
+      const ctx: CallContext = { gateway, policies: snapshot.policies, tools, token, persona: await personaFor(token.clientId) };
+
+      if (Array.isArray(message)) {
+        if (message.length === 0) return json(rpcError(null, RPC.INVALID_REQUEST, "Invalid Request: an empty batch."), 400);
+        const answers: JsonRpcResponse[] = [];
+        for (const m of message) {
+          const a = await handleMessage(m, ctx);
+          if (a) answers.push(a);
+        }
+        return answers.length ? json(answers, 200) : new Response(null, { status: 202 });
+      }
+      const answer = await handleMessage(message, ctx);
+      if (!answer) return new Response(null, { status: 202 });
+      const status = "error" in answer && answer.error.code === RPC.INVALID_REQUEST ? 400 : 200;
+      return json(answer, status);
+    } catch (e) {
+      console.error("[mcp] internal error:", e instanceof Error ? e.message : e);
+      return json(rpcError(null, RPC.INTERNAL_ERROR, "Internal error in the local gateway; the details were logged."), 500);
+    }
+  };
+
+  /** One JSON-RPC message → its response, or null for notifications and client responses. */
+  async function handleMessage(m: unknown, ctx: CallContext): Promise<JsonRpcResponse | null> {
+    if (typeof m !== "object" || m === null || Array.isArray(m)) {
+      return rpcError(null, RPC.INVALID_REQUEST, "Invalid Request: a JSON-RPC message is an object.");
+    }
+    const msg = m as Record<string, unknown>;
+    const id = validId(msg.id) ? (msg.id as JsonRpcId) : null;
+    if (msg.jsonrpc !== "2.0") return rpcError(id, RPC.INVALID_REQUEST, 'Invalid Request: "jsonrpc" must be "2.0".');
+    if ("id" in msg && !validId(msg.id)) return rpcError(null, RPC.INVALID_REQUEST, "Invalid Request: id must be a string, a number or null.");
+    if (!("method" in msg)) {
+      // A client's answer to a server request; this server sends none, so there is nothing to do.
+      if ("result" in msg || "error" in msg) return null;
+      return rpcError(id, RPC.INVALID_REQUEST, 'Invalid Request: "method" is required.');
+    }
+    if (typeof msg.method !== "string") return rpcError(id, RPC.INVALID_REQUEST, 'Invalid Request: "method" must be a string.');
+    if ("params" in msg && (typeof msg.params !== "object" || msg.params === null || Array.isArray(msg.params))) {
+      return rpcError(id, RPC.INVALID_PARAMS, "Invalid params: params must be an object.");
+    }
+    const isNotification = !("id" in msg);
+    if (isNotification) return null; // notifications/initialized, notifications/cancelled, …: accepted, no answer
+    const params = (msg.params ?? {}) as Record<string, unknown>;
+
+    switch (msg.method) {
+      case "initialize": {
+        const requested = params.protocolVersion;
+        const protocolVersion =
+          typeof requested === "string" && (SUPPORTED_PROTOCOL_VERSIONS as readonly string[]).includes(requested) ? requested : DEFAULT_PROTOCOL_VERSION;
+        return rpcResult(id, {
+          protocolVersion,
+          capabilities: { tools: { listChanged: false } },
+          serverInfo: { name: ctx.gateway.name, version: "1.0.0" },
+        });
+      }
+      case "ping":
+        return rpcResult(id, {});
+      case "tools/list":
+        return rpcResult(id, {
+          tools: [...ctx.tools.values()].map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema })),
+        });
+      case "tools/call":
+        return callTool(id, params, ctx);
+      default:
+        return rpcError(id, RPC.METHOD_NOT_FOUND, `Method not found: ${msg.method.slice(0, 100)}`);
+    }
+  }
+
+  async function callTool(id: JsonRpcId, params: Record<string, unknown>, ctx: CallContext): Promise<JsonRpcResponse> {
+    const name = params.name;
+    if (typeof name !== "string" || name === "") return rpcError(id, RPC.INVALID_PARAMS, 'Invalid params: "name" (the tool to call) is required.');
+    const tool = ctx.tools.get(name);
+    if (!tool) return rpcError(id, RPC.INVALID_PARAMS, `Unknown tool: ${name.slice(0, 200)}`);
+    const rawArgs = params.arguments ?? {};
+    if (typeof rawArgs !== "object" || rawArgs === null || Array.isArray(rawArgs)) {
+      return rpcError(id, RPC.INVALID_PARAMS, `Invalid arguments for tool ${name}: "arguments" must be an object.`);
+    }
+    const args = rawArgs as Record<string, unknown>;
+    const issues = checkArguments(tool.inputSchema, args);
+    if (issues.length > 0) return rpcError(id, RPC.INVALID_PARAMS, describeIssues(name, issues), { issues });
+
+    const principal = { type: "OAuthUser" as const, sub: ctx.token.sub, claims: ctx.token.claims };
+    const engine = ctx.gateway.policyEngine;
+    let verdict: PolicyDecision;
+    if (!engine) {
+      verdict = { decision: "ALLOW", determiningPolicies: [], errors: [], logOnlyMatched: [], flips: [] };
+    } else {
+      try {
+        if ("error" in ctx.policies) throw new Error(`The engine's policies could not be read: ${ctx.policies.error}`);
+        verdict = authorizerFor(ctx.gateway, ctx.policies).authorize({ principal, tool: name, args });
+      } catch (e) {
+        // Fail closed: a policy set that cannot be read or compiled decides nothing, so nothing is permitted.
+        const message = e instanceof Error ? e.message : String(e);
+        console.error(`[mcp] ${ctx.gateway.gatewayId}: policies could not be evaluated: ${message}`);
+        verdict = { decision: "DENY", determiningPolicies: [], errors: [message], logOnlyMatched: [], flips: [] };
+      }
+    }
+    const mode = engine ? engine.mode : "NONE";
+    const blocked = mode === "ENFORCE" && verdict.decision === "DENY";
+
+    await record({
+      gatewayId: ctx.gateway.gatewayId,
+      clientId: ctx.token.clientId ?? null,
+      persona: ctx.persona,
+      principal,
+      tool: name,
+      arguments: args,
+      decision: verdict.decision,
+      determiningPolicies: verdict.determiningPolicies,
+      logOnlyMatched: verdict.logOnlyMatched,
+      flips: verdict.flips,
+      mode,
+      blocked,
+    });
+
+    if (blocked) return deniedError(id, verdict.determiningPolicies);
+    return toolResult(id, runDemoTool(name, args));
+  }
+}
+
+function validId(v: unknown): boolean {
+  return typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) || v === null;
+}
+
+function gatewayIdFromUrl(url: string): string | undefined {
+  const m = /\/mcp\/([^/?#]+)/.exec(new URL(url).pathname);
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+
+/** Browsers send Origin; DNS-rebinding and cross-site pages must not reach the gateway (MCP transport rules). */
+function originAllowed(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host);
+  } catch {
+    return false;
+  }
+}
+
+function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+function tooLarge(maxBytes: number): Response {
+  return json(rpcError(null, RPC.INVALID_REQUEST, `Request body exceeds ${Math.round(maxBytes / 1024 / 1024)} MB.`), 413);
+}
+
+/** The body as text, or null when it is larger than the cap (stops reading as soon as it is). */
+async function readCapped(req: Request, maxBytes: number): Promise<string | null> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,112 @@
+/**
+ * The bytes AgentCore Gateway answers with, built in one place so that the local gateway and the
+ * simulation's "exact gateway response" view can never drift apart. Pure: no I/O, safe in the browser.
+ *
+ * Key order matters (the bodies are compared byte for byte): `jsonrpc`, `id`, then `result`/`error`.
+ */
+
+export type JsonRpcId = string | number | null;
+
+/** JSON-RPC 2.0 and MCP error codes the gateway uses. */
+export const RPC = {
+  PARSE_ERROR: -32700,
+  INVALID_REQUEST: -32600,
+  METHOD_NOT_FOUND: -32601,
+  INVALID_PARAMS: -32602,
+  INTERNAL_ERROR: -32603,
+  /** AgentCore's code for a tool call denied by policy enforcement. */
+  TOOL_EXECUTION_DENIED: -32002,
+} as const;
+
+const DENIED_PREFIX = "Tool Execution Denied: Tool call not allowed due to policy enforcement";
+
+/**
+ * The bracketed reason of a denial. With no determining policy (nothing permitted the call) the
+ * service says so literally; when forbids determined it, they are named (engine policy names) in the
+ * same bracket. The service's exact wording for the forbid case is not documented; this keeps the
+ * documented prefix and shape.
+ */
+export function denialReason(determiningPolicies: readonly string[]): string {
+  if (determiningPolicies.length === 0) return "Policy evaluation denied due to no determining policies";
+  return `Policy evaluation denied due to determining policies: ${determiningPolicies.join(", ")}`;
+}
+
+/** `Tool Execution Denied: Tool call not allowed due to policy enforcement [<reason>]` */
+export function deniedMessage(determiningPolicies: readonly string[]): string {
+  return `${DENIED_PREFIX} [${denialReason(determiningPolicies)}]`;
+}
+
+/** The JSON-RPC error object of an ENFORCE denial. */
+export function deniedError(id: JsonRpcId, determiningPolicies: readonly string[]): JsonRpcErrorResponse {
+  return rpcError(id, RPC.TOOL_EXECUTION_DENIED, deniedMessage(determiningPolicies));
+}
+
+/**
+ * `{"jsonrpc":"2.0","id":<id>,"error":{"code":-32002,"message":"Tool Execution Denied: …"}}` —
+ * the HTTP 200 body of a call denied in ENFORCE mode.
+ */
+export function deniedErrorBody(id: JsonRpcId, determiningPolicies: readonly string[]): string {
+  return JSON.stringify(deniedError(id, determiningPolicies));
+}
+
+/** The other shape the service uses: a tool result with `isError: true`. */
+export function deniedResult(id: JsonRpcId, determiningPolicies: readonly string[]): JsonRpcResultResponse<ToolResult> {
+  return toolResult(id, `AuthorizeActionException - ${deniedMessage(determiningPolicies)}`, true);
+}
+
+export function deniedResultBody(id: JsonRpcId, determiningPolicies: readonly string[]): string {
+  return JSON.stringify(deniedResult(id, determiningPolicies));
+}
+
+export interface ToolResult {
+  isError: boolean;
+  content: Array<{ type: "text"; text: string }>;
+}
+
+export interface JsonRpcResultResponse<R = unknown> {
+  jsonrpc: "2.0";
+  id: JsonRpcId;
+  result: R;
+}
+
+export interface JsonRpcErrorResponse {
+  jsonrpc: "2.0";
+  id: JsonRpcId;
+  error: { code: number; message: string; data?: unknown };
+}
+
+export type JsonRpcResponse = JsonRpcResultResponse | JsonRpcErrorResponse;
+
+export function rpcResult<R>(id: JsonRpcId, result: R): JsonRpcResultResponse<R> {
+  return { jsonrpc: "2.0", id, result };
+}
+
+export function rpcError(id: JsonRpcId, code: number, message: string, data?: unknown): JsonRpcErrorResponse {
+  return { jsonrpc: "2.0", id, error: data === undefined ? { code, message } : { code, message, data } };
+}
+
+/** `{"jsonrpc":"2.0","id":1,"result":{"isError":false,"content":[{"type":"text","text":"…"}]}}` */
+export function toolResult(id: JsonRpcId, text: string, isError = false): JsonRpcResultResponse<ToolResult> {
+  return rpcResult(id, { isError, content: [{ type: "text", text }] });
+}
+
+export function toolResultBody(id: JsonRpcId, text: string, isError = false): string {
+  return JSON.stringify(toolResult(id, text, isError));
+}
+
+/**
+ * What the gateway answers a tool call in each engine mode, for a decision already computed.
+ * `allowedText` is the tool's output when it runs (the simulation passes a placeholder).
+ */
+export function gatewayResponses(
+  id: JsonRpcId,
+  decision: "ALLOW" | "DENY",
+  determiningPolicies: readonly string[],
+  allowedText: string,
+): { LOG_ONLY: JsonRpcResponse; ENFORCE: JsonRpcResponse } {
+  const ran = toolResult(id, allowedText);
+  return {
+    LOG_ONLY: ran,
+    ENFORCE: decision === "ALLOW" ? ran : deniedError(id, determiningPolicies),
+  };
+}

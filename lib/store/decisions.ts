@@ -1,0 +1,165 @@
+import "server-only";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import type { EngineMode } from "@/lib/agentcore/types";
+import { getDb, type Db } from "./db";
+import { decisionLog } from "./schema";
+
+/** The local gateway's decision log: one row per authorized `tools/call`. */
+
+export interface DecisionPrincipal {
+  type?: "OAuthUser" | "IamEntity";
+  sub: string;
+  claims: Record<string, unknown>;
+}
+
+export interface NewDecision {
+  gatewayId: string;
+  clientId: string | null;
+  persona: string | null;
+  principal: DecisionPrincipal;
+  tool: string;
+  arguments: Record<string, unknown>;
+  decision: "ALLOW" | "DENY";
+  determiningPolicies: string[];
+  logOnlyMatched: string[];
+  flips: string[];
+  /** The engine's mode on the gateway when the call was made; NONE when no engine was attached. */
+  mode: EngineMode | "NONE";
+  /** The call was refused (ENFORCE + DENY); otherwise the tool ran. */
+  blocked: boolean;
+  at?: Date;
+}
+
+export interface DecisionEntry extends Omit<NewDecision, "at"> {
+  id: number;
+  at: string;
+}
+
+export interface DecisionFilter {
+  decision?: "ALLOW" | "DENY";
+  tool?: string;
+  persona?: string;
+  /** Free text over tool, persona, client, principal, arguments and policy names (case-insensitive). */
+  q?: string;
+  /** Entries older than this id (paging, newest first). */
+  beforeId?: number;
+  limit?: number;
+}
+
+export const MAX_DECISIONS_PAGE = 500;
+
+export async function recordDecision(entry: NewDecision, db?: Db): Promise<DecisionEntry> {
+  const d = db ?? (await getDb());
+  const [row] = await d.insert(decisionLog).values(entry).returning();
+  return toEntry(row);
+}
+
+/** Many entries in one statement (the gateway batches concurrent calls' entries). */
+export async function recordDecisions(entries: NewDecision[], db?: Db): Promise<void> {
+  if (entries.length === 0) return;
+  const d = db ?? (await getDb());
+  await d.insert(decisionLog).values(entries);
+}
+
+/** Newest first, filtered. */
+export async function listDecisions(gatewayId: string, filter: DecisionFilter = {}, db?: Db): Promise<DecisionEntry[]> {
+  const d = db ?? (await getDb());
+  const where: SQL[] = [eq(decisionLog.gatewayId, gatewayId)];
+  if (filter.decision) where.push(eq(decisionLog.decision, filter.decision));
+  if (filter.tool) where.push(eq(decisionLog.tool, filter.tool));
+  if (filter.persona) where.push(eq(decisionLog.persona, filter.persona));
+  if (filter.beforeId) where.push(lt(decisionLog.id, filter.beforeId));
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      sql`concat_ws(' ', ${decisionLog.tool}, ${decisionLog.persona}, ${decisionLog.clientId}, ${decisionLog.principal}::text, ${decisionLog.arguments}::text, ${decisionLog.determiningPolicies}::text, ${decisionLog.logOnlyMatched}::text, ${decisionLog.decision}) ilike ${pattern}`,
+    );
+  }
+  const limit = Math.max(1, Math.min(MAX_DECISIONS_PAGE, Math.trunc(filter.limit ?? 100)));
+  const rows = await d
+    .select()
+    .from(decisionLog)
+    .where(and(...where))
+    .orderBy(desc(decisionLog.id))
+    .limit(limit);
+  return rows.map(toEntry);
+}
+
+export async function getDecision(gatewayId: string, id: number, db?: Db): Promise<DecisionEntry | null> {
+  const d = db ?? (await getDb());
+  const [row] = await d
+    .select()
+    .from(decisionLog)
+    .where(and(eq(decisionLog.gatewayId, gatewayId), eq(decisionLog.id, id)));
+  return row ? toEntry(row) : null;
+}
+
+/** The distinct tools and personas seen in a gateway's log, for the filter menus. */
+export async function decisionFacets(gatewayId: string, db?: Db): Promise<{ tools: string[]; personas: string[] }> {
+  const d = db ?? (await getDb());
+  const [tools, personas] = await Promise.all([
+    d.selectDistinct({ v: decisionLog.tool }).from(decisionLog).where(eq(decisionLog.gatewayId, gatewayId)),
+    d.selectDistinct({ v: decisionLog.persona }).from(decisionLog).where(eq(decisionLog.gatewayId, gatewayId)),
+  ]);
+  return {
+    tools: tools.map((r) => r.v).sort(),
+    personas: personas.map((r) => r.v).filter((v): v is string => !!v).sort(),
+  };
+}
+
+/** A recorded call in the shape the simulation replays (`POST …/simulate`'s `calls[]`), with what happened. */
+export interface RecordedCall {
+  id: number;
+  at: string;
+  persona: string | null;
+  principal: DecisionPrincipal;
+  request: { jsonrpc: "2.0"; id: number; method: "tools/call"; params: { name: string; arguments: Record<string, unknown> } };
+  decision: "ALLOW" | "DENY";
+  determiningPolicies: string[];
+  mode: EngineMode | "NONE";
+}
+
+/** The gateway's most recent recorded calls, newest first, for impact analysis and mode-switch evidence. */
+export async function recentCalls(gatewayId: string, limit = 1000, db?: Db): Promise<RecordedCall[]> {
+  const d = db ?? (await getDb());
+  const rows = await d
+    .select()
+    .from(decisionLog)
+    .where(eq(decisionLog.gatewayId, gatewayId))
+    .orderBy(desc(decisionLog.id))
+    .limit(Math.max(1, Math.min(10_000, Math.trunc(limit))));
+  return rows.map(toRecordedCall);
+}
+
+export function toRecordedCall(r: typeof decisionLog.$inferSelect | DecisionEntry): RecordedCall {
+  return {
+    id: r.id,
+    at: typeof r.at === "string" ? r.at : r.at.toISOString(),
+    persona: r.persona,
+    principal: r.principal,
+    request: { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: r.tool, arguments: (r.arguments ?? {}) as Record<string, unknown> } },
+    decision: r.decision,
+    determiningPolicies: r.determiningPolicies,
+    mode: r.mode,
+  };
+}
+
+function toEntry(r: typeof decisionLog.$inferSelect): DecisionEntry {
+  return {
+    id: r.id,
+    gatewayId: r.gatewayId,
+    at: r.at.toISOString(),
+    clientId: r.clientId,
+    persona: r.persona,
+    principal: r.principal,
+    tool: r.tool,
+    arguments: (r.arguments ?? {}) as Record<string, unknown>,
+    decision: r.decision,
+    determiningPolicies: r.determiningPolicies,
+    logOnlyMatched: r.logOnlyMatched,
+    flips: r.flips,
+    mode: r.mode,
+    blocked: r.blocked,
+  };
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getDb } from "./db";
+import { drafts } from "./schema";
+
+export interface StoredDraft {
+  text: string;
+  baseVersion: string;
+  updatedAt: string;
+}
+
+export async function getDraft(gatewayId: string): Promise<StoredDraft | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(drafts).where(eq(drafts.gatewayId, gatewayId));
+  return row ? { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() } : null;
+}
+
+export async function saveDraft(gatewayId: string, text: string, baseVersion: string): Promise<StoredDraft> {
+  const db = await getDb();
+  const now = new Date();
+  const [row] = await db
+    .insert(drafts)
+    .values({ gatewayId, text, baseVersion, updatedAt: now })
+    .onConflictDoUpdate({ target: drafts.gatewayId, set: { text, updatedAt: now } })
+    .returning();
+  return { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** Moves the draft's base to a new published version (after a publish or an accepted conflict). */
+export async function rebaseDraft(gatewayId: string, text: string, baseVersion: string): Promise<StoredDraft> {
+  const db = await getDb();
+  const now = new Date();
+  const [row] = await db
+    .insert(drafts)
+    .values({ gatewayId, text, baseVersion, updatedAt: now })
+    .onConflictDoUpdate({ target: drafts.gatewayId, set: { text, baseVersion, updatedAt: now } })
+    .returning();
+  return { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() };
+}
+
+export async function deleteDraft(gatewayId: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(drafts).where(eq(drafts.gatewayId, gatewayId));
+}

@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createLocalControlPlane } from "@/lib/agentcore/local";
+import type { ControlPlane } from "@/lib/agentcore/types";
+import { getDb } from "@/lib/store/db";
+
+let cp: ControlPlane;
+let n = 0;
+
+beforeEach(async () => {
+  // A fresh in-memory workspace per test.
+  cp = createLocalControlPlane(await getDb(`memory://local-${n++}`), { publicUrl: "http://127.0.0.1:3999" });
+});
+
+describe("local control plane", () => {
+  it("seeds the getting-started demo once, with AWS-shaped ids and ARNs", async () => {
+    const [list, again] = await Promise.all([cp.listGateways(), cp.listGateways()]);
+    expect(list.map((g) => g.name)).toEqual(["OrdersGateway", "RefundGateway"]);
+    expect(again).toHaveLength(2);
+    const refund = list.find((g) => g.name === "RefundGateway")!;
+    expect(refund.gatewayId).toMatch(/^refundgateway-[a-z0-9]{10}$/);
+    expect(refund.gatewayArn).toBe(`arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/${refund.gatewayId}`);
+    expect(refund.gatewayUrl).toBe(`http://127.0.0.1:3999/mcp/${refund.gatewayId}`);
+    expect(refund.policyEngine?.mode).toBe("ENFORCE");
+    expect(refund.toolCount).toBe(1);
+    const orders = list.find((g) => g.name === "OrdersGateway")!;
+    expect(orders.policyEngine?.mode).toBe("LOG_ONLY");
+    expect(orders.toolCount).toBe(5);
+  });
+
+  it("names tools <Target>___<tool> and keeps their input schemas", async () => {
+    const [refund] = (await cp.listGateways()).filter((g) => g.name === "RefundGateway");
+    const detail = await cp.getGateway(refund.gatewayId);
+    expect(detail.targets[0].tools[0]).toEqual({
+      name: "RefundTarget___process_refund",
+      description: "Process a customer refund",
+      inputSchema: { type: "object", properties: { amount: { type: "integer", description: "Refund amount in dollars" } }, required: ["amount"] },
+    });
+  });
+
+  it("holds the seed policy in the refund engine, ACTIVE, scoped to the gateway ARN", async () => {
+    const [refund] = (await cp.listGateways()).filter((g) => g.name === "RefundGateway");
+    const policies = await cp.listPolicies(refund.policyEngine!.policyEngineId);
+    expect(policies).toHaveLength(1);
+    expect(policies[0]).toMatchObject({ name: "refund_limit_policy", status: "ACTIVE", enforcementMode: "ACTIVE" });
+    expect(policies[0].statement).toContain(`AgentCore::Gateway::"${refund.gatewayArn}"`);
+  });
+
+  it("answers unknown ids with specific not-found errors", async () => {
+    await expect(cp.getGateway("nope")).rejects.toMatchObject({ code: "gateway-not-found", status: 404 });
+    await expect(cp.listPolicies("nope")).rejects.toMatchObject({ code: "policy-engine-not-found" });
+  });
+
+  it("applies the engine's rules: one valid statement per policy, unique names", async () => {
+    const engine = await cp.createPolicyEngine({ name: "TestEngine" });
+    await expect(cp.createPolicyEngine({ name: "TestEngine" })).rejects.toMatchObject({ code: "aws-conflict" });
+    await expect(cp.createPolicy(engine.policyEngineId, { name: "bad", statement: "permit(principal, action, resource" })).rejects.toMatchObject({
+      code: "aws-validation",
+    });
+    await expect(
+      cp.createPolicy(engine.policyEngineId, { name: "two", statement: "permit(principal, action, resource); forbid(principal, action, resource);" }),
+    ).rejects.toThrow(/exactly one Cedar statement/);
+    const p = await cp.createPolicy(engine.policyEngineId, { name: "allow_all", statement: "permit(principal, action, resource);", enforcementMode: "LOG_ONLY" });
+    expect(p.enforcementMode).toBe("LOG_ONLY");
+    await expect(cp.createPolicy(engine.policyEngineId, { name: "allow_all", statement: "permit(principal, action, resource);" })).rejects.toMatchObject({
+      code: "aws-conflict",
+    });
+    const promoted = await cp.updatePolicy(engine.policyEngineId, p.policyId, { enforcementMode: "ACTIVE" });
+    expect(promoted.enforcementMode).toBe("ACTIVE");
+    expect(promoted.statement).toBe("permit(principal, action, resource);");
+    await cp.deletePolicy(engine.policyEngineId, p.policyId);
+    expect(await cp.listPolicies(engine.policyEngineId)).toEqual([]);
+  });
+
+  it("attaches an engine to a gateway in a mode and switches the mode", async () => {
+    const [orders] = (await cp.listGateways()).filter((g) => g.name === "OrdersGateway");
+    const engine = orders.policyEngine!;
+    const enforced = await cp.setGatewayPolicyEngine(orders.gatewayId, { policyEngineArn: engine.policyEngineArn, mode: "ENFORCE" });
+    expect(enforced.policyEngine).toEqual({ ...engine, mode: "ENFORCE" });
+    expect(enforced.targets).toHaveLength(1);
+  });
+});
