@@ -32,7 +32,7 @@ export class ConnectPage {
 
   async revealSecret(persona: string) {
     await this.client(persona).getByRole("button", { name: "Reveal" }).click();
-    return (await this.page.getByLabel(`Client secret of ${persona}`).textContent())!.trim();
+    return (await this.page.getByLabel(`Client secret of ${persona}`, { exact: true }).textContent())!.trim();
   }
 }
 
@@ -60,7 +60,7 @@ export class DecisionLogPage {
   }
 
   async filterDecision(decision: "ALLOW" | "DENY" | "") {
-    await this.page.getByLabel("Decision", { exact: true }).selectOption(decision);
+    await this.page.getByRole("combobox", { name: "Decision", exact: true }).selectOption(decision);
   }
 
   rows() {
