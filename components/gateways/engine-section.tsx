@@ -28,7 +28,10 @@ export function EngineSection({
               <span className="font-mono text-xs text-zinc-500">{engine.data.engine.policyEngineArn}</span>{" "}
               <StatusBadge status={engine.data.engine.status} />
             </p>
-            {engine.data.policies.length === 0 ? <EmptyState title="The engine has no policies">With no permit, every call is denied (default deny).</EmptyState> : null}
+            {engine.data.policies.length === 0 ? <EmptyState title="The engine has no policies">
+                With no permit every call is denied (default deny)
+                {gateway.policyEngine?.mode === "LOG_ONLY" ? "; the gateway is in LOG_ONLY, so calls still go through and the denials are only logged." : "."}
+              </EmptyState> : null}
             {engine.data.policies.map((p) => (
               <article key={p.policyId} aria-label={`Policy ${p.name}`} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
                 <div className="flex flex-wrap items-center gap-2">

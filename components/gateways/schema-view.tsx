@@ -24,8 +24,8 @@ function FieldList({ node }: { node: Node }) {
           </div>
           {typeof child.description === "string" ? <p className="text-zinc-600 dark:text-zinc-400">{child.description}</p> : null}
           {Array.isArray(child.enum) ? (
-            <p className="text-zinc-600 dark:text-zinc-400">
-              one of:{" "}
+            <p className="flex flex-wrap items-center gap-y-0.5 text-zinc-600 dark:text-zinc-400">
+              <span className="mr-1">one of:</span>
               {(child.enum as unknown[]).map((v) => (
                 <code key={String(v)} className="mr-1 rounded bg-zinc-100 px-1 dark:bg-zinc-800">
                   {JSON.stringify(v)}

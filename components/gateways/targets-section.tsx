@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
 import type { Target, TargetKind } from "@/lib/agentcore/types";
+import { DiscoverTools } from "./discover-tools";
 import { StatusBadge } from "./mode-badge";
 import { ToolCard } from "./tool-card";
 
@@ -14,7 +15,7 @@ const KIND_LABEL: Record<TargetKind, string> = {
   OTHER: "Other",
 };
 
-export function TargetsSection({ targets }: { targets: Target[] }) {
+export function TargetsSection({ gatewayId, targets }: { gatewayId: string; targets: Target[] }) {
   return (
     <Card aria-labelledby="targets-title">
       <CardHeader id="targets-title" title={`Targets and tools (${targets.length} targets, ${targets.reduce((n, t) => n + t.tools.length, 0)} tools)`} />
@@ -30,9 +31,10 @@ export function TargetsSection({ targets }: { targets: Target[] }) {
             </div>
             {t.description ? <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{t.description}</p> : null}
             {t.toolsSource === "discovered" ? (
-              <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-                {t.toolsNote ?? "The gateway discovers this target's tools; they are not part of its configuration."}
-              </p>
+              <div className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                <p>{t.toolsNote ?? "The gateway discovers this target's tools; they are not part of its configuration."}</p>
+                <DiscoverTools gatewayId={gatewayId} targetName={t.name} />
+              </div>
             ) : null}
             <div className="grid gap-3 md:grid-cols-2">
               {t.tools.map((tool) => (

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getControlPlane } from "@/lib/agentcore";
+import { loadGateway } from "@/lib/agentcore/cached";
 import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
 import { getDb } from "@/lib/store/db";
 import { deleteDraft, getDraft, type StoredDraft } from "@/lib/store/drafts";
@@ -23,8 +23,7 @@ export interface LoadedWorkspace {
 }
 
 export async function loadWorkspace(gatewayId: string): Promise<LoadedWorkspace> {
-  const cp = await getControlPlane();
-  const gateway = await cp.getGateway(gatewayId);
+  const gateway = await loadGateway(gatewayId);
   const [published, schema, stored, claimNames] = await Promise.all([publishedPolicies(gateway), gatewaySchema(gateway), getDraft(gatewayId), knownClaims(gatewayId)]);
   const publishedText = toDocument(published);
   const baseVersion = publishedVersion(published);
@@ -44,8 +43,7 @@ function draftOrPublished(stored: StoredDraft | null, publishedText: string, bas
 /** Resets the draft to the published set. */
 export async function discardDraft(gatewayId: string): Promise<{ text: string; updatedAt: string; baseVersion: string }> {
   await deleteDraft(gatewayId);
-  const cp = await getControlPlane();
-  const published = await publishedPolicies(await cp.getGateway(gatewayId));
+  const published = await publishedPolicies(await loadGateway(gatewayId));
   return { text: toDocument(published), updatedAt: new Date().toISOString(), baseVersion: publishedVersion(published) };
 }
 

@@ -26,7 +26,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
         <GatewayOverview gateway={gateway} />
         <EngineSection gateway={gateway} engine={engine} />
       </div>
-      <TargetsSection targets={gateway.targets} />
+      <TargetsSection gatewayId={gateway.gatewayId} targets={gateway.targets} />
     </div>
   );
 }
