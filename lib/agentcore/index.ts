@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/store/db";
-const createAwsControlPlane = (_: unknown): ControlPlane => { throw new Error("x"); };
+import { createAwsControlPlane } from "./aws";
 import { createLocalControlPlane } from "./local";
 import type { ControlPlane } from "./types";
 
