@@ -2,6 +2,7 @@ import { formatPolicies } from "@/lib/cedar/format";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
 import { validatePolicies } from "@/lib/cedar/validate";
+import { simulationHandlers } from "@/lib/simulation/worker-handlers";
 import type { JobContext, JobHandler } from "./protocol";
 
 export interface OutlineEntry {
@@ -34,4 +35,5 @@ function format({ text }: { text: string }, { cedar }: JobContext): { text: stri
 export const handlers: Record<string, JobHandler> = {
   analyze: analyze as JobHandler,
   format: format as JobHandler,
+  ...simulationHandlers,
 };

@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { readJson, route } from "@/lib/http/route";
+import { Call } from "@/lib/simulation/schemas";
+import { simGatewayOf, simulate } from "@/lib/simulation/server";
+import { loadWorkspace } from "@/lib/workspace/workspace";
+
+export const dynamic = "force-dynamic";
+
+const Body = z.object({
+  policies: z.string().max(400 * 1024).optional(),
+  calls: z.array(Call).min(1, "Send at least one call").max(10_000, "At most 10,000 calls per request"),
+});
+
+export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
+  const { gatewayId } = await params;
+  const body = await readJson(req, Body, 8 * 1024 * 1024);
+  const ws = await loadWorkspace(gatewayId);
+  const { results, problems } = simulate(simGatewayOf(ws), body.policies ?? ws.publishedText, body.calls);
+  return NextResponse.json({
+    results: results.map((r) => ({
+      decision: r.decision,
+      determiningPolicies: r.determiningPolicies,
+      errors: r.errors,
+      response: r.response,
+      logOnly: r.logOnly,
+      cedarRequest: r.cedarRequest,
+    })),
+    ...(problems.length ? { policyProblems: problems } : {}),
+  });
+});

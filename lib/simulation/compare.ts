@@ -1,0 +1,102 @@
+import type { CompiledPolicySet } from "@/lib/cedar/authorize";
+import { exampleArguments } from "./example-args";
+import { decide } from "./replay";
+import type { CallPrincipal, SimCall, SimGateway, TestCase } from "./types";
+
+type Decision = "ALLOW" | "DENY";
+
+export interface CaseRun {
+  name: string;
+  expected: Decision;
+  draft: Decision;
+  published: Decision;
+  draftPass: boolean;
+  publishedPass: boolean;
+  draftPolicies: string[];
+  invalid?: string;
+}
+
+/** A suite's cases against the draft and the published set, side by side. */
+export function runSuite(cases: TestCase[], gateway: SimGateway, draft: CompiledPolicySet, published: CompiledPolicySet) {
+  const runs: CaseRun[] = cases.map((c) => {
+    const d = decide(draft, gateway, c);
+    const p = decide(published, gateway, c);
+    return { name: c.name, expected: c.expected, draft: d.decision, published: p.decision, draftPass: d.decision === c.expected, publishedPass: p.decision === c.expected, draftPolicies: d.determiningPolicies, invalid: d.invalid };
+  });
+  return {
+    runs,
+    draft: { passed: runs.filter((r) => r.draftPass).length, failed: runs.filter((r) => !r.draftPass).length },
+    published: { passed: runs.filter((r) => r.publishedPass).length, failed: runs.filter((r) => !r.publishedPass).length },
+  };
+}
+
+export interface MatrixCell {
+  tool: string;
+  persona: string;
+  draft: Decision;
+  published: Decision;
+  changed: boolean;
+  draftPolicies: string[];
+  publishedPolicies: string[];
+  call: SimCall;
+}
+
+/** Tools × personas with each tool's example arguments (or the given ones), for draft and published. */
+export function decisionMatrix(
+  gateway: SimGateway,
+  personas: Array<{ name: string } & CallPrincipal>,
+  draft: CompiledPolicySet,
+  published: CompiledPolicySet,
+  argumentsByTool: Record<string, Record<string, unknown>> = {},
+): MatrixCell[] {
+  const cells: MatrixCell[] = [];
+  for (const tool of gateway.tools) {
+    const args = argumentsByTool[tool.name] ?? exampleArguments(tool.inputSchema);
+    for (const p of personas) {
+      const call: SimCall = { principal: { type: p.type, sub: p.sub, claims: p.claims }, request: toolsCall(tool.name, args) };
+      const d = decide(draft, gateway, call);
+      const pub = decide(published, gateway, call);
+      cells.push({ tool: tool.name, persona: p.name, draft: d.decision, published: pub.decision, changed: d.decision !== pub.decision, draftPolicies: d.determiningPolicies, publishedPolicies: pub.determiningPolicies, call });
+    }
+  }
+  return cells;
+}
+
+export interface Flip {
+  index: number;
+  label: string;
+  from: Decision;
+  to: Decision;
+}
+
+/**
+ * Every call whose decision differs between the published set and the draft. Reports progress and
+ * checks for cancellation every `chunk` calls so a worker can show a bar and stop.
+ */
+export function impactOf(
+  calls: Array<SimCall & { label: string }>,
+  gateway: SimGateway,
+  draft: CompiledPolicySet,
+  published: CompiledPolicySet,
+  progress?: (done: number, total: number) => void,
+  chunk = 500,
+) {
+  const flips: Flip[] = [];
+  for (let i = 0; i < calls.length; i++) {
+    const from = decide(published, gateway, calls[i]).decision;
+    const to = decide(draft, gateway, calls[i]).decision;
+    if (from !== to) flips.push({ index: i, label: calls[i].label, from, to });
+    if (progress && (i + 1) % chunk === 0) progress(i + 1, calls.length);
+  }
+  progress?.(calls.length, calls.length);
+  return {
+    total: calls.length,
+    flips,
+    allowToDeny: flips.filter((f) => f.from === "ALLOW").length,
+    denyToAllow: flips.filter((f) => f.from === "DENY").length,
+  };
+}
+
+export function toolsCall(tool: string, args: Record<string, unknown>, id: number | string = 1) {
+  return { jsonrpc: "2.0", id, method: "tools/call", params: { name: tool, arguments: args } };
+}

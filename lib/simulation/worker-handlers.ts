@@ -1,0 +1,49 @@
+import type { CedarApi } from "@/lib/cedar/cedar-api";
+import type { JobContext, JobHandler } from "@/lib/cedar-worker/protocol";
+import { decisionMatrix, impactOf, runSuite } from "./compare";
+import { PolicySetCache } from "./policy-set";
+import { replayCall } from "./replay";
+import type { CallPrincipal, SimCall, SimGateway, TestCase } from "./types";
+
+/** What every simulation job carries: the gateway, and the two documents to compare. */
+interface Job {
+  gateway: SimGateway & { schemaKey: string };
+  draftText: string;
+  publishedText: string;
+}
+
+let cache: PolicySetCache | undefined;
+function sets(job: Job, cedar: CedarApi) {
+  cache ??= new PolicySetCache(cedar);
+  return {
+    draft: cache.get(job.draftText, job.gateway.schemaJson, job.gateway.schemaKey),
+    published: cache.get(job.publishedText, job.gateway.schemaJson, job.gateway.schemaKey),
+  };
+}
+
+const replay = (job: Job & { call: SimCall }, { cedar }: JobContext) => {
+  const { draft } = sets(job, cedar);
+  return { result: replayCall(draft, job.gateway, job.call), problems: draft.problems };
+};
+
+const suite = (job: Job & { cases: TestCase[] }, { cedar }: JobContext) => {
+  const { draft, published } = sets(job, cedar);
+  return runSuite(job.cases, job.gateway, draft, published);
+};
+
+const matrix = (job: Job & { personas: Array<{ name: string } & CallPrincipal>; args?: Record<string, Record<string, unknown>> }, { cedar }: JobContext) => {
+  const { draft, published } = sets(job, cedar);
+  return decisionMatrix(job.gateway, job.personas, draft, published, job.args);
+};
+
+const impact = (job: Job & { calls: Array<SimCall & { label: string }> }, { cedar, progress }: JobContext) => {
+  const { draft, published } = sets(job, cedar);
+  return impactOf(job.calls, job.gateway, draft, published, progress);
+};
+
+export const simulationHandlers: Record<string, JobHandler> = {
+  "sim.replay": replay as JobHandler,
+  "sim.suite": suite as JobHandler,
+  "sim.matrix": matrix as JobHandler,
+  "sim.impact": impact as JobHandler,
+};
