@@ -29,6 +29,8 @@ export interface PolicyToCompile {
 type Engine = Pick<CedarApi, "policyToJson" | "preparseSchema" | "preparsePolicySet" | "statefulIsAuthorized">;
 
 interface Bucket {
+  /** The members' ids, texts and modes: equal keys mean equal decisions for this action in two sets. */
+  key: string;
   /** Set of the ACTIVE policies only (used when the group has no LOG_ONLY policy). */
   combined?: string;
   /** Permit / forbid sets of ACTIVE + LOG_ONLY policies (used when the group has LOG_ONLY ones). */
@@ -111,11 +113,12 @@ export function compilePolicySet(
   for (const action of toolActions(input.schemaJson)) {
     const members = parsed.filter((p) => p.actions === null || p.actions.includes(action));
     const hasLogOnly = members.some((m) => m.mode === "LOG_ONLY");
+    const key = JSON.stringify(members.map((m) => [m.id, m.text, m.mode]));
     byAction.set(
       action,
       hasLogOnly
-        ? { permits: preparse(members.filter((m) => m.effect === "permit")), forbids: preparse(members.filter((m) => m.effect === "forbid")) }
-        : { combined: preparse(members) },
+        ? { key, permits: preparse(members.filter((m) => m.effect === "permit")), forbids: preparse(members.filter((m) => m.effect === "forbid")) }
+        : { key, combined: preparse(members) },
     );
   }
   return { cedar, schemaName, modes, byAction, problems, setIds };
@@ -127,14 +130,29 @@ export function toolActions(schemaJson: SchemaJson<string> | Record<string, unkn
   return Object.keys(actions).filter((a) => !(ACTION_GROUPS as readonly string[]).includes(a));
 }
 
-export function evaluate(compiled: CompiledPolicySet, request: CedarRequest): Evaluation {
+/**
+ * True when two compiled sets decide every call of `action` alike (same policies in its scope), so a
+ * comparison can skip evaluating that action's calls.
+ */
+export function sameForAction(a: CompiledPolicySet, b: CompiledPolicySet, action: string): boolean {
+  const x = a.byAction.get(action);
+  const y = b.byAction.get(action);
+  return x !== undefined && y !== undefined && x.key === y.key;
+}
+
+/**
+ * `validate: false` skips cedar-wasm's request validation for requests built by `buildRequest`,
+ * which already typed the context from the same schema; anything else should keep the default.
+ */
+export function evaluate(compiled: CompiledPolicySet, request: CedarRequest, options: { validate?: boolean } = {}): Evaluation {
+  const validate = options.validate ?? true;
   const bucket = compiled.byAction.get(request.action.id);
   const deny = (errors: string[] = []): Evaluation => ({ decision: "DENY", determiningPolicies: [], errors, logOnly: { matched: [], flips: [] } });
   if (!bucket) return deny([`The tool "${request.action.id}" is not in this gateway's schema.`]);
 
   if (!("permits" in bucket) && !("forbids" in bucket)) {
     if (!bucket.combined) return deny();
-    const r = run(compiled, bucket.combined, request);
+    const r = run(compiled, bucket.combined, request, validate);
     if (!r.ok) return deny(r.errors);
     return {
       decision: r.allow ? "ALLOW" : "DENY",
@@ -147,7 +165,7 @@ export function evaluate(compiled: CompiledPolicySet, request: CedarRequest): Ev
   const errors: string[] = [];
   const satisfied = (setId: string | undefined): string[] | null => {
     if (!setId) return [];
-    const r = run(compiled, setId, request);
+    const r = run(compiled, setId, request, validate);
     errors.push(...r.errors);
     return r.ok ? r.reason : null;
   };
@@ -181,7 +199,7 @@ export function disposeCompiled(compiled: CompiledPolicySet): void {
 
 type RunResult = { ok: true; allow: boolean; reason: string[]; errors: string[] } | { ok: false; errors: string[] };
 
-function run(compiled: CompiledPolicySet, setId: string, request: CedarRequest): RunResult {
+function run(compiled: CompiledPolicySet, setId: string, request: CedarRequest, validate: boolean): RunResult {
   let answer: ReturnType<CedarApi["statefulIsAuthorized"]>;
   try {
     answer = compiled.cedar.statefulIsAuthorized({
@@ -192,7 +210,7 @@ function run(compiled: CompiledPolicySet, setId: string, request: CedarRequest):
       entities: request.entities,
       // The schema gives actions their CallTool/Mcp parents and checks the context's types.
       preparsedSchemaName: compiled.schemaName,
-      validateRequest: true,
+      validateRequest: validate,
       preparsedPolicySetId: setId,
     });
   } catch (e) {

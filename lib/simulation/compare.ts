@@ -1,4 +1,5 @@
-import type { CompiledPolicySet } from "@/lib/cedar/authorize";
+import { sameForAction, type CompiledPolicySet } from "@/lib/cedar/authorize";
+import { parseToolCall } from "./parse-call";
 import { exampleArguments } from "./example-args";
 import { decide } from "./replay";
 import type { CallPrincipal, SimCall, SimGateway, TestCase } from "./types";
@@ -83,8 +84,14 @@ export function impactOf(
 ) {
   const flips: Flip[] = [];
   for (let i = 0; i < calls.length; i++) {
-    const from = decide(published, gateway, calls[i]).decision;
-    const to = decide(draft, gateway, calls[i]).decision;
+    const parsed = parseToolCall(calls[i].request, gateway);
+    // A call can only flip if the policies in its tool's scope differ between the two sets.
+    if (!parsed.ok || sameForAction(draft, published, parsed.tool)) {
+      if (progress && (i + 1) % chunk === 0) progress(i + 1, calls.length);
+      continue;
+    }
+    const from = decide(published, gateway, calls[i], parsed).decision;
+    const to = decide(draft, gateway, calls[i], parsed).decision;
     if (from !== to) flips.push({ index: i, label: calls[i].label, from, to });
     if (progress && (i + 1) % chunk === 0) progress(i + 1, calls.length);
   }

@@ -1,7 +1,7 @@
 import { evaluate, type CompiledPolicySet } from "@/lib/cedar/authorize";
 import { buildRequest } from "@/lib/cedar/request-from-call";
 import { gatewayResponses, rpcError } from "@/lib/gateway/responses";
-import { parseToolCall } from "./parse-call";
+import { parseToolCall, type ParsedCall } from "./parse-call";
 import type { SimCall, SimGateway, SimResult } from "./types";
 
 /** The tool's own output is unknown to a simulation; the allowed shape carries this placeholder. */
@@ -25,7 +25,7 @@ export function replayCall(compiled: CompiledPolicySet, gateway: SimGateway, cal
     const error = rpcError(parsed.id, -32602, message);
     return { decision: "DENY", determiningPolicies: [], errors: [message], logOnly: { matched: [], flips: [] }, response: { LOG_ONLY: error, ENFORCE: error }, tool: parsed.tool };
   }
-  const r = evaluate(compiled, built.request);
+  const r = evaluate(compiled, built.request, { validate: false });
   return {
     decision: r.decision,
     determiningPolicies: r.determiningPolicies,
@@ -38,11 +38,16 @@ export function replayCall(compiled: CompiledPolicySet, gateway: SimGateway, cal
 }
 
 /** Just the decision, for the bulk paths (suites, matrix, impact) that never render a response. */
-export function decide(compiled: CompiledPolicySet, gateway: SimGateway, call: SimCall): { decision: "ALLOW" | "DENY"; determiningPolicies: string[]; invalid?: string } {
-  const parsed = parseToolCall(call.request, gateway);
+export function decide(
+  compiled: CompiledPolicySet,
+  gateway: SimGateway,
+  call: SimCall,
+  parsedCall?: ParsedCall,
+): { decision: "ALLOW" | "DENY"; determiningPolicies: string[]; invalid?: string } {
+  const parsed = parsedCall ?? parseToolCall(call.request, gateway);
   if (!parsed.ok) return { decision: "DENY", determiningPolicies: [], invalid: parsed.message };
   const built = buildRequest({ principal: call.principal, toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
   if (!built.ok) return { decision: "DENY", determiningPolicies: [], invalid: built.error };
-  const r = evaluate(compiled, built.request);
+  const r = evaluate(compiled, built.request, { validate: false });
   return { decision: r.decision, determiningPolicies: r.determiningPolicies };
 }

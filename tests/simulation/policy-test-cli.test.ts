@@ -1,0 +1,61 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { refundPolicyStatement, REFUND_TOOLS } from "@/lib/agentcore/seed";
+import { SUITE_FORMAT } from "@/lib/simulation/schemas";
+import { toDocument } from "@/lib/workspace/document";
+
+const run = promisify(execFile);
+const ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/refundgateway-abc1234567";
+const dir = mkdtempSync(path.join(tmpdir(), "policy-test-"));
+const call = (amount: number) => ({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "RefundTarget___process_refund", arguments: { amount } } });
+const suite = {
+  format: SUITE_FORMAT,
+  suite: "refunds",
+  gateway: { name: "RefundGateway", gatewayArn: ARN, tools: REFUND_TOOLS.map((t) => ({ ...t, name: `RefundTarget___${t.name}` })) },
+  policies: toDocument([{ name: "refund_limit_policy", description: "", statement: refundPolicyStatement(ARN), enforcementMode: "ACTIVE" }]),
+  cases: [
+    { name: "small refund", principal: { sub: "a", claims: {} }, request: call(500), expected: "ALLOW" },
+    { name: "big refund", principal: { sub: "a", claims: {} }, request: call(2000), expected: "DENY" },
+  ],
+};
+const suitePath = path.join(dir, "suite.json");
+writeFileSync(suitePath, JSON.stringify(suite));
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout } = await run("npx", ["tsx", "--conditions=react-server", "scripts/policy-test.ts", ...args], { cwd: process.cwd() });
+    return { code: 0, stdout };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout + err.stderr };
+  }
+}
+
+describe("the policy-test CLI", () => {
+  it("passes a suite against the exported published policies", async () => {
+    const r = await cli(suitePath);
+    expect(r.stdout).toContain("PASS  small refund: expected ALLOW, got ALLOW (by refund_limit_policy)");
+    expect(r.stdout).toContain("2 passed, 0 failed");
+    expect(r.code).toBe(0);
+  });
+
+  it("fails (exit 1) when a policy file changes a decision", async () => {
+    const policies = path.join(dir, "loose.cedar");
+    writeFileSync(policies, 'permit(principal, action in AgentCore::Action::"CallTool", resource);');
+    const r = await cli(suitePath, "--policies", policies);
+    expect(r.stdout).toContain("FAIL  big refund: expected DENY, got ALLOW");
+    expect(r.code).toBe(1);
+  });
+
+  it("says what is wrong with a file that is not a suite (exit 2)", async () => {
+    const bad = path.join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ cases: [] }));
+    const r = await cli(bad);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("is not a suite file");
+  });
+});
