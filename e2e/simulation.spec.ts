@@ -8,23 +8,32 @@ const DENIED =
 test("replaying refunds on RefundGateway: decisions, exact gateway responses, a suite, the matrix and the impact of a new limit", async ({ page, request, offsiteRequests: _ }) => {
   const ws = new PolicyWorkspacePage(page);
   const sim = new SimulationPanel(page, ws);
+  // Other specs save cases and record calls on RefundGateway too: this one keeps to its own suite.
+  const suite = `e2e-refunds-${Date.now().toString(36)}`;
   await ws.openFor("RefundGateway");
+
+  // The body is pre-filled with example arguments that fit the tool's input schema.
+  const simulate = await ws.openPanel("Simulate");
+  await simulate.getByRole("combobox", { name: "Tool" }).selectOption("RefundTarget___process_refund");
+  await expect(simulate.getByLabel("JSON-RPC request")).toHaveValue(/"name": "RefundTarget___process_refund"[\s\S]*"amount": \d+/);
+  await expect(simulate.getByTestId("call-check")).toContainText("the arguments match its input schema");
 
   const allowed = await sim.replay("RefundTarget___process_refund", "refund-agent", { amount: 500 });
   await expect(allowed.getByTestId("sim-decision")).toHaveText("ALLOW");
   await expect(allowed).toContainText("determined by refund_limit_policy");
   await expect(allowed.getByTestId("cedar-request")).toContainText('"context":{"input":{"amount":500}}');
   await expect(allowed.getByTestId("cedar-request")).toContainText('"role":"refund-agent"');
-  await sim.saveCase(allowed);
+  await sim.saveCase(allowed, { suite, name: "refund 500" });
 
   const denied = await sim.replay("RefundTarget___process_refund", "refund-agent", { amount: 2000 });
   await expect(denied.getByTestId("sim-decision")).toHaveText("DENY");
   await expect(denied.getByTestId("response-enforce")).toHaveText(DENIED);
   await expect(denied.getByTestId("response-log-only")).toContainText('"isError":false');
-  await sim.saveCase(denied);
+  await sim.saveCase(denied, { suite, name: "refund 2000" });
 
-  // A malformed body gets the gateway's specific JSON-RPC error.
+  // Bad arguments are flagged while typing, and get the gateway's specific JSON-RPC error.
   const bad = await sim.replay("RefundTarget___process_refund", "refund-agent", { amount: "lots" });
+  await expect(simulate.getByTestId("call-check")).toContainText("amount");
   await expect(bad.getByTestId("response-enforce")).toContainText("-32602");
   await expect(bad.getByTestId("response-enforce")).toContainText("amount");
 
@@ -32,13 +41,12 @@ test("replaying refunds on RefundGateway: decisions, exact gateway responses, a 
   const again = await sim.replay("RefundTarget___process_refund", "refund-agent", { amount: 500 });
   await again.getByRole("button", { name: "refund_limit_policy" }).click();
 
-  const suites = await ws.openPanel("Suites");
-  await suites.getByRole("button", { name: "Run suite" }).click();
+  const suites = await sim.runSuite(suite);
   await expect(suites.getByTestId("suite-summary")).toHaveText("Draft: 2 passed, 0 failed · Published: 2 passed, 0 failed");
   const { gateways } = await (await request.get("/api/gateways")).json();
   const refund = gateways.find((g: { name: string }) => g.name === "RefundGateway");
-  const exported = await (await request.get(`/api/gateways/${refund.gatewayId}/suites/export`)).json();
-  expect(exported).toMatchObject({ format: "policy-studio-suite/1", cases: [{ expected: "ALLOW" }, { expected: "DENY" }] });
+  const exported = await (await request.get(`/api/gateways/${refund.gatewayId}/suites/export?suite=${suite}`)).json();
+  expect(exported).toMatchObject({ format: "policy-studio-suite/1", suite, cases: [{ name: "refund 500", expected: "ALLOW" }, { name: "refund 2000", expected: "DENY" }] });
 
   const matrix = await ws.openPanel("Matrix");
   await matrix.getByRole("button", { name: "Compute matrix" }).click();
@@ -53,19 +61,17 @@ test("replaying refunds on RefundGateway: decisions, exact gateway responses, a 
   await ws.expectClean();
   const impact = await ws.openPanel("Impact");
   await impact.getByRole("button", { name: "Compute impact of the draft" }).click();
-  await expect(impact.getByTestId("impact-summary")).toContainText("1 of 2 calls change: 0 allow→deny, 1 deny→allow");
-  await expect(impact.getByRole("region", { name: "Impact" })).toContainText("DENY→ALLOW");
-  await suites.isVisible();
-  const rerun = await ws.openPanel("Suites");
-  await rerun.getByRole("button", { name: "Run suite" }).click();
+  await expect(impact.getByTestId("impact-summary")).toContainText(/\d+ of \d+ calls change: \d+ allow→deny, [1-9]\d* deny→allow/);
+  const flips = impact.getByRole("list", { name: "Flipped calls" });
+  await expect(flips.getByRole("listitem").filter({ hasText: `case: ${suite} / refund 2000` })).toContainText("DENY→ALLOW");
+  await expect(flips.getByRole("listitem").filter({ hasText: `case: ${suite} / refund 500` })).toHaveCount(0);
+  const rerun = await sim.runSuite(suite);
   await expect(rerun.getByTestId("suite-summary")).toHaveText("Draft: 1 passed, 1 failed · Published: 2 passed, 0 failed");
 
   // Leave the workspace as the seed had it.
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "Discard draft" }).click();
-  for (const c of (await (await request.get(`/api/gateways/${refund.gatewayId}/suites`)).json()).cases) {
-    await request.delete(`/api/gateways/${refund.gatewayId}/suites/cases/${c.id}`);
-  }
+  expect((await request.delete(`/api/gateways/${refund.gatewayId}/suites?suite=${suite}`)).ok()).toBe(true);
 });
 
 test("scripts replay calls through POST /simulate with the same engine", async ({ request }) => {

@@ -20,7 +20,7 @@ const Env = z.object({
   AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "AWS_ACCOUNT_ID must be 12 digits").optional(),
   DATA_DIR: z.string().min(1).default(".data"),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
-  ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-4-5"),
+  ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-5-5"),
   ANTHROPIC_BASE_URL: z.url().optional(),
   CONSOLE_USER: z.string().min(1).optional(),
   CONSOLE_URL: z.url({ message: "CONSOLE_URL must be the console's base URL, e.g. http://127.0.0.1:3000" }).optional(),

@@ -3,56 +3,147 @@
  * changes in their own CI:
  *
  *   npm run policy-test -- <suite.json> [--policies <file.cedar | dir of .cedar files>]
+ *                          [--tools <tools.json> | --schema <schema.json | schema.cedarschema>]
+ *                          [--gateway-arn <arn>] [--no-validate]
  *
  * The suite file is what the console exports (format policy-studio-suite/1): the gateway's tools,
  * its published policies at export time (used when --policies is not given) and the cases.
+ * --tools / --schema replace the suite's copy of the gateway's tools (e.g. the tools as they are now).
+ *
+ * Exit codes: 0 every case passes; 1 a case fails, or a policy does not compile or validate;
+ * 2 the command line or a file is wrong.
  */
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
+import { validatePolicies } from "@/lib/cedar/validate";
 import { runSuite } from "@/lib/simulation/compare";
 import { PolicySetCache } from "@/lib/simulation/policy-set";
 import { SuiteFile } from "@/lib/simulation/schemas";
+import { gatewayFromCedarSchema, toolsFromJson } from "@/lib/simulation/suite-file";
+import type { SimGateway } from "@/lib/simulation/types";
+
+const USAGE =
+  "usage: npm run policy-test -- <suite.json> [--policies <file.cedar | directory>] [--tools <tools.json> | --schema <schema.json>] [--gateway-arn <arn>] [--no-validate]";
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run policy-test -- <suite.json> [--policies <file.cedar | directory>]`);
+  console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
-const args = process.argv.slice(2);
-const suitePath = args.find((a) => !a.startsWith("--"));
-const policiesAt = args.includes("--policies") ? args[args.indexOf("--policies") + 1] : undefined;
-if (!suitePath) usage("Name the suite file.");
-
-let file: SuiteFile;
-try {
-  const parsed = SuiteFile.safeParse(JSON.parse(readFileSync(suitePath, "utf8")));
-  if (!parsed.success) usage(`${suitePath} is not a suite file: ${parsed.error.issues[0].path.join(".")}: ${parsed.error.issues[0].message}`);
-  file = parsed.data;
-} catch (e) {
-  usage(`Cannot read ${suitePath}: ${(e as Error).message}`);
+const VALUE_FLAGS = new Set(["--policies", "--tools", "--schema", "--gateway-arn"]);
+const argv = process.argv.slice(2);
+const flags = new Map<string, string>();
+const positional: string[] = [];
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === "--help" || a === "-h") {
+    console.log(USAGE);
+    process.exit(0);
+  } else if (VALUE_FLAGS.has(a)) {
+    const v = argv[++i];
+    if (!v || v.startsWith("--")) usage(`${a} needs a value.`);
+    flags.set(a, v);
+  } else if (a === "--no-validate") flags.set(a, "");
+  else if (a.startsWith("--")) usage(`Unknown option ${a}.`);
+  else positional.push(a);
 }
+if (positional.length !== 1) usage(positional.length ? "Name exactly one suite file." : "Name the suite file.");
+if (flags.has("--tools") && flags.has("--schema")) usage("Give --tools or --schema, not both.");
+const suitePath = positional[0];
+
+function readText(at: string, what: string): string {
+  try {
+    return readFileSync(at, "utf8");
+  } catch (e) {
+    usage(`Cannot read ${what} ${at}: ${(e as Error).message}`);
+  }
+}
+
+function readJsonFile(at: string, what: string): unknown {
+  const text = readText(at, what);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    usage(`${at} is not JSON: ${(e as Error).message}`);
+  }
+}
+
+const parsed = SuiteFile.safeParse(readJsonFile(suitePath, "the suite file"));
+if (!parsed.success) {
+  const issue = parsed.error.issues[0];
+  usage(`${suitePath} is not a suite file: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+}
+const file = parsed.data;
 
 function readPolicies(at: string): string {
   try {
     if (!statSync(at).isDirectory()) return readFileSync(at, "utf8");
-    return readdirSync(at)
+    const files = readdirSync(at)
       .filter((f) => f.endsWith(".cedar"))
-      .sort()
-      .map((f) => readFileSync(path.join(at, f), "utf8"))
-      .join("\n\n");
+      .sort();
+    if (files.length === 0) usage(`No .cedar files in ${at}.`);
+    return files.map((f) => readFileSync(path.join(at, f), "utf8")).join("\n\n");
   } catch (e) {
     usage(`Cannot read policies at ${at}: ${(e as Error).message}`);
   }
 }
 
+function gatewayOf(): SimGateway {
+  const arn = flags.get("--gateway-arn") ?? file.gateway.gatewayArn;
+  const schemaAt = flags.get("--schema");
+  if (schemaAt) {
+    const text = readText(schemaAt, "the schema");
+    let json: Record<string, unknown>;
+    if (text.trimStart().startsWith("{")) json = JSON.parse(text) as Record<string, unknown>;
+    else {
+      const converted = cedar.schemaToJson(text);
+      if (converted.type !== "success") usage(`${schemaAt} is not a Cedar schema: ${converted.errors[0]?.message}`);
+      json = converted.json as unknown as Record<string, unknown>;
+    }
+    try {
+      return gatewayFromCedarSchema(json, arn);
+    } catch (e) {
+      usage(`${schemaAt}: ${(e as Error).message}`);
+    }
+  }
+  let tools = file.gateway.tools;
+  let toolsArn: string | undefined;
+  const toolsAt = flags.get("--tools");
+  if (toolsAt) {
+    try {
+      ({ tools, gatewayArn: toolsArn } = toolsFromJson(readJsonFile(toolsAt, "the tools")));
+    } catch (e) {
+      usage(`${toolsAt}: ${(e as Error).message}`);
+    }
+  }
+  if (tools.length === 0) usage("The suite file lists no tools; give --tools <tools.json> or --schema <schema.json>.");
+  const principalType = file.gateway.principalType;
+  const schema = generateSchema(tools, { principal: principalType, numbersAsDecimal: true, objectsAsRecords: true });
+  return { gatewayArn: flags.get("--gateway-arn") ?? toolsArn ?? arn, principalType, schemaJson: schema.json as Record<string, unknown>, tools };
+}
+
+const policiesAt = flags.get("--policies");
 const policies = policiesAt ? readPolicies(policiesAt) : file.policies;
-const schema = generateSchema(file.gateway.tools, { principal: file.gateway.principalType, numbersAsDecimal: true, objectsAsRecords: true });
-const gateway = { gatewayArn: file.gateway.gatewayArn, schemaJson: schema.json as Record<string, unknown>, tools: file.gateway.tools };
-const cache = new PolicySetCache(cedar);
-const compiled = cache.get(policies, gateway.schemaJson, "cli");
-for (const p of compiled.problems) console.warn(`warning: policy ${p.id} does not compile and takes no part: ${p.message}`);
+const gateway = gatewayOf();
+const where = policiesAt ?? `${suitePath} (published policies at export)`;
+
+let policyErrors = 0;
+if (!flags.has("--no-validate")) {
+  for (const d of validatePolicies(cedar, policies, gateway.schemaJson as never)) {
+    if (d.severity !== "error") continue;
+    policyErrors++;
+    console.log(`ERROR ${where}:${d.startLine}:${d.startColumn}${d.policyId ? ` (${d.policyId})` : ""}: ${d.message}${d.help ? `\n      help: ${d.help}` : ""}`);
+  }
+}
+const compiled = new PolicySetCache(cedar).get(policies, gateway.schemaJson, "cli");
+if (flags.has("--no-validate")) {
+  for (const p of compiled.problems) {
+    policyErrors++;
+    console.log(`ERROR policy ${p.id} does not compile and takes no part: ${p.message}`);
+  }
+}
 
 const result = runSuite(file.cases, gateway, compiled, compiled);
 for (const r of result.runs) {
@@ -60,5 +151,5 @@ for (const r of result.runs) {
   const why = r.draftPolicies.length ? ` (by ${r.draftPolicies.join(", ")})` : r.invalid ? ` (${r.invalid})` : "";
   console.log(`${mark}  ${r.name}: expected ${r.expected}, got ${r.draft}${why}`);
 }
-console.log(`${result.draft.passed} passed, ${result.draft.failed} failed`);
-process.exit(result.draft.failed > 0 ? 1 : 0);
+console.log(`${result.draft.passed} passed, ${result.draft.failed} failed${policyErrors ? `; ${policyErrors} policy error${policyErrors === 1 ? "" : "s"}` : ""}`);
+process.exit(result.draft.failed > 0 || policyErrors > 0 ? 1 : 0);

@@ -1,78 +1,105 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { CedarWorkerClient } from "@/lib/cedar-worker/client";
 import { apiFetch } from "@/lib/http/client";
 import type { Flip } from "@/lib/simulation/compare";
-import type { SimCall, TestCase } from "@/lib/simulation/types";
+import type { LabelledCall } from "@/lib/simulation/corpus";
 import { useSim } from "./sim-context";
 
 type Impact = { total: number; flips: Flip[]; allowToDeny: number; denyToAllow: number };
-type Recorded = { id: number; persona: string | null; principal: SimCall["principal"]; tool: string; arguments: Record<string, unknown> };
+type State =
+  | { kind: "idle" }
+  | { kind: "loading" }
+  | { kind: "running"; done: number; total: number }
+  | { kind: "done"; impact: Impact; cases: number; recorded: number; text: string }
+  | { kind: "cancelled" }
+  | { kind: "error"; message: string };
 
-/** Every saved case and recorded call whose decision flips between the published set and the draft. */
+const SHOWN = 200;
+
+/**
+ * Every saved case and recorded call whose decision flips between the published set and the draft
+ * (the editor's text), before anything is published. Runs in its own worker so it can be cancelled.
+ */
 export function ImpactPanel() {
   const ws = useWorkspace();
   const sim = useSim();
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "running"; done: number; total: number } | { kind: "done"; impact: Impact } | { kind: "error"; message: string }>({ kind: "idle" });
+  const [state, setState] = useState<State>({ kind: "idle" });
   const abort = useRef<AbortController | null>(null);
-  // A dedicated worker, so cancelling (which terminates it) never disturbs the editor's validation.
+  // A dedicated worker: cancelling terminates it, which must never disturb the editor's validation.
   const worker = useRef<CedarWorkerClient | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
 
   async function run() {
-    abort.current = new AbortController();
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
     worker.current ??= new CedarWorkerClient();
-    setState({ kind: "running", done: 0, total: 0 });
+    setState({ kind: "loading" });
+    const text = ws.text;
     try {
-      const [{ cases }, recorded] = await Promise.all([
-        apiFetch<{ cases: TestCase[] }>(`/api/gateways/${ws.gatewayId}/suites`),
-        apiFetch<{ decisions: Recorded[] }>(`/api/gateways/${ws.gatewayId}/decisions?limit=500`).catch(() => ({ decisions: [] as Recorded[] })),
-      ]);
-      const calls = [
-        ...cases.map((c) => ({ principal: c.principal, request: c.request, label: `case: ${c.name}` })),
-        ...recorded.decisions.map((d) => ({
-          principal: d.principal,
-          request: { jsonrpc: "2.0", id: d.id, method: "tools/call", params: { name: d.tool, arguments: d.arguments } },
-          label: `recorded #${d.id}: ${d.tool.split("___").pop()} ${JSON.stringify(d.arguments)} as ${d.persona ?? d.principal.sub}`,
-        })),
-      ];
-      const impact = await sim.run<Impact>("sim.impact", { calls }, { worker: worker.current, signal: abort.current.signal, onProgress: (done, total) => setState({ kind: "running", done, total }) });
-      setState({ kind: "done", impact });
+      const corpus = await apiFetch<{ calls: LabelledCall[]; cases: number; recorded: number }>(`/api/gateways/${ws.gatewayId}/simulate/corpus`, { signal: controller.signal });
+      setState({ kind: "running", done: 0, total: corpus.calls.length });
+      const impact = await sim.run<Impact>("sim.impact", { calls: corpus.calls }, { worker: worker.current, signal: controller.signal, onProgress: (done, total) => setState({ kind: "running", done, total }) });
+      setState({ kind: "done", impact, cases: corpus.cases, recorded: corpus.recorded, text });
     } catch (e) {
-      setState((e as Error).name === "AbortError" ? { kind: "idle" } : { kind: "error", message: (e as Error).message });
+      if (controller.signal.aborted) setState({ kind: "cancelled" });
+      else setState({ kind: "error", message: (e as Error).message });
     }
   }
 
+  const busy = state.kind === "loading" || state.kind === "running";
   return (
     <div className="space-y-3 p-3 text-sm">
       <div className="flex gap-2">
-        <Button variant="primary" onClick={() => void run()} disabled={state.kind === "running"}>
+        <Button variant="primary" onClick={() => void run()} disabled={busy}>
           Compute impact of the draft
         </Button>
-        {state.kind === "running" ? <Button onClick={() => abort.current?.abort()}>Cancel</Button> : null}
+        {busy ? <Button onClick={() => abort.current?.abort()}>Cancel</Button> : null}
       </div>
-      <p className="text-xs text-zinc-500">Over the saved test cases and the calls recorded by the gateway, which decisions the draft changes.</p>
+      <p className="text-xs text-zinc-500">Over the saved test cases and the calls the gateway recorded: which decisions the editor&apos;s text changes from the published set.</p>
+      {state.kind === "loading" ? <p className="text-xs text-zinc-500">Loading saved cases and recorded calls…</p> : null}
       {state.kind === "running" ? (
-        <progress className="w-full" aria-label="Impact progress" max={state.total || 1} value={state.done} />
+        <div className="space-y-1">
+          <progress className="w-full" aria-label="Impact progress" max={state.total || 1} value={state.done} />
+          <p className="text-xs text-zinc-500">
+            {state.done.toLocaleString()} of {state.total.toLocaleString()} calls
+          </p>
+        </div>
       ) : null}
-      {state.kind === "error" ? <p role="alert" className="text-red-700 dark:text-red-400">{state.message}</p> : null}
+      {state.kind === "cancelled" ? <p role="status" className="text-xs">Cancelled.</p> : null}
+      {state.kind === "error" ? (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {state.message}
+        </p>
+      ) : null}
       {state.kind === "done" ? (
-        <section aria-label="Impact">
+        <section aria-label="Impact" className="space-y-2">
           <p data-testid="impact-summary">
             {state.impact.flips.length} of {state.impact.total} calls change: {state.impact.allowToDeny} allow→deny, {state.impact.denyToAllow} deny→allow
           </p>
-          <ul className="mt-2 space-y-1 text-xs">
-            {state.impact.flips.map((f) => (
-              <li key={f.index} className="flex gap-2">
-                <span className={f.to === "DENY" ? "font-semibold text-red-700 dark:text-red-400" : "font-semibold text-emerald-700 dark:text-emerald-400"}>
-                  {f.from}→{f.to}
-                </span>
-                <span className="break-all">{f.label}</span>
-              </li>
-            ))}
-          </ul>
+          <p className="text-xs text-zinc-500">
+            Compared {state.cases} saved case{state.cases === 1 ? "" : "s"} and {state.recorded} recorded call{state.recorded === 1 ? "" : "s"}
+            {state.text !== ws.text ? " · the editor has changed since: compute again" : ""}.
+          </p>
+          {state.impact.flips.length ? (
+            <ul className="space-y-1 text-xs" aria-label="Flipped calls">
+              {state.impact.flips.slice(0, SHOWN).map((f) => (
+                <li key={f.index} className="flex gap-2">
+                  <span className={f.to === "DENY" ? "font-semibold text-red-700 dark:text-red-400" : "font-semibold text-emerald-700 dark:text-emerald-400"}>
+                    {f.from}→{f.to}
+                  </span>
+                  <span className="break-all">{f.label}</span>
+                </li>
+              ))}
+              {state.impact.flips.length > SHOWN ? <li className="text-zinc-500">… and {state.impact.flips.length - SHOWN} more</li> : null}
+            </ul>
+          ) : (
+            <p className="text-xs text-emerald-700 dark:text-emerald-400">No decision changes.</p>
+          )}
         </section>
       ) : null}
     </div>

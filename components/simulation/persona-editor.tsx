@@ -4,16 +4,21 @@ import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/http/client";
+import { principalTags } from "@/lib/simulation/principal";
 import { useSim } from "./sim-context";
 
 const field = "w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
-/** Add or change a persona: its claims become the principal's tags, as the gateway maps JWT claims. */
+/**
+ * The gateway's personas: named principals whose claims become the principal's tags exactly as the
+ * gateway maps a JWT's claims. The local gateway issues one OAuth client per persona.
+ */
 export function PersonaEditor() {
   const ws = useWorkspace();
   const sim = useSim();
   const [name, setName] = useState("");
   const [sub, setSub] = useState("");
+  const [type, setType] = useState<"OAuthUser" | "IamEntity">(sim.gateway.principalType ?? "OAuthUser");
   const [claims, setClaims] = useState('{\n  "role": "refund-agent"\n}');
   const [message, setMessage] = useState<string | null>(null);
 
@@ -23,11 +28,11 @@ export function PersonaEditor() {
     try {
       parsed = JSON.parse(claims);
     } catch {
-      setMessage("Claims must be a JSON object, e.g. {\"role\": \"admin\"}.");
-      return;
+      return setMessage('Claims must be a JSON object, e.g. {"role": "admin"}.');
     }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return setMessage('Claims must be a JSON object, e.g. {"role": "admin"}.');
     try {
-      await apiFetch(`/api/gateways/${ws.gatewayId}/personas`, { method: "PUT", body: { name, sub: sub || name, claims: parsed } });
+      await apiFetch(`/api/gateways/${ws.gatewayId}/personas/${encodeURIComponent(name)}`, { method: "PUT", body: { type, sub: sub || name, claims: parsed } });
       await sim.reloadPersonas();
       setMessage(`Saved persona ${name}.`);
     } catch (err) {
@@ -35,27 +40,67 @@ export function PersonaEditor() {
     }
   }
 
+  async function remove(persona: string) {
+    if (!window.confirm(`Delete persona ${persona}? Its saved test cases keep their own copy of the principal.`)) return;
+    try {
+      await apiFetch(`/api/gateways/${ws.gatewayId}/personas/${encodeURIComponent(persona)}`, { method: "DELETE" });
+      await sim.reloadPersonas();
+      setMessage(`Deleted persona ${persona}.`);
+    } catch (err) {
+      setMessage((err as Error).message);
+    }
+  }
+
   return (
     <details className="rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-700">
-      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Personas ({sim.personas.length}) — add or edit</summary>
-      <ul className="my-2 space-y-0.5">
+      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Personas ({sim.personas.length}) — add, edit or delete</summary>
+      <ul className="my-2 space-y-0.5" aria-label="Personas">
         {sim.personas.map((p) => (
-          <li key={p.name} className="font-mono">
-            <button type="button" className="underline" onClick={() => (setName(p.name), setSub(p.sub), setClaims(JSON.stringify(p.claims, null, 2)))}>
+          <li key={p.name} className="flex items-baseline gap-2 font-mono">
+            <button
+              type="button"
+              className="underline"
+              title="Edit"
+              onClick={() => {
+                setName(p.name);
+                setSub(p.sub);
+                setType(p.type);
+                setClaims(JSON.stringify(p.claims, null, 2));
+              }}
+            >
               {p.name}
-            </button>{" "}
-            sub={p.sub} {JSON.stringify(p.claims)}
+            </button>
+            <span className="min-w-0 flex-1 truncate text-zinc-500">
+              sub={p.sub} · tags {principalTags(p).map(([k, v]) => `${k}=${v}`).join(", ") || "none"}
+            </span>
+            <button type="button" aria-label={`Delete persona ${p.name}`} className="text-zinc-400 hover:text-red-600" onClick={() => void remove(p.name)}>
+              ✕
+            </button>
           </li>
         ))}
       </ul>
       <form onSubmit={save} className="space-y-1">
-        <input aria-label="Persona name" placeholder="name" className={field} value={name} onChange={(e) => setName(e.target.value)} required />
-        <input aria-label="Persona sub" placeholder="sub (JWT subject; defaults to the name)" className={field} value={sub} onChange={(e) => setSub(e.target.value)} />
+        <input aria-label="Persona name" placeholder="name" className={field} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
+        <input
+          aria-label="Persona sub"
+          placeholder={type === "IamEntity" ? "the caller's IAM ARN" : "sub (JWT subject; defaults to the name)"}
+          className={field}
+          value={sub}
+          onChange={(e) => setSub(e.target.value)}
+        />
+        <select aria-label="Principal type" className={field} value={type} onChange={(e) => setType(e.target.value as "OAuthUser" | "IamEntity")}>
+          <option value="OAuthUser">OAuthUser (JWT; claims become tags)</option>
+          <option value="IamEntity">IamEntity (AWS IAM; no tags)</option>
+        </select>
         <textarea aria-label="Persona claims (JSON)" className={`${field} h-16 font-mono`} value={claims} onChange={(e) => setClaims(e.target.value)} />
         <Button type="submit" size="sm">
           Save persona
         </Button>
-        {message ? <span role="status" className="ml-2">{message}</span> : null}
+        {message ? (
+          <span role="status" className="ml-2">
+            {message}
+          </span>
+        ) : null}
       </form>
     </details>
   );

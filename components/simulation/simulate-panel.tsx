@@ -1,19 +1,21 @@
 "use client";
 
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/http/client";
+import { cn } from "@/lib/cn";
 import { toolsCall } from "@/lib/simulation/compare";
 import { exampleArguments } from "@/lib/simulation/example-args";
+import { parseToolCall } from "@/lib/simulation/parse-call";
+import { principalMismatch, principalTags } from "@/lib/simulation/principal";
 import type { SimResult } from "@/lib/simulation/types";
-import { DecisionBadge } from "./decision-badge";
 import { PersonaEditor } from "./persona-editor";
+import { ReplayResult } from "./replay-result";
 import { useSim } from "./sim-context";
 
 const field = "w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-/** Replay one tools/call against the editor's current text, as the gateway would answer it. */
+/** Replay one tools/call against the editor's current text (unsaved edits included), as the gateway would answer it. */
 export function SimulatePanel() {
   const ws = useWorkspace();
   const sim = useSim();
@@ -21,21 +23,23 @@ export function SimulatePanel() {
   const [personaName, setPersonaName] = useState(sim.personas[0]?.name ?? "");
   const persona = sim.personas.find((p) => p.name === personaName) ?? sim.personas[0];
   const [body, setBody] = useState(() => prefill(sim.gateway.tools, tool));
-  const [result, setResult] = useState<{ r: SimResult; problems: Array<{ id: string; message: string }> } | null>(null);
+  const [result, setResult] = useState<{ r: SimResult; problems: Array<{ id: string; message: string }>; body: string; persona: string; seq: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+
+  // The same checks the gateway makes before any policy runs, live as the body is edited.
+  const check = useMemo(() => parseToolCall(body, sim.gateway), [body, sim.gateway]);
+  const mismatch = persona ? principalMismatch(persona, sim.gateway.principalType) : null;
 
   async function run() {
     if (!persona) return;
     setRunning(true);
     setError(null);
-    setSaved(null);
     try {
       const out = await sim.run<{ result: SimResult; problems: Array<{ id: string; message: string }> }>("sim.replay", {
         call: { principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request: body },
       });
-      setResult({ r: out.result, problems: out.problems });
+      setResult((prev) => ({ r: out.result, problems: out.problems, body, persona: persona.name, seq: (prev?.seq ?? 0) + 1 }));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -43,25 +47,7 @@ export function SimulatePanel() {
     }
   }
 
-  async function saveCase(expected: "ALLOW" | "DENY") {
-    if (!persona) return;
-    let request: unknown;
-    try {
-      request = JSON.parse(body);
-    } catch {
-      setSaved("The body is not JSON; fix it before saving.");
-      return;
-    }
-    const name = `${tool.split("___").pop()} as ${persona.name} → ${expected}`;
-    try {
-      await apiFetch(`/api/gateways/${ws.gatewayId}/suites`, { method: "POST", body: { name, principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request, expected } });
-      setSaved(`Saved “${name}” to the default suite.`);
-      sim.casesChanged();
-    } catch (e) {
-      setSaved((e as Error).message);
-    }
-  }
-
+  const tags = persona ? principalTags(persona) : [];
   return (
     <div className="space-y-3 p-3 text-sm">
       <div className="grid grid-cols-2 gap-2">
@@ -82,7 +68,7 @@ export function SimulatePanel() {
         </label>
         <label className="text-xs text-zinc-600 dark:text-zinc-400">
           Persona
-          <select className={field} value={personaName} onChange={(e) => setPersonaName(e.target.value)}>
+          <select className={field} value={persona?.name ?? ""} onChange={(e) => setPersonaName(e.target.value)}>
             {sim.personas.map((p) => (
               <option key={p.name} value={p.name}>
                 {p.name}
@@ -92,18 +78,28 @@ export function SimulatePanel() {
         </label>
       </div>
       {persona ? (
-        <p className="text-xs text-zinc-500">
-          principal {persona.type === "IamEntity" ? "AgentCore::IamEntity" : "AgentCore::OAuthUser"}::&quot;{persona.sub}&quot; · tags{" "}
-          {Object.entries(persona.claims)
-            .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(" ") : String(v)}`)
-            .join(", ") || "none"}
+        <p className="text-xs text-zinc-500" data-testid="sim-principal">
+          principal AgentCore::{persona.type}::&quot;{persona.sub}&quot; · tags {tags.map(([k, v]) => `${k}=${v}`).join(", ") || "none"}
         </p>
-      ) : null}
+      ) : (
+        <p className="text-xs text-amber-700 dark:text-amber-300">No personas yet: add one below to run calls.</p>
+      )}
+      {mismatch ? <p className="text-xs text-amber-700 dark:text-amber-300">{mismatch}</p> : null}
       <PersonaEditor />
       <label className="block text-xs text-zinc-600 dark:text-zinc-400">
         JSON-RPC request (edit it, or paste a body from a log)
-        <textarea aria-label="JSON-RPC request" className={`${field} h-36 font-mono text-xs`} value={body} onChange={(e) => setBody(e.target.value)} spellCheck={false} />
+        <textarea
+          aria-label="JSON-RPC request"
+          aria-describedby="sim-call-check"
+          className={cn(field, "h-36 font-mono text-xs", !check.ok && "border-amber-500 dark:border-amber-500")}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          spellCheck={false}
+        />
       </label>
+      <p id="sim-call-check" data-testid="call-check" aria-live="polite" className={cn("text-xs", check.ok ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-300")}>
+        {check.ok ? `✓ A tools/call of ${check.tool}; the arguments match its input schema.` : `${check.message} (the gateway answers JSON-RPC error ${check.code})`}
+      </p>
       <div className="flex gap-2">
         <Button variant="primary" onClick={() => void run()} disabled={running || !persona}>
           {running ? "Running…" : "Run against the editor"}
@@ -115,80 +111,8 @@ export function SimulatePanel() {
           {error}
         </p>
       ) : null}
-      {result ? <ResultView result={result.r} problems={result.problems} onReveal={ws.revealPolicy} onSave={saveCase} saved={saved} /> : null}
+      {result ? <ReplayResult key={result.seq} result={result.r} problems={result.problems} body={result.body} personaName={result.persona} onReveal={ws.revealPolicy} /> : null}
     </div>
-  );
-}
-
-function ResultView({
-  result,
-  problems,
-  onReveal,
-  onSave,
-  saved,
-}: {
-  result: SimResult;
-  problems: Array<{ id: string; message: string }>;
-  onReveal(id: string): void;
-  onSave(expected: "ALLOW" | "DENY"): void;
-  saved: string | null;
-}) {
-  return (
-    <section aria-label="Simulation result" className="space-y-2 rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
-      <div className="flex flex-wrap items-center gap-2">
-        <DecisionBadge decision={result.decision} testId="sim-decision" />
-        {result.determiningPolicies.length ? (
-          <span className="text-xs">
-            determined by{" "}
-            {result.determiningPolicies.map((p) => (
-              <button key={p} type="button" onClick={() => onReveal(p)} className="mr-1 font-mono text-indigo-700 underline dark:text-indigo-300">
-                {p}
-              </button>
-            ))}
-          </span>
-        ) : (
-          <span className="text-xs text-zinc-500">{result.decision === "DENY" ? "no policy permits this call (default deny)" : ""}</span>
-        )}
-      </div>
-      {result.errors.length ? (
-        <ul className="text-xs text-red-700 dark:text-red-400" aria-label="Evaluation errors">
-          {result.errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-      {problems.length ? <p className="text-xs text-amber-700 dark:text-amber-300">Ignored (do not compile): {problems.map((p) => p.id).join(", ")}</p> : null}
-      {result.logOnly.matched.length ? (
-        <p className="text-xs text-violet-700 dark:text-violet-300">
-          LOG_ONLY policies matched: {result.logOnly.matched.join(", ")}
-          {result.logOnly.flips.length ? ` · would flip the decision if ACTIVE: ${result.logOnly.flips.join(", ")}` : " · none would flip the decision"}
-        </p>
-      ) : null}
-      <Pre label="Gateway response in ENFORCE" testId="response-enforce" value={result.response.ENFORCE} />
-      <Pre
-        label={result.decision === "DENY" ? "Gateway response in LOG_ONLY (the call goes through; “would be denied” is logged)" : "Gateway response in LOG_ONLY"}
-        testId="response-log-only"
-        value={result.response.LOG_ONLY}
-      />
-      {result.cedarRequest ? <Pre label="Cedar request" testId="cedar-request" value={result.cedarRequest} /> : null}
-      <div className="flex flex-wrap items-center gap-2">
-        <Button size="sm" onClick={() => onSave(result.decision)}>
-          Save as test case (expect {result.decision})
-        </Button>
-        {saved ? <span role="status" className="text-xs">{saved}</span> : null}
-      </div>
-    </section>
-  );
-}
-
-function Pre({ label, value, testId }: { label: string; value: unknown; testId: string }) {
-  return (
-    <details open className="text-xs">
-      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{label}</summary>
-      <pre data-testid={testId} className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 whitespace-pre-wrap break-all dark:bg-zinc-950">
-        {JSON.stringify(value)}
-      </pre>
-    </details>
   );
 }
 
@@ -196,4 +120,3 @@ function prefill(tools: Array<{ name: string; inputSchema: Record<string, unknow
   const tool = tools.find((t) => t.name === name);
   return JSON.stringify(toolsCall(name, exampleArguments(tool?.inputSchema)), null, 2);
 }
-

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/http/client";
@@ -11,17 +11,20 @@ import { useSim } from "./sim-context";
 type StoredCase = TestCase & { id: number; suite: string };
 type SuiteRun = { runs: CaseRun[]; draft: { passed: number; failed: number }; published: { passed: number; failed: number } };
 
-/** Saved calls with expected decisions, run against the draft and the published set side by side. */
+const ALL = "";
+const select = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
+
+/** Saved calls with expected decisions, run against the draft (the editor's text) and the published set side by side. */
 export function SuitesPanel() {
   const ws = useWorkspace();
   const sim = useSim();
   const [cases, setCases] = useState<StoredCase[] | null>(null);
-  const [result, setResult] = useState<SuiteRun | null>(null);
+  const [suite, setSuite] = useState(ALL);
+  const [result, setResult] = useState<{ ids: number[]; run: SuiteRun } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const file = useRef<HTMLInputElement>(null);
-
   const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const file = useRef<HTMLInputElement>(null);
+  const reload = () => setTick((t) => t + 1);
 
   useEffect(() => {
     let live = true;
@@ -34,54 +37,111 @@ export function SuitesPanel() {
     };
   }, [ws.gatewayId, sim.casesVersion, tick]);
 
+  const suites = [...new Set((cases ?? []).map((c) => c.suite))];
+  const shown = (cases ?? []).filter((c) => suite === ALL || c.suite === suite);
+  const runs = new Map(result?.ids.map((id, i) => [id, result.run.runs[i]]));
+
   async function run() {
-    if (!cases) return;
-    setResult(await sim.run<SuiteRun>("sim.suite", { cases }));
+    setMessage(null);
+    try {
+      setResult({ ids: shown.map((c) => c.id), run: await sim.run<SuiteRun>("sim.suite", { cases: shown }) });
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
   }
 
-  async function remove(id: number) {
-    await apiFetch(`/api/gateways/${ws.gatewayId}/suites/cases/${id}`, { method: "DELETE" });
-    setResult(null);
-    reload();
+  async function act(what: () => Promise<unknown>, done?: string) {
+    try {
+      await what();
+      setResult(null);
+      if (done) setMessage(done);
+      reload();
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
   }
 
   async function importFile(f: File) {
+    let body: unknown;
     try {
-      const body = JSON.parse(await f.text());
+      body = JSON.parse(await f.text());
+    } catch (e) {
+      return setMessage(`Import failed: ${f.name} is not JSON (${(e as Error).message}).`);
+    }
+    try {
       const r = await apiFetch<{ suite: string; imported: number }>(`/api/gateways/${ws.gatewayId}/suites/import`, { method: "POST", body });
-      setMessage(`Imported ${r.imported} cases into suite “${r.suite}”.`);
+      setMessage(`Imported ${r.imported} cases into suite “${r.suite}” (it replaced any suite of that name).`);
+      setSuite(r.suite);
+      setResult(null);
       reload();
     } catch (e) {
       setMessage(`Import failed: ${(e as Error).message}`);
     }
   }
 
-  const suites = [...new Set((cases ?? []).map((c) => c.suite))];
   return (
     <div className="space-y-3 p-3 text-sm">
-      <div className="flex flex-wrap gap-2">
-        <Button variant="primary" onClick={() => void run()} disabled={!cases?.length}>
+      <div className="flex flex-wrap items-center gap-2">
+        <label className="text-xs text-zinc-600 dark:text-zinc-400">
+          Suite{" "}
+          <select aria-label="Suite" className={select} value={suite} onChange={(e) => (setSuite(e.target.value), setResult(null))}>
+            <option value={ALL}>All suites</option>
+            {suites.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button variant="primary" onClick={() => void run()} disabled={!shown.length}>
           Run suite
         </Button>
-        {suites.map((s) => (
-          <a key={s} className="self-center text-xs text-indigo-700 underline dark:text-indigo-300" href={`/api/gateways/${ws.gatewayId}/suites/export?suite=${encodeURIComponent(s)}`} download>
-            Export “{s}”
-          </a>
-        ))}
+        {suite !== ALL ? (
+          <>
+            <a className="text-xs text-indigo-700 underline dark:text-indigo-300" href={`/api/gateways/${ws.gatewayId}/suites/export?suite=${encodeURIComponent(suite)}`} download>
+              Export “{suite}”
+            </a>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() =>
+                window.confirm(`Delete every case of suite “${suite}”?`) &&
+                void act(() => apiFetch(`/api/gateways/${ws.gatewayId}/suites?suite=${encodeURIComponent(suite)}`, { method: "DELETE" }), `Deleted suite “${suite}”.`).then(() => setSuite(ALL))
+              }
+            >
+              Delete suite
+            </Button>
+          </>
+        ) : null}
         <Button size="sm" onClick={() => file.current?.click()}>
           Import…
         </Button>
-        <input ref={file} type="file" accept="application/json,.json" className="hidden" aria-label="Import suite file" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+        <input
+          ref={file}
+          type="file"
+          accept="application/json,.json"
+          className="hidden"
+          aria-label="Import suite file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = "";
+            if (f) void importFile(f);
+          }}
+        />
       </div>
-      {message ? <p role="status" className="text-xs">{message}</p> : null}
+      {message ? (
+        <p role="status" className="text-xs">
+          {message}
+        </p>
+      ) : null}
       {result ? (
         <p data-testid="suite-summary" className="text-xs">
-          Draft: {result.draft.passed} passed, {result.draft.failed} failed · Published: {result.published.passed} passed, {result.published.failed} failed
+          Draft: {result.run.draft.passed} passed, {result.run.draft.failed} failed · Published: {result.run.published.passed} passed, {result.run.published.failed} failed
         </p>
       ) : null}
       {cases === null ? <p className="text-xs text-zinc-500">Loading cases…</p> : null}
       {cases?.length === 0 ? <p className="text-xs text-zinc-500">No saved cases yet. Run a call in Simulate and save it, add one from the decision log, or import a suite file.</p> : null}
-      {cases?.length ? (
+      {shown.length ? (
         <table className="w-full text-xs" aria-label="Test cases">
           <thead className="text-left text-zinc-500">
             <tr>
@@ -93,19 +153,35 @@ export function SuitesPanel() {
             </tr>
           </thead>
           <tbody>
-            {cases.map((c, i) => {
-              const r = result?.runs[i];
+            {shown.map((c) => {
+              const r = runs.get(c.id);
               return (
-                <tr key={c.id} className="border-t border-zinc-100 dark:border-zinc-800">
+                <tr key={c.id} className="border-t border-zinc-100 align-top dark:border-zinc-800">
                   <td className="py-1 pr-1">
                     {c.name}
-                    {c.suite !== "default" ? <span className="text-zinc-500"> ({c.suite})</span> : null}
+                    {suite === ALL && c.suite !== "default" ? <span className="text-zinc-500"> ({c.suite})</span> : null}
+                    {r?.invalid ? <div className="text-amber-700 dark:text-amber-300">{r.invalid}</div> : null}
                   </td>
-                  <td>{c.expected}</td>
-                  <td>{r ? <Outcome pass={r.draftPass} got={r.draft} /> : "—"}</td>
-                  <td>{r ? <Outcome pass={r.publishedPass} got={r.published} /> : "—"}</td>
                   <td>
-                    <button type="button" aria-label={`Delete case ${c.name}`} className="text-zinc-400 hover:text-red-600" onClick={() => void remove(c.id)}>
+                    <button
+                      type="button"
+                      title="Change the expected decision"
+                      aria-label={`Expect ${c.expected === "ALLOW" ? "DENY" : "ALLOW"} for ${c.name}`}
+                      className="underline decoration-dotted"
+                      onClick={() => void act(() => apiFetch(`/api/gateways/${ws.gatewayId}/suites/cases/${c.id}`, { method: "PATCH", body: { expected: c.expected === "ALLOW" ? "DENY" : "ALLOW" } }))}
+                    >
+                      {c.expected}
+                    </button>
+                  </td>
+                  <td>{r ? <Outcome pass={r.draftPass} got={r.draft} by={r.draftPolicies} /> : "—"}</td>
+                  <td>{r ? <Outcome pass={r.publishedPass} got={r.published} by={r.publishedPolicies} /> : "—"}</td>
+                  <td>
+                    <button
+                      type="button"
+                      aria-label={`Delete case ${c.name}`}
+                      className="text-zinc-400 hover:text-red-600"
+                      onClick={() => void act(() => apiFetch(`/api/gateways/${ws.gatewayId}/suites/cases/${c.id}`, { method: "DELETE" }))}
+                    >
                       ✕
                     </button>
                   </td>
@@ -119,6 +195,10 @@ export function SuitesPanel() {
   );
 }
 
-function Outcome({ pass, got }: { pass: boolean; got: string }) {
-  return <span className={pass ? "text-emerald-700 dark:text-emerald-400" : "font-semibold text-red-700 dark:text-red-400"}>{pass ? `pass (${got})` : `FAIL (${got})`}</span>;
+function Outcome({ pass, got, by }: { pass: boolean; got: string; by: string[] }) {
+  return (
+    <span title={by.length ? `determined by ${by.join(", ")}` : "no determining policy"} className={pass ? "text-emerald-700 dark:text-emerald-400" : "font-semibold text-red-700 dark:text-red-400"}>
+      {pass ? `pass (${got})` : `FAIL (${got})`}
+    </span>
+  );
 }

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import type { PolicyWorkspacePage } from "./policy-workspace";
 
 /** The workspace's Simulate, Suites, Matrix and Impact panels. */
@@ -8,6 +8,7 @@ export class SimulationPanel {
     readonly ws: PolicyWorkspacePage,
   ) {}
 
+  /** Replays a tools/call of `tool` with `args` as `persona` against the editor's text; answers the result region. */
   async replay(tool: string, persona: string, args: Record<string, unknown>) {
     const panel = await this.ws.openPanel("Simulate");
     await panel.getByRole("combobox", { name: "Tool" }).selectOption(tool);
@@ -17,8 +18,21 @@ export class SimulationPanel {
     return panel.getByRole("region", { name: "Simulation result" });
   }
 
-  async saveCase(result: ReturnType<SimulationPanel["replay"]> extends Promise<infer L> ? L : never) {
-    await result.getByRole("button", { name: /Save as test case/ }).click();
-    await expect(result.getByRole("status")).toContainText("Saved");
+  /** Saves the replayed call as a test case in `suite`, expecting the decision shown unless told otherwise. */
+  async saveCase(result: Locator, opts: { suite: string; name?: string; expected?: "ALLOW" | "DENY" }) {
+    const form = result.getByRole("form", { name: "Save as test case" });
+    if (opts.name) await form.getByLabel("Case name").fill(opts.name);
+    await form.getByLabel("Suite").fill(opts.suite);
+    if (opts.expected) await form.getByLabel("Expect").selectOption(opts.expected);
+    await form.getByRole("button", { name: "Save as test case" }).click();
+    await expect(form.getByRole("status")).toContainText("Saved");
+  }
+
+  /** Runs one suite in the Suites panel; answers the panel. */
+  async runSuite(suite: string) {
+    const panel = await this.ws.openPanel("Suites");
+    await panel.getByRole("combobox", { name: "Suite" }).selectOption(suite);
+    await panel.getByRole("button", { name: "Run suite" }).click();
+    return panel;
   }
 }

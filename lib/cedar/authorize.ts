@@ -14,7 +14,7 @@
  *   - a satisfied LOG_ONLY permit flips a DENY only when no ACTIVE forbid is satisfied;
  *   - a LOG_ONLY policy that is not satisfied (or errors) never changes anything.
  */
-import { ACTION_GROUPS, NS, type CedarApi, type DetailedError, type SchemaJson } from "./cedar-api";
+import { ACTION_GROUPS, ACTION_TYPE, NS, type CedarApi, type DetailedError, type EntityJson, type SchemaJson } from "./cedar-api";
 import { actionsInScope } from "./policy-parts";
 import type { CedarRequest } from "./request-from-call";
 
@@ -36,6 +36,11 @@ interface Bucket {
   /** Permit / forbid sets of ACTIVE + LOG_ONLY policies (used when the group has LOG_ONLY ones). */
   permits?: string;
   forbids?: string;
+  /**
+   * Some member mentions an action group (`action in AgentCore::Action::"CallTool"`), so a
+   * schema-less evaluation must send the action entity with its groups as parents.
+   */
+  needsActionParents: boolean;
 }
 
 export interface CompiledPolicySet {
@@ -46,6 +51,8 @@ export interface CompiledPolicySet {
   /** Policies that could not be compiled (they take no part in decisions, as AgentCore would reject them). */
   readonly problems: Array<{ id: string; message: string }>;
   readonly setIds: string[];
+  /** Each tool action as an entity whose parents are its groups (transitively), from the schema. */
+  readonly actionEntities: ReadonlyMap<string, EntityJson>;
 }
 
 export interface Evaluation {
@@ -74,7 +81,8 @@ export function compilePolicySet(
 
   const problems: CompiledPolicySet["problems"] = [];
   const modes = new Map<string, EnforcementMode>();
-  const parsed: Array<{ id: string; text: string; effect: "permit" | "forbid"; mode: EnforcementMode; actions: string[] | null }> = [];
+  const groups = actionGroups(input.schemaJson);
+  const parsed: Array<{ id: string; text: string; effect: "permit" | "forbid"; mode: EnforcementMode; actions: string[] | null; usesGroups: boolean }> = [];
   for (const p of input.policies) {
     if (modes.has(p.id)) {
       problems.push({ id: p.id, message: "Another policy has the same id; this one is ignored." });
@@ -91,7 +99,15 @@ export function compilePolicySet(
       continue;
     }
     modes.set(p.id, p.enforcementMode);
-    parsed.push({ id: p.id, text: p.text, effect: answer.json.effect, mode: p.enforcementMode, actions: actionsInScope(answer.json) });
+    const json = JSON.stringify(answer.json);
+    parsed.push({
+      id: p.id,
+      text: p.text,
+      effect: answer.json.effect,
+      mode: p.enforcementMode,
+      actions: actionsInScope(answer.json),
+      usesGroups: [...groups.keys()].some((g) => json.includes(JSON.stringify(g))),
+    });
   }
 
   const setIds: string[] = [];
@@ -114,14 +130,49 @@ export function compilePolicySet(
     const members = parsed.filter((p) => p.actions === null || p.actions.includes(action));
     const hasLogOnly = members.some((m) => m.mode === "LOG_ONLY");
     const key = JSON.stringify(members.map((m) => [m.id, m.text, m.mode]));
+    const needsActionParents = members.some((m) => m.usesGroups);
     byAction.set(
       action,
       hasLogOnly
-        ? { key, permits: preparse(members.filter((m) => m.effect === "permit")), forbids: preparse(members.filter((m) => m.effect === "forbid")) }
-        : { key, combined: preparse(members) },
+        ? { key, needsActionParents, permits: preparse(members.filter((m) => m.effect === "permit")), forbids: preparse(members.filter((m) => m.effect === "forbid")) }
+        : { key, needsActionParents, combined: preparse(members) },
     );
   }
-  return { cedar, schemaName, modes, byAction, problems, setIds };
+  const actionEntities = new Map<string, EntityJson>();
+  for (const action of byAction.keys()) {
+    actionEntities.set(action, { uid: { type: ACTION_TYPE, id: action }, attrs: {}, parents: ancestors(action, input.schemaJson).map((id) => ({ type: ACTION_TYPE, id })) });
+  }
+  return { cedar, schemaName, modes, byAction, problems, setIds, actionEntities };
+}
+
+type ActionDecl = { memberOf?: Array<{ id: string; type?: string }> };
+
+function actionDecls(schemaJson: SchemaJson<string> | Record<string, unknown>): Record<string, ActionDecl> {
+  return ((schemaJson as SchemaJson<string>)[NS]?.actions ?? {}) as Record<string, ActionDecl>;
+}
+
+/** Actions that other actions are members of (`CallTool`, `Mcp`), plus the known groups. */
+function actionGroups(schemaJson: SchemaJson<string> | Record<string, unknown>): Set<string> {
+  const groups = new Set<string>(ACTION_GROUPS);
+  for (const decl of Object.values(actionDecls(schemaJson))) for (const m of decl.memberOf ?? []) groups.add(m.id);
+  return groups;
+}
+
+/** An action's groups, transitively (a tool → CallTool → Mcp). */
+function ancestors(action: string, schemaJson: SchemaJson<string> | Record<string, unknown>): string[] {
+  const decls = actionDecls(schemaJson);
+  const seen = new Set<string>();
+  const visit = (a: string) => {
+    for (const m of decls[a]?.memberOf ?? []) {
+      if (m.type && m.type !== ACTION_TYPE && m.type !== "Action") continue;
+      if (!seen.has(m.id)) {
+        seen.add(m.id);
+        visit(m.id);
+      }
+    }
+  };
+  visit(action);
+  return [...seen];
 }
 
 /** Tool actions declared in the schema (the `CallTool`/`Mcp` groups are not tools). */
@@ -141,8 +192,12 @@ export function sameForAction(a: CompiledPolicySet, b: CompiledPolicySet, action
 }
 
 /**
- * `validate: false` skips cedar-wasm's request validation for requests built by `buildRequest`,
- * which already typed the context from the same schema; anything else should keep the default.
+ * `validate: false` is for requests built by `buildRequest`, which already typed the context from
+ * the same schema (explicit `__entity`/`__extn` values); anything else should keep the default.
+ * It skips cedar-wasm's request validation and the schema altogether: the schema's only other part
+ * in a decision is the action hierarchy, which is then sent as the action entity (when a policy in
+ * scope mentions a group). Measured here, schema-less calls are ~1.5× faster, most of the replay
+ * speed-up over a plain stateful loop.
  */
 export function evaluate(compiled: CompiledPolicySet, request: CedarRequest, options: { validate?: boolean } = {}): Evaluation {
   const validate = options.validate ?? true;
@@ -152,7 +207,7 @@ export function evaluate(compiled: CompiledPolicySet, request: CedarRequest, opt
 
   if (!("permits" in bucket) && !("forbids" in bucket)) {
     if (!bucket.combined) return deny();
-    const r = run(compiled, bucket.combined, request, validate);
+    const r = run(compiled, bucket.combined, request, validate, bucket.needsActionParents);
     if (!r.ok) return deny(r.errors);
     return {
       decision: r.allow ? "ALLOW" : "DENY",
@@ -165,7 +220,7 @@ export function evaluate(compiled: CompiledPolicySet, request: CedarRequest, opt
   const errors: string[] = [];
   const satisfied = (setId: string | undefined): string[] | null => {
     if (!setId) return [];
-    const r = run(compiled, setId, request, validate);
+    const r = run(compiled, setId, request, validate, bucket.needsActionParents);
     errors.push(...r.errors);
     return r.ok ? r.reason : null;
   };
@@ -199,26 +254,42 @@ export function disposeCompiled(compiled: CompiledPolicySet): void {
 
 type RunResult = { ok: true; allow: boolean; reason: string[]; errors: string[] } | { ok: false; errors: string[] };
 
-function run(compiled: CompiledPolicySet, setId: string, request: CedarRequest, validate: boolean): RunResult {
+function run(compiled: CompiledPolicySet, setId: string, request: CedarRequest, validate: boolean, needsActionParents: boolean): RunResult {
   let answer: ReturnType<CedarApi["statefulIsAuthorized"]>;
   try {
-    answer = compiled.cedar.statefulIsAuthorized({
-      principal: request.principal,
-      action: request.action,
-      resource: request.resource,
-      context: request.context,
-      entities: request.entities,
-      // The schema gives actions their CallTool/Mcp parents and checks the context's types.
-      preparsedSchemaName: compiled.schemaName,
-      validateRequest: validate,
-      preparsedPolicySetId: setId,
-    });
+    answer = compiled.cedar.statefulIsAuthorized(
+      validate
+        ? {
+            principal: request.principal,
+            action: request.action,
+            resource: request.resource,
+            context: request.context,
+            entities: request.entities,
+            // The schema gives actions their CallTool/Mcp parents and checks the context's types.
+            preparsedSchemaName: compiled.schemaName,
+            validateRequest: true,
+            preparsedPolicySetId: setId,
+          }
+        : {
+            principal: request.principal,
+            action: request.action,
+            resource: request.resource,
+            context: request.context,
+            entities: needsActionParents ? withActionEntity(compiled, request) : request.entities,
+            preparsedPolicySetId: setId,
+          },
+    );
   } catch (e) {
     return { ok: false, errors: [`Cedar could not evaluate the request: ${e instanceof Error ? e.message : String(e)}`] };
   }
   if (answer.type !== "success") return { ok: false, errors: answer.errors.map((e) => e.message) };
   const errors = answer.response.diagnostics.errors.map((e) => `${e.policyId}: ${e.error.message}`);
   return { ok: true, allow: answer.response.decision === "allow", reason: answer.response.diagnostics.reason, errors };
+}
+
+function withActionEntity(compiled: CompiledPolicySet, request: CedarRequest): EntityJson[] {
+  const action = compiled.actionEntities.get(request.action.id);
+  return action ? [...request.entities, action] : request.entities;
 }
 
 function firstMessage(errors: DetailedError[]): string {

@@ -14,6 +14,8 @@ export interface CaseRun {
   draftPass: boolean;
   publishedPass: boolean;
   draftPolicies: string[];
+  publishedPolicies: string[];
+  /** Why the call could not be evaluated at all (malformed body, bad arguments): DENY either way. */
   invalid?: string;
 }
 
@@ -22,7 +24,7 @@ export function runSuite(cases: TestCase[], gateway: SimGateway, draft: Compiled
   const runs: CaseRun[] = cases.map((c) => {
     const d = decide(draft, gateway, c);
     const p = decide(published, gateway, c);
-    return { name: c.name, expected: c.expected, draft: d.decision, published: p.decision, draftPass: d.decision === c.expected, publishedPass: p.decision === c.expected, draftPolicies: d.determiningPolicies, invalid: d.invalid };
+    return { name: c.name, expected: c.expected, draft: d.decision, published: p.decision, draftPass: d.decision === c.expected, publishedPass: p.decision === c.expected, draftPolicies: d.determiningPolicies, publishedPolicies: p.determiningPolicies, invalid: d.invalid };
   });
   return {
     runs,
@@ -39,6 +41,8 @@ export interface MatrixCell {
   changed: boolean;
   draftPolicies: string[];
   publishedPolicies: string[];
+  /** Why the call could not be evaluated (e.g. the chosen arguments do not fit the tool's schema). */
+  invalid?: string;
   call: SimCall;
 }
 
@@ -57,7 +61,7 @@ export function decisionMatrix(
       const call: SimCall = { principal: { type: p.type, sub: p.sub, claims: p.claims }, request: toolsCall(tool.name, args) };
       const d = decide(draft, gateway, call);
       const pub = decide(published, gateway, call);
-      cells.push({ tool: tool.name, persona: p.name, draft: d.decision, published: pub.decision, changed: d.decision !== pub.decision, draftPolicies: d.determiningPolicies, publishedPolicies: pub.determiningPolicies, call });
+      cells.push({ tool: tool.name, persona: p.name, draft: d.decision, published: pub.decision, changed: d.decision !== pub.decision, draftPolicies: d.determiningPolicies, publishedPolicies: pub.determiningPolicies, invalid: d.invalid, call });
     }
   }
   return cells;
@@ -66,6 +70,7 @@ export function decisionMatrix(
 export interface Flip {
   index: number;
   label: string;
+  source?: "case" | "recorded";
   from: Decision;
   to: Decision;
 }
@@ -75,7 +80,7 @@ export interface Flip {
  * checks for cancellation every `chunk` calls so a worker can show a bar and stop.
  */
 export function impactOf(
-  calls: Array<SimCall & { label: string }>,
+  calls: Array<SimCall & { label: string; source?: "case" | "recorded" }>,
   gateway: SimGateway,
   draft: CompiledPolicySet,
   published: CompiledPolicySet,
@@ -92,7 +97,7 @@ export function impactOf(
     }
     const from = decide(published, gateway, calls[i], parsed).decision;
     const to = decide(draft, gateway, calls[i], parsed).decision;
-    if (from !== to) flips.push({ index: i, label: calls[i].label, from, to });
+    if (from !== to) flips.push(calls[i].source ? { index: i, label: calls[i].label, source: calls[i].source, from, to } : { index: i, label: calls[i].label, from, to });
     if (progress && (i + 1) % chunk === 0) progress(i + 1, calls.length);
   }
   progress?.(calls.length, calls.length);

@@ -1,7 +1,8 @@
 import { evaluate, type CompiledPolicySet } from "@/lib/cedar/authorize";
 import { buildRequest } from "@/lib/cedar/request-from-call";
-import { gatewayResponses, rpcError } from "@/lib/gateway/responses";
+import { gatewayResponses, rpcError, RPC } from "@/lib/gateway/responses";
 import { parseToolCall, type ParsedCall } from "./parse-call";
+import { gatewayPrincipal, principalMismatch } from "./principal";
 import type { SimCall, SimGateway, SimResult } from "./types";
 
 /** The tool's own output is unknown to a simulation; the allowed shape carries this placeholder. */
@@ -19,10 +20,15 @@ export function replayCall(compiled: CompiledPolicySet, gateway: SimGateway, cal
     // The gateway refuses a malformed call before any policy runs, in either mode.
     return { decision: "DENY", determiningPolicies: [], errors: [parsed.message], logOnly: { matched: [], flips: [] }, response: { LOG_ONLY: error, ENFORCE: error } };
   }
-  const built = buildRequest({ principal: call.principal, toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
+  const mismatch = principalMismatch(call.principal, gateway.principalType);
+  if (mismatch) {
+    const error = rpcError(parsed.id, RPC.INVALID_PARAMS, mismatch);
+    return { decision: "DENY", determiningPolicies: [], errors: [mismatch], logOnly: { matched: [], flips: [] }, response: { LOG_ONLY: error, ENFORCE: error }, tool: parsed.tool };
+  }
+  const built = buildRequest({ principal: gatewayPrincipal(call.principal, gateway.principalType), toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
   if (!built.ok) {
     const message = `The call cannot be expressed as a Cedar request: ${built.error}`;
-    const error = rpcError(parsed.id, -32602, message);
+    const error = rpcError(parsed.id, RPC.INVALID_PARAMS, message);
     return { decision: "DENY", determiningPolicies: [], errors: [message], logOnly: { matched: [], flips: [] }, response: { LOG_ONLY: error, ENFORCE: error }, tool: parsed.tool };
   }
   const r = evaluate(compiled, built.request, { validate: false });
@@ -46,7 +52,9 @@ export function decide(
 ): { decision: "ALLOW" | "DENY"; determiningPolicies: string[]; invalid?: string } {
   const parsed = parsedCall ?? parseToolCall(call.request, gateway);
   if (!parsed.ok) return { decision: "DENY", determiningPolicies: [], invalid: parsed.message };
-  const built = buildRequest({ principal: call.principal, toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
+  const mismatch = principalMismatch(call.principal, gateway.principalType);
+  if (mismatch) return { decision: "DENY", determiningPolicies: [], invalid: mismatch };
+  const built = buildRequest({ principal: gatewayPrincipal(call.principal, gateway.principalType), toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
   if (!built.ok) return { decision: "DENY", determiningPolicies: [], invalid: built.error };
   const r = evaluate(compiled, built.request, { validate: false });
   return { decision: r.decision, determiningPolicies: r.determiningPolicies };

@@ -26,7 +26,8 @@ export const SuiteFile = z.object({
     name: z.string(),
     gatewayArn: z.string(),
     principalType: z.enum(["OAuthUser", "IamEntity"]).default("OAuthUser"),
-    tools: z.array(z.object({ name: z.string(), description: z.string().default(""), inputSchema: z.record(z.string(), z.unknown()) })),
+    /** May be empty when the CLI is given --tools or --schema. */
+    tools: z.array(z.object({ name: z.string(), description: z.string().default(""), inputSchema: z.record(z.string(), z.unknown()) })).default([]),
   }),
   /** The published policies when the suite was exported; the CLI's default policy set. */
   policies: z.string().default(""),

@@ -11,6 +11,7 @@ export function simGatewayOf(ws: Pick<LoadedWorkspace, "gateway" | "context">): 
   const schemaJson = ws.context.schemaJson;
   return {
     gatewayArn: ws.gateway.gatewayArn,
+    principalType: ws.context.principalType,
     schemaJson,
     schemaKey: createHash("sha256").update(JSON.stringify(schemaJson)).digest("base64url").slice(0, 16),
     tools: ws.gateway.targets.flatMap((t) => t.tools.map((tool) => ({ name: tool.name, inputSchema: tool.inputSchema }))),

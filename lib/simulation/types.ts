@@ -30,6 +30,8 @@ export interface SimResult {
 /** Everything the simulator needs to know about a gateway; serialisable so it can cross into the worker. */
 export interface SimGateway {
   gatewayArn: string;
+  /** The principal type the gateway's authorizer produces (AWS_IAM gateways: IamEntity); default OAuthUser. */
+  principalType?: "OAuthUser" | "IamEntity";
   schemaJson: Record<string, unknown>;
   tools: Array<{ name: string; inputSchema: Record<string, unknown> }>;
 }

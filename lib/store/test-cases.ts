@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Db } from "./db";
 import { testCases } from "./schema";
 
-/** Saved calls with an expected decision (test suites). Minimal for now: suites build on it. */
+/** Saved calls with an expected decision, grouped into named suites per gateway. */
 
 export interface NewTestCase {
   gatewayId: string;
@@ -41,6 +41,29 @@ export async function deleteTestCase(gatewayId: string, id: number, db?: Db): Pr
   const d = db ?? (await getDb());
   const gone = await d.delete(testCases).where(and(eq(testCases.gatewayId, gatewayId), eq(testCases.id, id))).returning({ id: testCases.id });
   return gone.length > 0;
+}
+
+export type TestCaseChange = Partial<Pick<TestCase, "name" | "suite" | "expected" | "principal" | "request">>;
+
+/** Changes a case (rename, move to another suite, change the expected decision or the call). */
+export async function updateTestCase(gatewayId: string, id: number, change: TestCaseChange, db?: Db): Promise<TestCase | null> {
+  const d = db ?? (await getDb());
+  const [row] = await d
+    .update(testCases)
+    .set(change)
+    .where(and(eq(testCases.gatewayId, gatewayId), eq(testCases.id, id)))
+    .returning();
+  return row ? toCase(row) : null;
+}
+
+/** Deletes every case of a suite; answers how many went. */
+export async function deleteSuite(gatewayId: string, suite: string, db?: Db): Promise<number> {
+  const d = db ?? (await getDb());
+  const gone = await d
+    .delete(testCases)
+    .where(and(eq(testCases.gatewayId, gatewayId), eq(testCases.suite, suite)))
+    .returning({ id: testCases.id });
+  return gone.length;
 }
 
 /** Replaces a suite's cases in one transaction (an import): all or nothing. */

@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { refundPolicyStatement, REFUND_TOOLS } from "@/lib/agentcore/seed";
+import { generateSchema } from "@/lib/cedar/schema-from-tools";
 import { SUITE_FORMAT } from "@/lib/simulation/schemas";
 import { toDocument } from "@/lib/workspace/document";
 
@@ -51,11 +52,46 @@ describe("the policy-test CLI", () => {
     expect(r.code).toBe(1);
   });
 
+  it("takes the tools from --tools (a console gateway answer) and policies from a directory", async () => {
+    const bare = path.join(dir, "bare.json");
+    writeFileSync(bare, JSON.stringify({ ...suite, gateway: { name: "RefundGateway", gatewayArn: "arn:placeholder" }, policies: "" }));
+    const tools = path.join(dir, "gateway.json");
+    writeFileSync(tools, JSON.stringify({ gatewayArn: ARN, targets: [{ name: "RefundTarget", tools: suite.gateway.tools }] }));
+    const policies = path.join(dir, "policies");
+    mkdirSync(policies, { recursive: true });
+    writeFileSync(path.join(policies, "refund.cedar"), suite.policies);
+    const r = await cli(bare, "--tools", tools, "--policies", policies);
+    expect(r.stdout).toContain("2 passed, 0 failed");
+    expect(r.code).toBe(0);
+  });
+
+  it("runs against a Cedar schema alone (--schema), typing arguments from it", async () => {
+    const schema = path.join(dir, "schema.json");
+    writeFileSync(schema, JSON.stringify(generateSchema(suite.gateway.tools).json));
+    const r = await cli(suitePath, "--schema", schema);
+    expect(r.stdout).toContain("2 passed, 0 failed");
+    expect(r.code).toBe(0);
+  });
+
+  it("fails a policy set that does not validate against the schema, naming line and column", async () => {
+    const policies = path.join(dir, "typo.cedar");
+    writeFileSync(policies, `${suite.policies}
+@id("typo")
+permit(principal, action == AgentCore::Action::"RefundTarget___process_refund", resource) when { context.input.amont < 10 };
+`);
+    const r = await cli(suitePath, "--policies", policies);
+    expect(r.stdout).toMatch(/ERROR .*typo\.cedar:\d+:\d+ \(typo\): .*amont/);
+    expect(r.stdout).toContain("2 passed, 0 failed; 1 policy error");
+    expect(r.code).toBe(1);
+  });
+
   it("says what is wrong with a file that is not a suite (exit 2)", async () => {
     const bad = path.join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ cases: [] }));
     const r = await cli(bad);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain("is not a suite file");
+    expect((await cli(suitePath, "--tools", "a.json", "--schema", "b.json")).code).toBe(2);
+    expect((await cli(suitePath, "--bogus")).stdout).toContain("Unknown option --bogus");
   });
 });

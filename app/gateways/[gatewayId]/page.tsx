@@ -1,9 +1,13 @@
 import { EngineSection } from "@/components/gateways/engine-section";
 import { GatewayOverview } from "@/components/gateways/gateway-overview";
 import { TargetsSection } from "@/components/gateways/targets-section";
+import { EngineControls } from "@/components/publishing/engine-controls";
+import { ErrorState } from "@/components/ui/states";
 import { getControlPlane } from "@/lib/agentcore";
 import { getGatewayOnce } from "@/lib/agentcore/cached";
 import { load } from "@/lib/http/load";
+import { defaultDeps } from "@/lib/publishing/deps";
+import { engineControlsFor } from "@/lib/publishing/review";
 
 export const dynamic = "force-dynamic";
 
@@ -20,10 +24,12 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
         return { engine, policies };
       })
     : null;
+  const controls = await load(async () => engineControlsFor({ ...(await defaultDeps()), loadGateway: getGatewayOnce }, gateway.gatewayId));
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
       <div className="space-y-4">
         <GatewayOverview gateway={gateway} />
+        {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
         <EngineSection gateway={gateway} engine={engine} />
       </div>
       <TargetsSection gatewayId={gateway.gatewayId} targets={gateway.targets} />

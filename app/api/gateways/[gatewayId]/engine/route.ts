@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { readJson, route } from "@/lib/http/route";
+import { defaultDeps } from "@/lib/publishing/deps";
+import { createAndAttachEngine } from "@/lib/publishing/engine";
+
+export const dynamic = "force-dynamic";
+
+const Body = z.object({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/, "A policy engine name starts with a letter and has up to 48 letters, digits or underscores"),
+  description: z.string().max(4096).optional(),
+  mode: z.enum(["LOG_ONLY", "ENFORCE"]).default("LOG_ONLY"),
+});
+
+/** `POST …/engine` `{"name","description"?,"mode"?}` → `{engine, gateway}`: create a policy engine and attach it (LOG_ONLY by default). */
+export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
+  const { gatewayId } = await params;
+  const body = await readJson(req, Body);
+  return NextResponse.json(await createAndAttachEngine(await defaultDeps(), gatewayId, body), { status: 201 });
+});

@@ -1,0 +1,34 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { readJson, route } from "@/lib/http/route";
+import { defaultDeps } from "@/lib/publishing/deps";
+import { publishDraft } from "@/lib/publishing/publish";
+
+export const dynamic = "force-dynamic";
+
+const Body = z.object({
+  text: z.string({ error: "text must be the Cedar document to publish" }).max(400 * 1024),
+  message: z.string().max(500).default(""),
+  baseVersion: z.string({ error: "baseVersion is the published version the text was written against (GET …/policies → draft.baseVersion)" }).min(1),
+  rollbackOf: z.number().int().positive().optional(),
+});
+
+/**
+ * `POST /api/gateways/{id}/publish` → `{version, applied, failed, …}`.
+ * 200 published/unchanged · 207 partly applied (see `failed`, `pending`; retry with `baseVersion: version`)
+ * · 409 stale baseVersion · 400 invalid draft · 4xx/5xx of the service when nothing was applied (the
+ * same answer in `error.details`).
+ */
+export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
+  const { gatewayId } = await params;
+  const body = await readJson(req, Body, 512 * 1024);
+  const result = await publishDraft(await defaultDeps(), gatewayId, body);
+  if (result.status === "partial") return NextResponse.json(result, { status: 207 });
+  if (result.status === "failed") {
+    const first = result.failed[0];
+    const code = first.code === "policy-failed" ? "aws-validation" : new AppError(first.code, "").status === 500 && first.code !== "internal" ? "aws-service-error" : first.code;
+    throw new AppError(code, result.summary, result);
+  }
+  return NextResponse.json(result);
+});

@@ -1,0 +1,95 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { LoadingState } from "@/components/ui/states";
+import type { EngineMode } from "@/lib/agentcore/types";
+import { apiFetch, ApiError } from "@/lib/http/client";
+import type { ModeEvidence } from "@/lib/publishing/evidence";
+import { ConfirmDialog } from "./confirm-dialog";
+import { EvidenceList } from "./evidence-list";
+
+/**
+ * One click toggles the engine's mode on the gateway (not a policy's enforcement mode), behind a
+ * confirmation that shows which saved cases and recorded calls the published policies deny.
+ */
+export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string; gatewayName: string; mode: EngineMode }) {
+  const router = useRouter();
+  const to: EngineMode = mode === "ENFORCE" ? "LOG_ONLY" : "ENFORCE";
+  const [open, setOpen] = useState(false);
+  const [evidence, setEvidence] = useState<ModeEvidence | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function start() {
+    setOpen(true);
+    setEvidence(null);
+    setError(null);
+    try {
+      setEvidence(await apiFetch<ModeEvidence>(`/api/gateways/${encodeURIComponent(gatewayId)}/mode/evidence?mode=${to}`));
+    } catch (e) {
+      setError(`The evidence could not be computed: ${(e as Error).message}`);
+    }
+  }
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`/api/gateways/${encodeURIComponent(gatewayId)}/mode`, { method: "PUT", body: { mode: to } });
+      setOpen(false);
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof ApiError ? `${e.message} (${e.code})` : (e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const close = useCallback(() => setOpen(false), []);
+  const denied = evidence?.denied;
+
+  return (
+    <>
+      <Button size="sm" variant={to === "ENFORCE" ? "danger" : "secondary"} onClick={() => void start()}>
+        Switch gateway to {to}
+      </Button>
+      {open ? (
+        <ConfirmDialog
+          title={`Switch ${gatewayName} from ${mode} to ${to}?`}
+          onClose={close}
+          footer={
+            <>
+              <Button onClick={close}>Cancel</Button>
+              <Button variant={to === "ENFORCE" ? "danger" : "primary"} disabled={busy || (!evidence && !error)} onClick={() => void confirm()}>
+                {busy ? "Switching…" : `Switch to ${to}`}
+              </Button>
+            </>
+          }
+        >
+          <p>
+            This changes the <strong>engine&apos;s mode on the gateway</strong>, not any policy&apos;s own enforcement mode.{" "}
+            {to === "ENFORCE" ? "Denied calls will fail for the agent." : "Nothing will be enforced: every call goes through and decisions are only logged."}
+          </p>
+          {!evidence && !error ? <LoadingState label="Replaying saved cases and recorded calls…" /> : null}
+          {evidence && denied ? (
+            <section aria-label="Evidence" className="space-y-2">
+              <p data-testid="mode-evidence-summary">
+                {to === "ENFORCE" ? "Would now be denied" : "Denied but no longer blocked"}: <strong>{denied.cases}</strong> of {evidence.cases} saved case{evidence.cases === 1 ? "" : "s"} and{" "}
+                <strong>{denied.recorded}</strong> of {evidence.recorded} recorded call{evidence.recorded === 1 ? "" : "s"}.
+              </p>
+              <EvidenceList items={denied.items} more={denied.more} label="Calls the published policies deny" />
+              <p className={to === "ENFORCE" ? "rounded-md bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100" : "text-zinc-600 dark:text-zinc-400"}>{evidence.recommendation}</p>
+            </section>
+          ) : null}
+          {error ? (
+            <p role="alert" className="text-red-700 dark:text-red-300">
+              {error}
+            </p>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}

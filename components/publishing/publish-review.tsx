@@ -1,0 +1,178 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { apiFetch, ApiError } from "@/lib/http/client";
+import type { PublishResult } from "@/lib/publishing/publish";
+import type { ReviewData } from "@/lib/publishing/review";
+import { ConflictView } from "./conflict-view";
+import { DiffView } from "./diff-view";
+import { EvidenceList } from "./evidence-list";
+import { OperationOrder, PolicyChanges, ValidationStatus } from "./plan-summary";
+import { PublishResultView } from "./publish-result";
+
+type Conflict = { theirs: string; base: string | null };
+
+/** The review screen: diff, per-policy changes, validation, impact, order; then publish and its result. */
+export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: string; data: ReviewData; rollbackOf?: number }) {
+  const router = useRouter();
+  const api = `/api/gateways/${encodeURIComponent(gatewayId)}`;
+  const [message, setMessage] = useState(rollbackOf ? `Roll back to version ${rollbackOf}` : "");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<PublishResult | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(data.stale ? { theirs: data.publishedText, base: data.baseText } : null);
+  const { plan, impact } = data;
+
+  async function send(body: { text: string; message: string; baseVersion: string; rollbackOf?: number }) {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await apiFetch<PublishResult>(`${api}/publish`, { method: "POST", body });
+      setResult(r);
+      router.refresh();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === "stale-base-version") {
+        const d = e.details as { current?: { text: string }; base?: { text: string } | null } | undefined;
+        setConflict({ theirs: d?.current?.text ?? "", base: d?.base?.text ?? null });
+      } else if (e instanceof ApiError && e.details && typeof e.details === "object" && "applied" in e.details) {
+        setResult(e.details as PublishResult);
+      } else {
+        setError(e instanceof ApiError ? `${e.message} (${e.code})` : (e as Error).message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function resolve(choice: "keep-mine" | "take-theirs") {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`${api}/publish/rebase`, { method: "POST", body: choice === "keep-mine" ? { choice, text: data.draftText } : { choice } });
+      setConflict(null);
+      setResult(null);
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (conflict) {
+    return (
+      <Card aria-labelledby="review-title">
+        <CardHeader id="review-title" title="Review & publish: conflict" />
+        <div className="p-4">
+          <ConflictView gatewayId={gatewayId} theirs={conflict.theirs} mine={data.draftText} base={conflict.base} busy={busy} onKeepMine={() => void resolve("keep-mine")} onTakeTheirs={() => void resolve("take-theirs")} />
+          {error ? <p role="alert" className="mt-2 text-sm text-red-700">{error}</p> : null}
+        </div>
+      </Card>
+    );
+  }
+
+  if (result) {
+    return (
+      <Card aria-labelledby="review-title">
+        <CardHeader id="review-title" title="Publish result" />
+        <div className="space-y-3 p-4">
+          <PublishResultView
+            result={result}
+            gatewayId={gatewayId}
+            busy={busy}
+            onRetry={() => void send({ text: data.draftText, message, baseVersion: result.version, rollbackOf })}
+            onRollback={() =>
+              void send({ text: result.previous.text, message: `Roll back failed publish to version ${result.previous.versionNumber}`, baseVersion: result.version, rollbackOf: result.previous.versionNumber ?? undefined })
+            }
+          />
+          {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        </div>
+      </Card>
+    );
+  }
+
+  const nothing = plan.operations.length === 0;
+  return (
+    <div className="space-y-4">
+      {rollbackOf ? (
+        <p className="rounded-md bg-sky-50 p-3 text-sm text-sky-900 dark:bg-sky-950 dark:text-sky-100">
+          Rolling back: the draft now holds version {rollbackOf}. Review what changes and publish it.
+        </p>
+      ) : null}
+      <Card aria-labelledby="diff-title">
+        <CardHeader id="diff-title" title="Published (left) vs draft (right)">
+          <span className="text-xs text-zinc-500">
+            {plan.counts.added} added · {plan.counts.changed} changed · {plan.counts.removed} removed · {plan.counts.unchanged} unchanged
+          </span>
+        </CardHeader>
+        <div className="p-4">
+          <DiffView original={data.publishedText} modified={data.draftText} label="Published vs draft" />
+        </div>
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card aria-labelledby="changes-title">
+          <CardHeader id="changes-title" title="Policies" />
+          <div className="space-y-3 p-4">
+            <PolicyChanges plan={plan} />
+            <ValidationStatus plan={plan} />
+          </div>
+        </Card>
+        <Card aria-labelledby="impact-title">
+          <CardHeader id="impact-title" title="Impact on saved cases and recorded calls" />
+          <div className="space-y-2 p-4 text-sm" data-testid="publish-impact">
+            <p>
+              {impact.allowToDeny + impact.denyToAllow === 0
+                ? `No decision changes over ${impact.cases} saved case${impact.cases === 1 ? "" : "s"} and ${impact.recorded} recorded call${impact.recorded === 1 ? "" : "s"}.`
+                : `${impact.allowToDeny} allowed → denied and ${impact.denyToAllow} denied → allowed, over ${impact.cases} saved cases and ${impact.recorded} recorded calls.`}
+            </p>
+            <EvidenceList items={impact.flips} more={impact.more} label="Flipped decisions" />
+          </div>
+        </Card>
+      </div>
+      <Card aria-labelledby="order-title">
+        <CardHeader id="order-title" title="Order of operations" />
+        <div className="p-4">
+          <OperationOrder plan={plan} />
+        </div>
+      </Card>
+      <Card aria-labelledby="publish-title">
+        <CardHeader id="publish-title" title="Publish" />
+        <form
+          className="flex flex-wrap items-end gap-2 p-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send({ text: data.draftText, message, baseVersion: data.baseVersion, rollbackOf });
+          }}
+        >
+          <label className="min-w-64 flex-1 text-sm">
+            <span className="text-zinc-600 dark:text-zinc-400">Message</span>
+            <input
+              className="mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-950"
+              value={message}
+              maxLength={500}
+              placeholder="What changes and why"
+              onChange={(e) => setMessage(e.target.value)}
+            />
+          </label>
+          <Button type="submit" variant="primary" disabled={busy || !plan.ok || nothing}>
+            {busy ? "Publishing…" : "Publish"}
+          </Button>
+          <Link href={`/gateways/${encodeURIComponent(gatewayId)}/policies`} className="px-2 py-1.5 text-sm text-indigo-700 hover:underline dark:text-indigo-300">
+            Back to the workspace
+          </Link>
+          {!plan.ok ? <p className="w-full text-sm text-red-700 dark:text-red-300">Publishing is blocked until the errors above are fixed.</p> : null}
+          {nothing && plan.ok ? <p className="w-full text-sm text-zinc-500">Nothing to publish: the draft matches the published policies.</p> : null}
+          {error ? (
+            <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
+              {error}
+            </p>
+          ) : null}
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+"use client";
+
+import { useState } from "react";
+import { useWorkspace } from "@/components/policy-editor/workspace-context";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/http/client";
+import type { SimResult } from "@/lib/simulation/types";
+import { DecisionBadge } from "./decision-badge";
+import { useSim } from "./sim-context";
+
+const input = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
+
+/** One replayed call: the decision and why, the Cedar request, and the gateway's exact answer in each mode. */
+export function ReplayResult({
+  result,
+  problems,
+  body,
+  personaName,
+  onReveal,
+}: {
+  result: SimResult;
+  problems: Array<{ id: string; message: string }>;
+  body: string;
+  personaName: string;
+  onReveal(id: string): void;
+}) {
+  return (
+    <section aria-label="Simulation result" className="space-y-2 rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
+      <div className="flex flex-wrap items-center gap-2">
+        <DecisionBadge decision={result.decision} testId="sim-decision" />
+        {result.determiningPolicies.length ? (
+          <span className="text-xs">
+            determined by{" "}
+            {result.determiningPolicies.map((p) => (
+              <button key={p} type="button" title="Show this policy in the editor" onClick={() => onReveal(p)} className="mr-1 font-mono text-indigo-700 underline dark:text-indigo-300">
+                {p}
+              </button>
+            ))}
+          </span>
+        ) : (
+          <span className="text-xs text-zinc-500">{result.decision === "DENY" && !result.errors.length ? "no ACTIVE policy permits this call (default deny)" : ""}</span>
+        )}
+      </div>
+      {result.errors.length ? (
+        <ul className="list-disc pl-4 text-xs text-red-700 dark:text-red-400" aria-label="Evaluation errors">
+          {result.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+      {problems.length ? (
+        <p className="text-xs text-amber-700 dark:text-amber-300">
+          Not evaluated (they do not compile): {problems.map((p) => `${p.id} — ${p.message}`).join("; ")}
+        </p>
+      ) : null}
+      <p className="text-xs text-violet-700 dark:text-violet-300" data-testid="sim-log-only">
+        {result.logOnly.matched.length
+          ? `LOG_ONLY policies matched: ${result.logOnly.matched.join(", ")} · ${
+              result.logOnly.flips.length ? `would flip the decision if ACTIVE: ${result.logOnly.flips.join(", ")}` : "none would flip the decision"
+            }`
+          : "No LOG_ONLY policy matched."}
+      </p>
+      <Pre label="Gateway response with the engine in ENFORCE" testId="response-enforce" value={result.response.ENFORCE} />
+      <Pre
+        label={
+          result.decision === "DENY" && result.cedarRequest
+            ? "Gateway response with the engine in LOG_ONLY (the call goes through; “would be denied” is logged)"
+            : "Gateway response with the engine in LOG_ONLY"
+        }
+        testId="response-log-only"
+        value={result.response.LOG_ONLY}
+      />
+      {result.cedarRequest ? <Pre label="Cedar request (principal with tags, action, resource, context)" testId="cedar-request" value={result.cedarRequest} /> : null}
+      <SaveCase body={body} personaName={personaName} decision={result.decision} tool={result.tool} />
+    </section>
+  );
+}
+
+function SaveCase({ body, personaName, decision, tool }: { body: string; personaName: string; decision: "ALLOW" | "DENY"; tool?: string }) {
+  const ws = useWorkspace();
+  const sim = useSim();
+  const [expected, setExpected] = useState(decision);
+  const [suite, setSuite] = useState("default");
+  const [name, setName] = useState(() => `${(tool ?? "call").split("___").pop()} as ${personaName}`);
+  const [status, setStatus] = useState<string | null>(null);
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    const persona = sim.personas.find((p) => p.name === personaName);
+    if (!persona) return setStatus(`The persona ${personaName} no longer exists.`);
+    let request: unknown;
+    try {
+      request = JSON.parse(body);
+    } catch {
+      return setStatus("The body is not JSON; fix it before saving.");
+    }
+    try {
+      await apiFetch(`/api/gateways/${ws.gatewayId}/suites`, {
+        method: "POST",
+        body: { suite, name, principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request, expected },
+      });
+      setStatus(`Saved “${name}” to suite “${suite}”, expecting ${expected}.`);
+      sim.casesChanged();
+    } catch (err) {
+      setStatus((err as Error).message);
+    }
+  }
+
+  return (
+    <form onSubmit={save} aria-label="Save as test case" className="flex flex-wrap items-end gap-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
+      <label className="text-xs text-zinc-600 dark:text-zinc-400">
+        Case name
+        <input className={`${input} block w-44`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+      </label>
+      <label className="text-xs text-zinc-600 dark:text-zinc-400">
+        Suite
+        <input className={`${input} block w-28`} value={suite} onChange={(e) => setSuite(e.target.value)} required maxLength={100} />
+      </label>
+      <label className="text-xs text-zinc-600 dark:text-zinc-400">
+        Expect
+        <select className={`${input} block`} value={expected} onChange={(e) => setExpected(e.target.value as "ALLOW" | "DENY")}>
+          <option>ALLOW</option>
+          <option>DENY</option>
+        </select>
+      </label>
+      <Button size="sm" type="submit">
+        Save as test case
+      </Button>
+      {status ? (
+        <span role="status" className="w-full text-xs">
+          {status}
+        </span>
+      ) : null}
+    </form>
+  );
+}
+
+function Pre({ label, value, testId }: { label: string; value: unknown; testId: string }) {
+  return (
+    <details open className="text-xs">
+      <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{label}</summary>
+      <pre data-testid={testId} className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 break-all whitespace-pre-wrap dark:bg-zinc-950">
+        {JSON.stringify(value)}
+      </pre>
+    </details>
+  );
+}

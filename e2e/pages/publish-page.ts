@@ -1,0 +1,65 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The review & publish screen, the history page and the overview's mode switch. */
+export class PublishPage {
+  readonly diff: Locator;
+  readonly result: Locator;
+
+  constructor(readonly page: Page) {
+    this.diff = page.getByTestId("publish-diff");
+    this.result = page.getByRole("region", { name: "Publish result" });
+  }
+
+  /** The current gateway's id, from a URL under /gateways/{id}. */
+  gatewayId(): string {
+    const id = new URL(this.page.url()).pathname.split("/")[2];
+    if (!id) throw new Error(`not on a gateway page: ${this.page.url()}`);
+    return id;
+  }
+
+  async openReview(gatewayId = this.gatewayId()) {
+    await this.page.goto(`/gateways/${gatewayId}/publish`);
+    await expect(this.diff.locator(".monaco-diff-editor")).toBeVisible({ timeout: 30_000 });
+  }
+
+  change(name: string, kind: "added" | "changed" | "removed" | "unchanged") {
+    return this.page.getByRole("list", { name: "Policy changes" }).getByRole("listitem", { name: `${name}: ${kind}` });
+  }
+
+  operations() {
+    return this.page.getByRole("list", { name: "Operations in order" });
+  }
+
+  async publish(message: string) {
+    await this.page.getByLabel("Message").fill(message);
+    await this.page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(this.result).toBeVisible();
+  }
+
+  async openHistory(gatewayId = this.gatewayId()) {
+    await this.page.goto(`/gateways/${gatewayId}/history`);
+    await expect(this.page.getByRole("heading", { name: "Published versions" })).toBeVisible();
+  }
+
+  version(n: number) {
+    return this.page.getByRole("listitem", { name: `Version ${n}`, exact: true });
+  }
+
+  async rollBackTo(n: number) {
+    await this.version(n).getByRole("button", { name: "Roll back to this version" }).click();
+    await expect(this.page).toHaveURL(new RegExp(`/publish\\?rollbackOf=${n}$`));
+    await expect(this.diff.locator(".monaco-diff-editor")).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** Switches the engine's mode on the gateway from the overview, through the confirmation. */
+  async switchMode(to: "LOG_ONLY" | "ENFORCE") {
+    await this.page.getByRole("button", { name: `Switch gateway to ${to}` }).click();
+    const dialog = this.page.getByRole("dialog");
+    await expect(dialog.getByTestId("mode-evidence-summary")).toBeVisible();
+    return dialog;
+  }
+
+  engineBadge() {
+    return this.page.getByTestId("engine-mode").first();
+  }
+}

@@ -1,0 +1,51 @@
+import type { CedarApi } from "@/lib/cedar/cedar-api";
+import { splitPolicies } from "@/lib/cedar/policy-parts";
+import { validatePolicies } from "@/lib/cedar/validate";
+import { analyzePolicies } from "./findings";
+import type { DraftedPolicy, DraftInput, DraftResult, DrafterKind } from "./types";
+
+/** The drafted policies as one document, in the order they were drafted. */
+export function joinDraft(policies: DraftedPolicy[]): string {
+  return policies.map((p) => p.statement.trim()).join("\n\n") + (policies.length ? "\n" : "");
+}
+
+/** Validator messages for a draft, or none: what the repair loop sends back to the model. */
+export function draftErrors(cedar: CedarApi, policies: DraftedPolicy[], schemaJson: Record<string, unknown>): string[] {
+  return validatePolicies(cedar, joinDraft(policies), schemaJson as never)
+    .filter((d) => d.severity === "error")
+    .map((d) => `line ${d.startLine}, column ${d.startColumn}: ${d.message}${d.help ? ` (help: ${d.help})` : ""}`);
+}
+
+/**
+ * Every draft goes through here before anyone sees it: validated against the gateway's schema, and
+ * analysed for risky-but-valid shapes. Nothing is hidden: invalid drafts keep their text and errors.
+ */
+export function checkDraft(
+  cedar: CedarApi,
+  drafter: DrafterKind,
+  input: Pick<DraftInput, "gatewayArn" | "tools" | "schema">,
+  draft: { policies: DraftedPolicy[]; assumptions: string[]; questions: string[]; repairRounds?: number; notice?: string },
+): DraftResult {
+  const text = joinDraft(draft.policies);
+  const diagnostics = validatePolicies(cedar, text, input.schema.json as never);
+  const invalid = diagnostics.some((d) => d.severity === "error") || draft.policies.length === 0;
+  const findings = invalid
+    ? []
+    : analyzePolicies(cedar, {
+        policies: splitPolicies(cedar, text).parts.map((p) => ({ id: p.id, text: p.text })),
+        schemaJson: input.schema.json,
+        gatewayArn: input.gatewayArn,
+        tools: input.tools,
+      });
+  return {
+    drafter,
+    status: invalid ? "invalid" : draft.repairRounds ? "repaired" : "valid",
+    policies: draft.policies,
+    assumptions: draft.assumptions,
+    questions: draft.questions,
+    diagnostics,
+    findings,
+    ...(draft.repairRounds ? { repairRounds: draft.repairRounds } : {}),
+    ...(draft.notice ? { notice: draft.notice } : {}),
+  };
+}

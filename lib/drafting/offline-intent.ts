@@ -1,0 +1,166 @@
+/**
+ * Plain language → declarative intent, the way cedar-agent-policy-builder does it: which tools, who
+ * (role tags), which argument limits, allow or deny. Deterministic and honest about what it did not
+ * understand; the Cedar is written from the intent in offline.ts.
+ */
+import type { DraftTool } from "./types";
+
+export type Verb = "read" | "create" | "update" | "delete" | "execute";
+
+export interface Limit {
+  op: "<" | "<=" | ">" | ">=";
+  value: number;
+}
+
+export interface Intent {
+  effect: "permit" | "forbid";
+  tools: string[];
+  role?: string;
+  limits: Limit[];
+  field?: string;
+  /** Which words chose the tools, for the explanation and the assumptions. */
+  chosenBy: string;
+  clause: string;
+}
+
+const READ_WORDS = /\b(view(?:ed|ing|s)?|read(?:s|ing)?|see|seen|look(?:ed)? up|get|gets|list(?:ed|s|ing)?|search(?:ed|es)?|fetch(?:ed)?|query|queried|inspect(?:ed)?|information|info|details|access(?:ed)?)\b/;
+const VERB_WORDS: Array<[Verb, RegExp]> = [
+  ["create", /\b(creat(?:e|es|ed|ing|ion)|add(?:s|ed|ing)?|new|insert(?:s|ed)?|plac(?:e|es|ed|ing))\b/],
+  ["update", /\b(updat(?:e|es|ed|ing)|modif(?:y|ies|ied|ication)s?|chang(?:e|es|ed|ing)|edit(?:s|ed|ing)?|amend(?:s|ed)?)\b/],
+  ["delete", /\b(delet(?:e|es|ed|ion)|remov(?:e|es|ed|al)|cancel(?:s|led|lation|ling)?|destroy(?:s|ed)?)\b/],
+];
+const WRITE_WORDS = /\b(writ(?:e|es|ing|ten)|mutat(?:e|ions?)|changes? to)\b/;
+const DENY_WORDS = /\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|blocked?|no one|nobody|not able)\b/;
+const TOOL_VERB: Array<[Verb, RegExp]> = [
+  ["read", /^(get|list|read|search|find|describe|fetch|query|lookup|view|show|check|download|count)/],
+  ["create", /^(create|add|new|insert|post|put|place|submit|open|upload|register|write|save|send)/],
+  ["update", /^(update|modify|edit|set|patch|change|rename|move|assign)/],
+  ["delete", /^(delete|remove|cancel|destroy|close|revoke|archive|purge|drop)/],
+];
+
+export function toolVerb(tool: DraftTool): Verb {
+  const short = shortName(tool.name).toLowerCase();
+  for (const [verb, re] of TOOL_VERB) if (re.test(short)) return verb;
+  return "execute";
+}
+
+export function shortName(name: string): string {
+  return name.includes("___") ? name.slice(name.indexOf("___") + 3) : name;
+}
+
+/** Words of a tool name, singular, e.g. `process_refund` → process, refund. */
+function nameWords(tool: DraftTool): string[] {
+  return shortName(tool.name)
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(singular);
+}
+
+function singular(w: string): string {
+  return w.length > 3 && w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w;
+}
+
+const STOP = new Set(["the", "a", "an", "may", "can", "be", "is", "are", "and", "or", "but", "only", "to", "of", "for", "any", "all", "with", "by", "role", "agent", "agents", "user", "users", "tool", "tools", "call", "calls"]);
+
+export function splitClauses(request: string): string[] {
+  return request
+    .replace(/\s+/g, " ")
+    .split(/(?<=[.;!?])\s+|;\s*|,?\s+but\s+|,\s*(?=(?:and\s+)?(?:only|no one|nobody|everyone|anyone|the|agents?|users?)\b)|,?\s+while\s+|,?\s+whereas\s+/i)
+    .map((c) => c.trim().replace(/[.;!?]+$/, ""))
+    .filter((c) => c.length > 0);
+}
+
+export function parseAmount(text: string): number | null {
+  const m = /\$?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(k|thousand|m|million)?\b/i.exec(text);
+  if (!m) return null;
+  let n = Number(m[1].replace(/,/g, ""));
+  const unit = (m[2] ?? "").toLowerCase();
+  if (unit === "k" || unit === "thousand") n *= 1000;
+  if (unit === "m" || unit === "million") n *= 1_000_000;
+  return Number.isFinite(n) ? n : null;
+}
+
+export function parseLimits(clause: string): Limit[] {
+  const c = clause.toLowerCase();
+  const num = String.raw`(\$?\s*-?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|thousand|m|million)\b)?)`;
+  const between = new RegExp(String.raw`between\s+${num}\s+and\s+${num}`).exec(c);
+  if (between) return [{ op: ">=", value: parseAmount(between[1])! }, { op: "<=", value: parseAmount(between[2])! }];
+  const patterns: Array<[RegExp, Limit["op"]]> = [
+    [new RegExp(String.raw`(?:at most|no more than|not more than|up to|maximum(?: of)?|max(?:imum)?|≤|<=)\s+${num}`), "<="],
+    [new RegExp(String.raw`(?:under|less than|below|lower than|smaller than|<)\s+${num}`), "<"],
+    [new RegExp(String.raw`(?:at least|no less than|not less than|minimum(?: of)?|≥|>=)\s+${num}`), ">="],
+    [new RegExp(String.raw`(?:over|more than|above|greater than|exceeding|exceeds|>)\s+${num}`), ">"],
+  ];
+  const out: Limit[] = [];
+  for (const [re, op] of patterns) {
+    const m = re.exec(c);
+    if (m) out.push({ op, value: parseAmount(m[1])! });
+  }
+  return out;
+}
+
+export function parseRole(clause: string): string | undefined {
+  const quoted = /role\s+(?:of\s+)?["'“]([^"'”]+)["'”]/i.exec(clause) ?? /["'“]([^"'”]+)["'”]\s+role/i.exec(clause);
+  if (quoted) return quoted[1];
+  const before = /\b(?:the\s+)?([a-z][\w-]*)\s+role\b/i.exec(clause);
+  if (before && !STOP.has(before[1].toLowerCase())) return before[1];
+  const after = /\brole\s+(?:of\s+|is\s+|=\s*)?([a-z][\w-]*)/i.exec(clause);
+  if (after && !STOP.has(after[1].toLowerCase())) return after[1];
+  const only = /\bonly\s+(?:the\s+)?([a-z][\w-]*?)s?\s+(?:may|can|are allowed|is allowed|should)\b/i.exec(clause);
+  if (only && !STOP.has(only[1].toLowerCase()) && /-/.test(only[1])) return only[1];
+  return undefined;
+}
+
+/** Tools a clause is about: by name words, by verb group, narrowed by the nouns it mentions. */
+export function pickTools(clause: string, tools: DraftTool[]): { tools: string[]; chosenBy: string } {
+  const c = ` ${clause.toLowerCase()} `;
+  const words = new Set(
+    c
+      .split(/[^a-z0-9_-]+/)
+      .filter(Boolean)
+      .map(singular),
+  );
+  // A tool named outright (full MCP name or its short name).
+  const named = tools.filter((t) => c.includes(t.name.toLowerCase()) || c.includes(shortName(t.name).toLowerCase()));
+  if (named.length) return { tools: named.map((t) => t.name), chosenBy: "named outright" };
+
+  const nounMatch = (t: DraftTool) => nameWords(t).some((w) => w.length > 2 && !STOP.has(w) && words.has(w) && !TOOL_VERB.some(([, re]) => re.test(w)));
+  const verbs = new Set<Verb>();
+  if (READ_WORDS.test(c)) verbs.add("read");
+  for (const [verb, re] of VERB_WORDS) if (re.test(c)) verbs.add(verb);
+  const explicitVerbs = new Set(verbs);
+  if (WRITE_WORDS.test(c)) ["create", "update", "delete"].forEach((v) => verbs.add(v as Verb));
+
+  let pool = tools;
+  const byNoun = tools.filter(nounMatch);
+  if (byNoun.length) pool = byNoun;
+  // Tools whose own verb the clause uses ("writing files" → write_file, "updates" → update_order).
+  const direct = pool.filter((t) => {
+    const verb = nameWords(t)[0];
+    return verb && verb.length > 2 && [...words].some((w) => w.startsWith(verb.slice(0, Math.min(4, verb.length))));
+  });
+  // A tool whose every name word appears (e.g. "process refunds" → process_refund).
+  const allWords = tools.filter((t) => nameWords(t).every((w) => words.has(w)));
+  if (direct.length || allWords.length) {
+    const picked = new Set([...direct, ...allWords]);
+    // Verb groups named in general terms ("view") add their tools unless a tool of that group was named.
+    for (const verb of verbs) {
+      if ([...picked].some((t) => toolVerb(t) === verb) || !explicitVerbs.has(verb)) continue;
+      pool.filter((t) => toolVerb(t) === verb).forEach((t) => picked.add(t));
+    }
+    return { tools: tools.filter((t) => picked.has(t)).map((t) => t.name), chosenBy: "their verbs and names" };
+  }
+  if (verbs.size) {
+    const byVerb = pool.filter((t) => verbs.has(toolVerb(t)));
+    if (byVerb.length) return { tools: byVerb.map((t) => t.name), chosenBy: `verbs (${[...verbs].join(", ")})${byNoun.length ? " and nouns" : ""}` };
+  }
+  if (byNoun.length) return { tools: byNoun.map((t) => t.name), chosenBy: "nouns" };
+  if (/\b(everything|all tools|any tool|every tool|anything)\b/.test(c)) return { tools: tools.map((t) => t.name), chosenBy: "“all tools”" };
+  return { tools: [], chosenBy: "" };
+}
+
+export function effectOf(clause: string): "permit" | "forbid" {
+  return DENY_WORDS.test(clause.toLowerCase()) ? "forbid" : "permit";
+}

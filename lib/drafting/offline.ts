@@ -1,0 +1,135 @@
+import { inputTypeOf, type CedarType } from "@/lib/cedar/cedar-types";
+import { effectOf, parseLimits, parseRole, pickTools, shortName, splitClauses, type Intent, type Limit } from "./offline-intent";
+import type { DraftedPolicy, DraftInput, DraftTool } from "./types";
+
+export interface OfflineDraft {
+  policies: DraftedPolicy[];
+  assumptions: string[];
+  questions: string[];
+}
+
+/**
+ * The drafter that needs no model: the common phrasings (allow or deny tools by name or by verb,
+ * role restrictions through tags, numeric limits, combinations) become Cedar deterministically.
+ * What it does not understand it says, as a question, instead of guessing.
+ */
+export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | "tools" | "schema">): OfflineDraft {
+  const assumptions: string[] = [];
+  const questions: string[] = [];
+  const intents: Intent[] = [];
+
+  for (const clause of splitClauses(input.request)) {
+    const { tools, chosenBy } = pickTools(clause, input.tools);
+    const limits = parseLimits(clause);
+    const role = parseRole(clause);
+    const everyone = /\b(everyone|anyone|any agent|all agents|any user|all users)\b/i.test(clause);
+    const previous = intents.at(-1);
+    if (tools.length === 0) {
+      // "…, and only under $1000" or "…, but only for the X role": refines the clause before it.
+      if (previous && (limits.length || role)) {
+        previous.limits.push(...limits);
+        previous.role ??= role;
+        previous.clause += `, ${clause}`;
+        continue;
+      }
+      questions.push(`I did not understand which tools “${clause}” is about. Name a tool (${input.tools.slice(0, 3).map((t) => shortName(t.name)).join(", ")}…) or a kind of action (view, create, update, delete).`);
+      continue;
+    }
+    intents.push({ effect: effectOf(clause), tools, role: everyone ? undefined : role, limits, chosenBy, clause });
+  }
+
+  const policies: DraftedPolicy[] = [];
+  const used = new Set<string>();
+  for (const intent of intents) {
+    const field = intent.limits.length ? pickField(intent, input) : undefined;
+    if (intent.limits.length && !field) {
+      questions.push(`“${intent.clause}” sets a limit, but ${intent.tools.map(shortName).join(", ")} ${intent.tools.length > 1 ? "have" : "has"} no single numeric argument to apply it to. Which argument is it?`);
+      continue;
+    }
+    if (field?.assumed) assumptions.push(`Applied the limit in “${intent.clause}” to the argument ${field.name}.`);
+    if (intent.chosenBy !== "named outright") {
+      assumptions.push(`For “${intent.clause}” I counted ${intent.tools.map(shortName).join(", ")} (chosen by ${intent.chosenBy}).`);
+    }
+    const conditions = [
+      ...(intent.role ? [`principal.hasTag("role") && principal.getTag("role") == ${JSON.stringify(intent.role)}`] : []),
+      ...(field ? intent.limits.map((l) => compare(field, l)) : []),
+    ];
+    const id = uniqueId(`${intent.effect === "permit" ? "allow" : "deny"}_${nameOf(intent)}`, used);
+    const action = intent.tools.length === 1 ? `action == AgentCore::Action::${JSON.stringify(intent.tools[0])}` : `action in [${intent.tools.map((t) => `AgentCore::Action::${JSON.stringify(t)}`).join(", ")}]`;
+    const guard = field && !field.required ? `context.input has ${field.name} && ` : "";
+    const when = conditions.length ? `\nwhen { ${guard}${conditions.join(" && ")} }` : "";
+    policies.push({
+      statement: `@id(${JSON.stringify(id)})\n${intent.effect}(\n  principal,\n  ${action},\n  resource == AgentCore::Gateway::${JSON.stringify(input.gatewayArn)}\n)${when};`,
+      explanation: explain(intent, field?.name),
+    });
+  }
+  if (policies.length && intents.every((i) => i.effect === "forbid")) {
+    assumptions.push("Only forbids were asked for: with no permit every call is denied anyway (default deny); add what may be allowed.");
+  }
+  if (policies.length === 0 && questions.length === 0) questions.push("I could not find a policy in this request. Say which tools may or may not be called, by whom, and under which limits.");
+  return { policies, assumptions, questions };
+}
+
+interface Field {
+  name: string;
+  type: "Long" | "decimal";
+  required: boolean;
+  assumed: boolean;
+}
+
+function numericFields(toolName: string, input: Pick<DraftInput, "schema" | "tools">): Field[] {
+  const t = inputTypeOf(input.schema.json, "AgentCore", toolName);
+  if (!t || t.kind !== "record") return [];
+  return Object.entries(t.attributes)
+    .filter(([, a]) => isNumber(a.type))
+    .map(([name, a]) => ({ name, type: a.type.kind === "Long" ? ("Long" as const) : ("decimal" as const), required: a.required, assumed: false }));
+}
+
+function isNumber(t: CedarType): boolean {
+  return t.kind === "Long" || (t.kind === "extension" && t.name === "decimal");
+}
+
+function pickField(intent: Intent, input: Pick<DraftInput, "schema" | "tools">): Field | undefined {
+  const perTool = intent.tools.map((t) => numericFields(t, input));
+  const shared = perTool[0]?.filter((f) => perTool.every((fs) => fs.some((g) => g.name === f.name && g.type === f.type))) ?? [];
+  const text = intent.clause.toLowerCase();
+  const mentioned = shared.find((f) => text.includes(f.name.toLowerCase()));
+  if (mentioned) return mentioned;
+  if (shared.length === 1) return { ...shared[0], assumed: true };
+  const money = /\$|dollars?|usd|€|eur|cents?/.test(text);
+  const moneyField = money ? shared.find((f) => /amount|total|price|cost|value|sum/i.test(f.name)) : undefined;
+  return moneyField ? { ...moneyField, assumed: true } : undefined;
+}
+
+function compare(field: Field, limit: Limit): string {
+  const path = `context.input.${field.name}`;
+  if (field.type === "Long") return `${path} ${limit.op} ${Math.trunc(limit.value)}`;
+  const method = { "<": "lessThan", "<=": "lessThanOrEqual", ">": "greaterThan", ">=": "greaterThanOrEqual" }[limit.op];
+  return `${path}.${method}(decimal(${JSON.stringify(decimalLiteral(limit.value))}))`;
+}
+
+function decimalLiteral(n: number): string {
+  const s = (Math.trunc(n * 10_000) / 10_000).toString();
+  return s.includes(".") ? s : `${s}.0`;
+}
+
+function nameOf(intent: Intent): string {
+  const shorts = intent.tools.map(shortName);
+  return (shorts.length === 1 ? shorts[0] : `${shorts.length}_tools_${shorts[0]}`).replace(/[^A-Za-z0-9_]/g, "_").slice(0, 40);
+}
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let i = 2; used.has(id); i++) id = `${base}_${i}`;
+  used.add(id);
+  return id;
+}
+
+function explain(intent: Intent, field?: string): string {
+  const who = intent.role ? `principals with role ${intent.role}` : "any principal";
+  const what = intent.tools.map(shortName).join(", ");
+  const limits = field && intent.limits.length ? ` when ${intent.limits.map((l) => `${field} ${l.op} ${l.value}`).join(" and ")}` : "";
+  return `${intent.effect === "permit" ? "Permits" : "Forbids"} ${what} for ${who}${limits}.`;
+}
+
+export type { DraftTool };

@@ -1,0 +1,52 @@
+import "server-only";
+import { getControlPlane } from "@/lib/agentcore";
+import type { AwsControlPlane } from "@/lib/agentcore/aws";
+import { cedar } from "@/lib/cedar/server";
+import { config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import type { LoadedWorkspace } from "@/lib/workspace/workspace";
+import { createAgentCoreDrafter } from "./agentcore";
+import { createAnthropicDrafter } from "./anthropic";
+import { checkDraft } from "./check";
+import { draftOffline } from "./offline";
+import type { DraftEvent, DraftResult, DrafterKind } from "./types";
+
+export type DrafterChoice = "auto" | DrafterKind;
+
+const OFFLINE_NOTICE = "Drafted offline by rules (no ANTHROPIC_API_KEY is set on the server). Set it to draft with Claude.";
+
+/** Drafts for a workspace with the chosen drafter; "auto" is Claude when a key is configured, else offline. */
+export async function generateDraft(
+  ws: Pick<LoadedWorkspace, "gateway" | "context">,
+  request: string,
+  choice: DrafterChoice,
+  options: { signal?: AbortSignal; onEvent?: (e: DraftEvent) => void } = {},
+): Promise<DraftResult> {
+  const input = {
+    request,
+    gatewayArn: ws.gateway.gatewayArn,
+    tools: ws.gateway.targets.flatMap((t) => t.tools),
+    schema: { text: ws.context.schemaText, json: ws.context.schemaJson },
+    ...options,
+  };
+  const { anthropic, backend } = { anthropic: config().anthropic, backend: config().backend };
+  const kind: DrafterKind = choice === "auto" ? (anthropic.apiKey ? "anthropic" : "offline") : choice;
+
+  if (kind === "anthropic") {
+    if (!anthropic.apiKey) throw new AppError("llm-no-key", "Claude is not configured: set ANTHROPIC_API_KEY on the server, or use the offline drafter.");
+    return createAnthropicDrafter({ apiKey: anthropic.apiKey, model: anthropic.model, baseURL: anthropic.baseURL }).draft(input);
+  }
+  if (kind === "agentcore") {
+    if (backend !== "aws") throw new AppError("not-available", "AgentCore's policy generation is available when the console is connected to AWS.");
+    const cp = (await getControlPlane()) as AwsControlPlane;
+    return createAgentCoreDrafter(cp, ws.gateway.policyEngine?.policyEngineId ?? null).draft(input);
+  }
+  const draft = draftOffline(input);
+  draft.policies.forEach((policy) => options.onEvent?.({ type: "policy", policy }));
+  return checkDraft(cedar, "offline", input, { ...draft, notice: choice === "auto" ? OFFLINE_NOTICE : undefined });
+}
+
+/** Which drafters this console can use, for the UI's choice. */
+export function availableDrafters(): DrafterKind[] {
+  return [...(config().anthropic.apiKey ? (["anthropic"] as const) : []), "offline", ...(config().backend === "aws" ? (["agentcore"] as const) : [])];
+}

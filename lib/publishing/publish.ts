@@ -1,0 +1,199 @@
+import "server-only";
+import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
+import { cedar } from "@/lib/cedar/server";
+import { AppError, isAppError, toAppError } from "@/lib/errors";
+import { rebaseDraft } from "@/lib/store/drafts";
+import { getVersion, latestVersion, recentVersions, recordAudit, recordVersion, type VersionPolicy } from "@/lib/store/history";
+import { toDocument } from "@/lib/workspace/document";
+import { publishedVersion } from "@/lib/workspace/published";
+import type { PublishingDeps } from "./deps";
+import { planPublish, withGeneratedIds, type PlanOperation, type PublishPlan } from "./plan";
+import { settleDeleted, settlePolicy } from "./settle";
+
+export interface PublishRequest {
+  text: string;
+  message: string;
+  /** The published version (etag) the text was written against. */
+  baseVersion: string;
+  /** Set when this publish restores a version from the history (audited as a rollback). */
+  rollbackOf?: number;
+}
+
+export interface OpRef {
+  name: string;
+  op: PlanOperation["op"];
+  phase: number;
+}
+export interface FailedOp extends OpRef {
+  code: string;
+  message: string;
+  statusReasons: string[];
+}
+
+export interface PublishResult {
+  status: "published" | "unchanged" | "partial" | "failed";
+  /** The live set's version (etag) now: the `baseVersion` of the next publish, a retry included. */
+  version: string;
+  /** The history number recorded for the live set now (null when nothing was applied). */
+  versionNumber: number | null;
+  applied: OpRef[];
+  failed: FailedOp[];
+  /** Operations not attempted because an earlier one failed. */
+  pending: OpRef[];
+  /** What was live before this publish: Roll back re-publishes it. */
+  previous: { version: string; versionNumber: number | null; text: string };
+  /** One sentence for the user. */
+  summary: string;
+}
+
+const locks = ((globalThis as unknown as { __policyStudioPublishLocks?: Set<string> }).__policyStudioPublishLocks ??= new Set());
+
+/** One publish per gateway at a time inside this console; the etag check covers everyone else. */
+export async function withGatewayLock<T>(gatewayId: string, fn: () => Promise<T>): Promise<T> {
+  if (locks.has(gatewayId)) throw new AppError("conflict", "Another publish or mode change to this gateway is running. Wait for it to finish and review again.");
+  locks.add(gatewayId);
+  try {
+    return await fn();
+  } finally {
+    locks.delete(gatewayId);
+  }
+}
+
+export function engineOf(gateway: GatewayDetail) {
+  if (!gateway.policyEngine) {
+    throw new AppError("policy-engine-not-found", `${gateway.name} has no policy engine. Create one and attach it from the gateway's overview first.`);
+  }
+  return gateway.policyEngine;
+}
+
+export function toVersionPolicies(policies: Array<Pick<EnginePolicy, "name" | "description" | "statement" | "enforcementMode">>): VersionPolicy[] {
+  return policies.map(({ name, description, statement, enforcementMode }) => ({ name, description, statement, enforcementMode }));
+}
+
+/** The etag of a stored version, comparable to `publishedVersion` of a live set. */
+export function versionEtag(policies: VersionPolicy[]): string {
+  return publishedVersion(policies as EnginePolicy[]);
+}
+
+/** Checks the draft's base against what is live; a mismatch is a conflict with both versions in the details. */
+export async function assertFresh(gatewayId: string, baseVersion: string, live: EnginePolicy[]): Promise<string> {
+  const current = publishedVersion(live);
+  if (baseVersion === current) return current;
+  const base = (await recentVersions(gatewayId)).find((v) => versionEtag(v.policies) === baseVersion) ?? null;
+  throw new AppError("stale-base-version", "The published policies changed since this draft was started (someone else published, or the engine was changed outside the console). Review both versions and choose.", {
+    baseVersion,
+    currentVersion: current,
+    current: { text: toDocument(live), policyCount: live.length },
+    base: base ? { text: toDocument(base.policies), versionNumber: base.version } : null,
+  });
+}
+
+/**
+ * History records every set the engine held. If the live set is not the last recorded one (first
+ * publish from this console, or a change made elsewhere), it is recorded first so rollback can reach it.
+ */
+async function recordObserved(gatewayId: string, live: EnginePolicy[]): Promise<number> {
+  const latest = await latestVersion(gatewayId);
+  if (latest && versionEtag(latest.policies) === publishedVersion(live)) return latest.version;
+  const v = await recordVersion(gatewayId, {
+    author: "(found on the engine)",
+    message: latest ? "Changed outside the console; found before a publish" : "The published set before the first publish from this console",
+    policies: toVersionPolicies(live),
+  });
+  return v.version;
+}
+
+export async function previewPublish(deps: PublishingDeps, gatewayId: string, text: string): Promise<{ plan: PublishPlan; gateway: GatewayDetail; live: EnginePolicy[]; currentVersion: string }> {
+  const gateway = await deps.loadGateway(gatewayId);
+  const engine = engineOf(gateway);
+  const [live, schemaJson] = await Promise.all([deps.cp.listPolicies(engine.policyEngineId), deps.schemaOf(gateway)]);
+  return { plan: planPublish(cedar, { text, published: live, schemaJson }), gateway, live, currentVersion: publishedVersion(live) };
+}
+
+/**
+ * Publishes a draft document: conflict check, validation, then the plan's operations in order, each
+ * waited on until it settles. The first failure stops the run; the answer lists exactly what was
+ * applied, what failed (with the service's reasons) and what was not attempted.
+ */
+export async function publishDraft(deps: PublishingDeps, gatewayId: string, req: PublishRequest): Promise<PublishResult> {
+  return withGatewayLock(gatewayId, async () => {
+    const { plan, gateway, live } = await previewPublish(deps, gatewayId, req.text);
+    const engineId = engineOf(gateway).policyEngineId;
+    const before = await assertFresh(gatewayId, req.baseVersion, live);
+    if (!plan.ok) {
+      throw new AppError("validation-failed", `The draft cannot be published: ${plan.errors[0].message}${plan.errors.length > 1 ? ` (and ${plan.errors.length - 1} more)` : ""}`, { errors: plan.errors });
+    }
+    const action = req.rollbackOf !== undefined ? "rollback" : "publish";
+    const previousNumber = await recordObserved(gatewayId, live);
+    const previous = { version: before, versionNumber: previousNumber, text: toDocument(live) };
+    const rebasedText = withGeneratedIds(cedar, req.text);
+
+    if (plan.operations.length === 0) {
+      await rebaseDraft(gatewayId, rebasedText, before);
+      return { status: "unchanged", version: before, versionNumber: previousNumber, applied: [], failed: [], pending: [], previous, summary: "Nothing to publish: the draft matches the published policies." };
+    }
+
+    const applied: PublishResult["applied"] = [];
+    const failed: PublishResult["failed"] = [];
+    let failure: AppError | null = null;
+    for (const op of plan.operations) {
+      const ref = { name: op.name, op: op.op, phase: op.phase };
+      try {
+        await applyOperation(deps, engineId, op);
+        applied.push(ref);
+      } catch (e) {
+        failure = toAppError(e);
+        if (!isAppError(e)) console.error(`[publish] ${op.op} ${op.name}:`, e);
+        const statusReasons = (failure.details as { statusReasons?: string[] } | undefined)?.statusReasons ?? [];
+        failed.push({ ...ref, code: failure.code, message: failure.message, statusReasons });
+        break;
+      }
+    }
+    const pending = plan.operations.slice(applied.length + failed.length).map((o) => ({ name: o.name, op: o.op, phase: o.phase }));
+
+    const after = applied.length ? await deps.cp.listPolicies(engineId) : live;
+    const version = publishedVersion(after);
+    const label = req.message.trim() || (action === "rollback" ? `Roll back to version ${req.rollbackOf}` : "Published from the console");
+    const counts = `${plan.counts.added} added, ${plan.counts.changed} changed, ${plan.counts.removed} removed`;
+
+    if (!failure) {
+      const v = await recordVersion(gatewayId, { author: deps.user, message: label, policies: toVersionPolicies(after) });
+      await rebaseDraft(gatewayId, rebasedText, version);
+      const summary = `${action === "rollback" ? `Rolled back to version ${req.rollbackOf}` : "Published"} as version ${v.version}: ${counts}.`;
+      await recordAudit({ gatewayId, actor: deps.user, action, summary, result: "success", details: { version: v.version, etag: version, message: label, applied } });
+      return { status: "published", version, versionNumber: v.version, applied, failed, pending, previous, summary };
+    }
+
+    const notApplied = [...failed, ...pending].map((o) => o.name).join(", ");
+    if (applied.length === 0) {
+      await recordAudit({ gatewayId, actor: deps.user, action, summary: `${action === "rollback" ? "Rollback" : "Publish"} failed; nothing was applied: ${failure.message}`, result: "failure", details: { message: label, failed, pending } });
+      return { status: "failed", version, versionNumber: previousNumber, applied, failed, pending, previous, summary: `Nothing was applied. ${failure.message}` };
+    }
+    // The engine now holds a set between the old and the new one; it is a real version, and the draft
+    // (still the intended set) is rebased on it so Retry continues from here.
+    const v = await recordVersion(gatewayId, { author: deps.user, message: `[partial] ${label}`, policies: toVersionPolicies(after) });
+    await rebaseDraft(gatewayId, rebasedText, version);
+    const summary = `Partly applied (${applied.length} of ${plan.operations.length} steps); not applied: ${notApplied}. ${failure.message}`;
+    await recordAudit({ gatewayId, actor: deps.user, action, summary, result: "partial", details: { version: v.version, etag: version, message: label, applied, failed, pending } });
+    return { status: "partial", version, versionNumber: v.version, applied, failed, pending, previous, summary };
+  });
+}
+
+async function applyOperation(deps: PublishingDeps, engineId: string, op: PlanOperation): Promise<void> {
+  const { cp, poll } = deps;
+  if (op.op === "create") {
+    await settlePolicy(cp, engineId, await cp.createPolicy(engineId, op.create!), poll);
+  } else if (op.op === "update") {
+    await settlePolicy(cp, engineId, await cp.updatePolicy(engineId, op.policyId!, op.update!), poll);
+  } else {
+    await cp.deletePolicy(engineId, op.policyId!);
+    await settleDeleted(cp, engineId, op.policyId!, op.name, poll);
+  }
+}
+
+/** The document of a recorded version, for rollback through the review. */
+export async function versionDocument(gatewayId: string, version: number): Promise<string> {
+  const v = await getVersion(gatewayId, version);
+  if (!v) throw new AppError("not-found", `Version ${version} does not exist for this gateway.`);
+  return toDocument(v.policies);
+}

@@ -1,0 +1,119 @@
+import "server-only";
+import type { EngineMode, EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
+import { cedar } from "@/lib/cedar/server";
+import { AppError } from "@/lib/errors";
+import { deleteDraft, getDraft, rebaseDraft } from "@/lib/store/drafts";
+import { getVersion, latestVersion, recentVersions } from "@/lib/store/history";
+import { toDocument } from "@/lib/workspace/document";
+import { publishedVersion } from "@/lib/workspace/published";
+import type { PublishingDeps } from "./deps";
+import { canaryEvidence, modeEvidence, publishImpact, type CanaryEvidence, type ImpactEvidence, type ModeEvidence } from "./evidence";
+import { engineOf, versionEtag } from "./publish";
+import { planPublish, type PublishPlan } from "./plan";
+
+/** Everything the review screen shows, computed on the server; serialisable for the client. */
+export interface ReviewData {
+  gatewayName: string;
+  publishedText: string;
+  draftText: string;
+  /** The draft's base and what is live now; they differ when someone else published meanwhile. */
+  baseVersion: string;
+  currentVersion: string;
+  stale: boolean;
+  /** The base version's document when the history knows it (for the conflict view). */
+  baseText: string | null;
+  draftSaved: boolean;
+  plan: PublishPlan;
+  impact: ImpactEvidence;
+  latestVersionNumber: number | null;
+}
+
+export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: string): Promise<ReviewData> {
+  const draft = await getDraft(gatewayId);
+  const { gateway, live } = await liveSet(deps, gatewayId);
+  const publishedText = toDocument(live);
+  const currentVersion = publishedVersion(live);
+  const effectiveText = text ?? draft?.text ?? publishedText;
+  const baseVersion = draft?.baseVersion ?? currentVersion;
+  const schemaJson = await deps.schemaOf(gateway);
+  const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson });
+  const [impact, latest, versions] = await Promise.all([
+    publishImpact(gateway, schemaJson, publishedText, effectiveText),
+    latestVersion(gatewayId),
+    baseVersion !== currentVersion ? recentVersions(gatewayId) : Promise.resolve([]),
+  ]);
+  const base = versions.find((v) => versionEtag(v.policies) === baseVersion);
+  return {
+    gatewayName: gateway.name,
+    publishedText,
+    draftText: effectiveText,
+    baseVersion,
+    currentVersion,
+    stale: baseVersion !== currentVersion,
+    baseText: base ? toDocument(base.policies) : null,
+    draftSaved: !!draft,
+    plan,
+    impact,
+    latestVersionNumber: latest?.version ?? null,
+  };
+}
+
+async function liveSet(deps: PublishingDeps, gatewayId: string): Promise<{ gateway: GatewayDetail; live: EnginePolicy[] }> {
+  const gateway = await deps.loadGateway(gatewayId);
+  return { gateway, live: await deps.cp.listPolicies(engineOf(gateway).policyEngineId) };
+}
+
+/** Conflict choices: keep my text on top of the new published version, or take the published set. */
+export async function resolveConflict(deps: PublishingDeps, gatewayId: string, keepText: string | null): Promise<{ text: string; baseVersion: string }> {
+  const { live } = await liveSet(deps, gatewayId);
+  const current = publishedVersion(live);
+  if (keepText !== null) {
+    const saved = await rebaseDraft(gatewayId, keepText, current);
+    return { text: saved.text, baseVersion: saved.baseVersion };
+  }
+  await deleteDraft(gatewayId);
+  return { text: toDocument(live), baseVersion: current };
+}
+
+/** Rollback starts as a draft: the version's document on top of what is live, then the normal review. */
+export async function restoreVersionAsDraft(deps: PublishingDeps, gatewayId: string, version: number): Promise<{ text: string; baseVersion: string; reviewUrl: string }> {
+  const v = await getVersion(gatewayId, version);
+  if (!v) throw new AppError("not-found", `Version ${version} does not exist for this gateway.`);
+  const { live } = await liveSet(deps, gatewayId);
+  const text = toDocument(v.policies);
+  const saved = await rebaseDraft(gatewayId, text, publishedVersion(live));
+  return { text: saved.text, baseVersion: saved.baseVersion, reviewUrl: `/gateways/${encodeURIComponent(gatewayId)}/publish?rollbackOf=${version}` };
+}
+
+export async function modeEvidenceFor(deps: PublishingDeps, gatewayId: string, to: EngineMode): Promise<ModeEvidence> {
+  const { gateway, live } = await liveSet(deps, gatewayId);
+  return modeEvidence(gateway, await deps.schemaOf(gateway), toDocument(live), to);
+}
+
+export async function canaryEvidenceFor(deps: PublishingDeps, gatewayId: string, names: string[]): Promise<CanaryEvidence[]> {
+  const { gateway, live } = await liveSet(deps, gatewayId);
+  for (const n of names) if (!live.some((p) => p.name === n)) throw new AppError("policy-not-found", `No policy named "${n}" is published on ${gateway.name}.`);
+  return canaryEvidence(gateway, await deps.schemaOf(gateway), toDocument(live), names);
+}
+
+/** What the overview's engine controls need: the mode, and each LOG_ONLY policy with its evidence. */
+export interface EngineControlsData {
+  gatewayId: string;
+  gatewayName: string;
+  engine: GatewayDetail["policyEngine"];
+  canaries: Array<{ policy: Pick<EnginePolicy, "name" | "description" | "statement" | "enforcementMode" | "status">; evidence: CanaryEvidence }>;
+}
+
+export async function engineControlsFor(deps: PublishingDeps, gatewayId: string): Promise<EngineControlsData> {
+  const gateway = await deps.loadGateway(gatewayId);
+  if (!gateway.policyEngine) return { gatewayId, gatewayName: gateway.name, engine: null, canaries: [] };
+  const live = await deps.cp.listPolicies(gateway.policyEngine.policyEngineId);
+  const logOnly = live.filter((p) => p.enforcementMode === "LOG_ONLY");
+  const evidence = await canaryEvidence(gateway, await deps.schemaOf(gateway), toDocument(live), logOnly.map((p) => p.name));
+  return {
+    gatewayId,
+    gatewayName: gateway.name,
+    engine: gateway.policyEngine,
+    canaries: logOnly.map((p, i) => ({ policy: { name: p.name, description: p.description, statement: p.statement, enforcementMode: p.enforcementMode, status: p.status }, evidence: evidence[i] })),
+  };
+}

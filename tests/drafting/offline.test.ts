@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { draftOffline } from "@/lib/drafting/offline";
+import type { DraftTool } from "@/lib/drafting/types";
+import { decider, DEMO_TOOLS, gatewayOf } from "./support";
+
+const demo = gatewayOf(DEMO_TOOLS);
+const FILES: DraftTool[] = [
+  { name: "Fs___read_file", description: "Read a file", inputSchema: { type: "object", properties: { path: { type: "string" } }, required: ["path"] } },
+  { name: "Fs___list_directory", description: "List a directory", inputSchema: { type: "object", properties: { path: { type: "string" } }, required: ["path"] } },
+  { name: "Fs___write_file", description: "Write a file", inputSchema: { type: "object", properties: { path: { type: "string" }, content: { type: "string" } }, required: ["path", "content"] } },
+  { name: "Fs___delete_file", description: "Delete a file", inputSchema: { type: "object", properties: { path: { type: "string" } }, required: ["path"] } },
+];
+const files = gatewayOf(FILES);
+const PAY: DraftTool[] = [
+  { name: "Pay___create_payment", description: "Charge a card", inputSchema: { type: "object", properties: { amount: { type: "number" }, currency: { type: "string" } }, required: ["amount", "currency"] } },
+  { name: "Pay___get_payment", description: "Read a payment", inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"] } },
+];
+const pay = gatewayOf(PAY);
+
+const order = { orderId: "o-1" };
+const newOrder = { customerId: "c", items: [{ sku: "s", quantity: 1 }], shippingAddress: { line1: "x", city: "y", country: "US" }, total: 10 };
+type Expect = [tool: string, args: Record<string, unknown>, claims: Record<string, unknown>, decision: "ALLOW" | "DENY"];
+
+const CASES: Array<{ gw: ReturnType<typeof gatewayOf>; request: string; expect: Expect[] }> = [
+  {
+    gw: demo,
+    request: "Order information may be viewed, but updates and creation are prohibited",
+    expect: [
+      ["OrdersTarget___get_order", order, {}, "ALLOW"],
+      ["OrdersTarget___list_orders", {}, {}, "ALLOW"],
+      ["OrdersTarget___update_order", order, {}, "DENY"],
+      ["OrdersTarget___create_order", newOrder, {}, "DENY"],
+    ],
+  },
+  {
+    gw: demo,
+    request: "Only the refund-agent role may process refunds, and only under $1000",
+    expect: [
+      ["RefundTarget___process_refund", { amount: 999 }, { role: "refund-agent" }, "ALLOW"],
+      ["RefundTarget___process_refund", { amount: 1000 }, { role: "refund-agent" }, "DENY"],
+      ["RefundTarget___process_refund", { amount: 5 }, { role: "intern" }, "DENY"],
+      ["RefundTarget___process_refund", { amount: 5 }, {}, "DENY"],
+    ],
+  },
+  { gw: demo, request: "Anyone may process refunds up to $500", expect: [["RefundTarget___process_refund", { amount: 500 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 501 }, {}, "DENY"]] },
+  { gw: demo, request: "Refunds of at most 250 dollars are allowed", expect: [["RefundTarget___process_refund", { amount: 250 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 251 }, {}, "DENY"]] },
+  { gw: demo, request: "Agents can process refunds below 1k", expect: [["RefundTarget___process_refund", { amount: 999 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 1000 }, {}, "DENY"]] },
+  { gw: demo, request: "Allow refunds between 10 and 100", expect: [["RefundTarget___process_refund", { amount: 10 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 100 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 9 }, {}, "DENY"], ["RefundTarget___process_refund", { amount: 101 }, {}, "DENY"]] },
+  { gw: demo, request: "Allow refunds of at least 20", expect: [["RefundTarget___process_refund", { amount: 20 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 19 }, {}, "DENY"]] },
+  {
+    gw: demo,
+    request: "Anyone may process refunds. Refunds over $5,000 are prohibited.",
+    expect: [["RefundTarget___process_refund", { amount: 5000 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 5001 }, {}, "DENY"]],
+  },
+  { gw: demo, request: "Nobody may cancel orders", expect: [["OrdersTarget___cancel_order", order, {}, "DENY"], ["OrdersTarget___get_order", order, {}, "DENY"]] },
+  { gw: demo, request: "Orders can be read by anyone", expect: [["OrdersTarget___get_order", order, {}, "ALLOW"], ["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___cancel_order", order, {}, "DENY"]] },
+  { gw: demo, request: "Allow get_order", expect: [["OrdersTarget___get_order", order, {}, "ALLOW"], ["OrdersTarget___list_orders", {}, {}, "DENY"]] },
+  { gw: demo, request: "Permit OrdersTarget___list_orders", expect: [["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___get_order", order, {}, "DENY"]] },
+  { gw: demo, request: "The support-viewer role may view orders", expect: [["OrdersTarget___get_order", order, { role: "support-viewer" }, "ALLOW"], ["OrdersTarget___get_order", order, { role: "admin" }, "DENY"]] },
+  { gw: demo, request: 'Only users with role "admin" can cancel orders', expect: [["OrdersTarget___cancel_order", order, { role: "admin" }, "ALLOW"], ["OrdersTarget___cancel_order", order, { role: "viewer" }, "DENY"]] },
+  { gw: demo, request: "Admins role can update orders; orders may be listed", expect: [["OrdersTarget___update_order", order, { role: "Admins" }, "ALLOW"], ["OrdersTarget___list_orders", {}, {}, "ALLOW"]] },
+  { gw: demo, request: "Order creation is allowed, but cancelling orders is forbidden", expect: [["OrdersTarget___create_order", newOrder, {}, "ALLOW"], ["OrdersTarget___cancel_order", order, {}, "DENY"]] },
+  { gw: demo, request: "Orders may be created only with a total under 5000", expect: [["OrdersTarget___create_order", { ...newOrder, total: 4999 }, {}, "ALLOW"], ["OrdersTarget___create_order", { ...newOrder, total: 5000 }, {}, "DENY"]] },
+  { gw: demo, request: "Deletion of orders must not happen", expect: [["OrdersTarget___cancel_order", order, {}, "DENY"]] },
+  { gw: demo, request: "Allow everything", expect: [["OrdersTarget___cancel_order", order, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 1e6 }, {}, "ALLOW"]] },
+  { gw: demo, request: "Agents may view and update orders", expect: [["OrdersTarget___get_order", order, {}, "ALLOW"], ["OrdersTarget___update_order", order, {}, "ALLOW"], ["OrdersTarget___create_order", newOrder, {}, "DENY"]] },
+  { gw: files, request: "Files may be read but never written or deleted", expect: [["Fs___read_file", { path: "a" }, {}, "ALLOW"], ["Fs___list_directory", { path: "/" }, {}, "DENY"], ["Fs___write_file", { path: "a", content: "" }, {}, "DENY"], ["Fs___delete_file", { path: "a" }, {}, "DENY"]] },
+  { gw: files, request: "Allow reading files", expect: [["Fs___read_file", { path: "a" }, {}, "ALLOW"], ["Fs___write_file", { path: "a", content: "" }, {}, "DENY"]] },
+  { gw: files, request: "Only the maintainer role can delete files", expect: [["Fs___delete_file", { path: "a" }, { role: "maintainer" }, "ALLOW"], ["Fs___delete_file", { path: "a" }, { role: "reader" }, "DENY"]] },
+  { gw: files, request: "Anyone can list directories", expect: [["Fs___list_directory", { path: "/" }, {}, "ALLOW"], ["Fs___read_file", { path: "a" }, {}, "DENY"]] },
+  { gw: files, request: "Writing files is allowed for the editor role", expect: [["Fs___write_file", { path: "a", content: "" }, { role: "editor" }, "ALLOW"], ["Fs___write_file", { path: "a", content: "" }, {}, "DENY"]] },
+  { gw: pay, request: "Payments under $100.50 may be created", expect: [["Pay___create_payment", { amount: 100.49, currency: "USD" }, {}, "ALLOW"], ["Pay___create_payment", { amount: 100.5, currency: "USD" }, {}, "DENY"]] },
+  { gw: pay, request: "Payments may be read by anyone", expect: [["Pay___get_payment", { id: "p" }, {}, "ALLOW"], ["Pay___create_payment", { amount: 1, currency: "USD" }, {}, "DENY"]] },
+  { gw: pay, request: "Only the billing role may create payments, at most 2000", expect: [["Pay___create_payment", { amount: 2000, currency: "EUR" }, { role: "billing" }, "ALLOW"], ["Pay___create_payment", { amount: 2000.01, currency: "EUR" }, { role: "billing" }, "DENY"], ["Pay___create_payment", { amount: 1, currency: "EUR" }, { role: "x" }, "DENY"]] },
+  { gw: pay, request: "Creating payments over 10000 is prohibited; payments may be created", expect: [["Pay___create_payment", { amount: 10000, currency: "USD" }, {}, "ALLOW"], ["Pay___create_payment", { amount: 10001, currency: "USD" }, {}, "DENY"]] },
+  { gw: demo, request: "refunds are fine for the refund-agent role when the amount is less than 300", expect: [["RefundTarget___process_refund", { amount: 299 }, { role: "refund-agent" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 300 }, { role: "refund-agent" }, "DENY"]] },
+  { gw: demo, request: "Orders can be listed. Orders cannot be updated.", expect: [["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___update_order", order, {}, "DENY"]] },
+];
+
+describe("the offline drafter, checked by authorizing sample calls", () => {
+  it.each(CASES.map((c) => [c.request, c] as const))("%s", (_request, c) => {
+    const draft = draftOffline({ request: c.request, ...c.gw });
+    expect(draft.questions, JSON.stringify(draft, null, 2)).toEqual([]);
+    const decide = decider(draft.policies, c.gw);
+    for (const [tool, args, claims, decision] of c.expect) expect(decide(tool, args, claims), `${tool} ${JSON.stringify(args)} ${JSON.stringify(claims)}`).toBe(decision);
+    for (const p of draft.policies) expect(p.explanation.length).toBeGreaterThan(10);
+  });
+
+  it("says which tools it counted as updates, as an assumption", () => {
+    const draft = draftOffline({ request: "Order information may be viewed, but updates and creation are prohibited", ...demo });
+    expect(draft.assumptions.join(" ")).toMatch(/counted create_order, update_order/);
+  });
+
+  it("asks instead of guessing when it does not understand", () => {
+    const draft = draftOffline({ request: "Make it secure please", ...demo });
+    expect(draft.policies).toEqual([]);
+    expect(draft.questions[0]).toMatch(/did not understand which tools/);
+  });
+
+  it("asks which argument a limit applies to when a tool has none", () => {
+    const draft = draftOffline({ request: "Orders may be viewed only under 50", ...demo });
+    expect(draft.questions.join(" ")).toMatch(/no single numeric argument/);
+  });
+});

@@ -1,0 +1,87 @@
+import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
+import { afterAll, describe, expect, it } from "vitest";
+import { compilePolicySet, disposeCompiled, evaluate, type PolicyToCompile } from "@/lib/cedar/authorize";
+import { buildRequest, type CallPrincipal } from "@/lib/cedar/request-from-call";
+import { generateSchema } from "@/lib/cedar/schema-from-tools";
+import { loadToolSet, REFUND_GATEWAY } from "../cedar/fixtures";
+
+/**
+ * The simulator evaluates requests it built itself without cedar-wasm's schema (the fast path,
+ * `validate: false`), sending the action's groups as an entity instead. These tests prove that path
+ * decides exactly like the schema-validated one the gateway uses, including through action groups,
+ * decimals, enum entities, tag entities and LOG_ONLY flip sets.
+ */
+const tools = [...loadToolSet("demo-refund").tools, ...loadToolSet("demo-orders").tools, ...loadToolSet("stripe").tools];
+const schema = generateSchema(tools).json;
+const A = (tool: string) => `AgentCore::Action::"${tool}"`;
+
+const policies: PolicyToCompile[] = [
+  { id: "all_tools_for_admins", enforcementMode: "ACTIVE", text: `permit(principal, action in ${A("CallTool")}, resource) when { principal.hasTag("role") && principal.getTag("role") == "admin" };` },
+  { id: "mcp_freeze", enforcementMode: "ACTIVE", text: `forbid(principal, action in ${A("Mcp")}, resource) when { principal.hasTag("frozen") };` },
+  { id: "refund_limit", enforcementMode: "ACTIVE", text: `permit(principal, action == ${A("RefundTarget___process_refund")}, resource) when { context.input.amount < 1000 };` },
+  {
+    id: "small_charges",
+    enforcementMode: "ACTIVE",
+    text: `permit(principal, action == ${A("PaymentsTarget___create_charge")}, resource) when { context.input.amount.lessThan(decimal("50.0")) && context.input.currency == AgentCore::PaymentsTarget___create_charge::Input::currency::"usd" };`,
+  },
+  { id: "no_fraud_refunds", enforcementMode: "ACTIVE", text: `forbid(principal, action == ${A("PaymentsTarget___refund_charge")}, resource) when { context.input has reason && context.input.reason == AgentCore::PaymentsTarget___refund_charge::Input::reason::"fraudulent" };` },
+  { id: "canary_group_forbid", enforcementMode: "LOG_ONLY", text: `forbid(principal, action in ${A("CallTool")}, resource) when { principal.hasTag("department") && principal.getTag("department") == "it" };` },
+  { id: "canary_refund_permit", enforcementMode: "LOG_ONLY", text: `permit(principal, action == ${A("RefundTarget___process_refund")}, resource) when { context.input.amount < 5000 };` },
+  { id: "action_in_condition", enforcementMode: "ACTIVE", text: `permit(principal, action, resource) when { action in ${A("Mcp")} && principal.hasTag("role") && principal.getTag("role") == "auditor" };` },
+];
+
+const compiled = compilePolicySet(cedar, { policies, schemaJson: schema });
+afterAll(() => disposeCompiled(compiled));
+
+const principals: CallPrincipal[] = [
+  { sub: "agent", claims: { role: "refund-agent" } },
+  { sub: "root", claims: { role: "admin", department: "it" } },
+  { sub: "cold", claims: { role: "admin", frozen: "yes" } },
+  { sub: "auditor", claims: { role: "auditor" } },
+  { sub: "iam", type: "IamEntity", claims: {} },
+];
+const calls: Array<[string, unknown]> = [
+  ["RefundTarget___process_refund", { amount: 500 }],
+  ["RefundTarget___process_refund", { amount: 2000 }],
+  ["RefundTarget___process_refund", { amount: 9000 }],
+  ["PaymentsTarget___create_charge", { amount: 9.99, currency: "usd", metadata: { order: "o-1" } }],
+  ["PaymentsTarget___create_charge", { amount: 75, currency: "usd" }],
+  ["PaymentsTarget___create_charge", { amount: 9.99, currency: "eur" }],
+  ["PaymentsTarget___refund_charge", { charge: "ch_1", reason: "fraudulent" }],
+  ["PaymentsTarget___refund_charge", { charge: "ch_1" }],
+  ["OrdersTarget___get_order", { orderId: "o-1" }],
+];
+
+/** Cedar reports determining policies as a set: their order is not part of the answer. */
+const sorted = (e: ReturnType<typeof evaluate>) => ({
+  ...e,
+  determiningPolicies: [...e.determiningPolicies].sort(),
+  logOnly: { matched: [...e.logOnly.matched].sort(), flips: [...e.logOnly.flips].sort() },
+});
+
+describe("the simulator's schema-less fast path decides like the schema-validated path", () => {
+  it("for every principal and call, including action groups, decimals, enums and LOG_ONLY flips", () => {
+    let compared = 0;
+    for (const principal of principals) {
+      const iamSchema = principal.type === "IamEntity" ? generateSchema(tools, { principal: "IamEntity", numbersAsDecimal: true, objectsAsRecords: true }).json : schema;
+      const set = principal.type === "IamEntity" ? compilePolicySet(cedar, { policies, schemaJson: iamSchema }) : compiled;
+      for (const [toolName, args] of calls) {
+        const built = buildRequest({ principal, toolName, args, gatewayArn: REFUND_GATEWAY, schemaJson: iamSchema });
+        if (!built.ok) continue;
+        const checked = evaluate(set, built.request);
+        const fast = evaluate(set, built.request, { validate: false });
+        expect(sorted(fast), `${principal.sub} ${toolName} ${JSON.stringify(args)}`).toEqual(sorted(checked));
+        compared++;
+      }
+      if (set !== compiled) disposeCompiled(set);
+    }
+    expect(compared).toBeGreaterThanOrEqual(40);
+  });
+
+  it("still honours `action in CallTool` without the schema (the action's groups travel as an entity)", () => {
+    const built = buildRequest({ principal: principals[1], toolName: "OrdersTarget___get_order", args: { orderId: "o-1" }, gatewayArn: REFUND_GATEWAY, schemaJson: schema });
+    if (!built.ok) throw new Error(built.error);
+    const r = evaluate(compiled, built.request, { validate: false });
+    expect(r).toMatchObject({ decision: "ALLOW", determiningPolicies: ["all_tools_for_admins"], logOnly: { matched: ["canary_group_forbid"], flips: ["canary_group_forbid"] } });
+  });
+});
