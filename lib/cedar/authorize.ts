@@ -14,7 +14,7 @@
  *   - a satisfied LOG_ONLY permit flips a DENY only when no ACTIVE forbid is satisfied;
  *   - a LOG_ONLY policy that is not satisfied (or errors) never changes anything.
  */
-import { ACTION_GROUPS, ACTION_TYPE, NS, type CedarApi, type DetailedError, type EntityJson, type SchemaJson } from "./cedar-api";
+import { ACTION_GROUPS, ACTION_TYPE, NS, type CedarApi, type DetailedError, type EntityJson, type PolicyJson, type SchemaJson } from "./cedar-api";
 import { actionsInScope } from "./policy-parts";
 import type { CedarRequest } from "./request-from-call";
 
@@ -31,6 +31,8 @@ type Engine = Pick<CedarApi, "policyToJson" | "preparseSchema" | "preparsePolicy
 interface Bucket {
   /** The members' ids, texts and modes: equal keys mean equal decisions for this action in two sets. */
   key: string;
+  /** Ids of the policies whose scope can match this action. */
+  members: string[];
   /** Set of the ACTIVE policies only (used when the group has no LOG_ONLY policy). */
   combined?: string;
   /** Permit / forbid sets of ACTIVE + LOG_ONLY policies (used when the group has LOG_ONLY ones). */
@@ -53,6 +55,18 @@ export interface CompiledPolicySet {
   readonly setIds: string[];
   /** Each tool action as an entity whose parents are its groups (transitively), from the schema. */
   readonly actionEntities: ReadonlyMap<string, EntityJson>;
+  /** The compiled policies by id (for comparisons that build their own sets, e.g. impact analysis). */
+  readonly policies: ReadonlyMap<string, CompiledPolicy>;
+}
+
+export interface CompiledPolicy {
+  id: string;
+  text: string;
+  json: PolicyJson;
+  effect: "permit" | "forbid";
+  mode: EnforcementMode;
+  /** The policy mentions an action group, so evaluating it needs the action's parents. */
+  usesGroups: boolean;
 }
 
 export interface Evaluation {
@@ -82,7 +96,7 @@ export function compilePolicySet(
   const problems: CompiledPolicySet["problems"] = [];
   const modes = new Map<string, EnforcementMode>();
   const groups = actionGroups(input.schemaJson);
-  const parsed: Array<{ id: string; text: string; effect: "permit" | "forbid"; mode: EnforcementMode; actions: string[] | null; usesGroups: boolean }> = [];
+  const parsed: Array<CompiledPolicy & { actions: string[] | null }> = [];
   for (const p of input.policies) {
     if (modes.has(p.id)) {
       problems.push({ id: p.id, message: "Another policy has the same id; this one is ignored." });
@@ -103,6 +117,7 @@ export function compilePolicySet(
     parsed.push({
       id: p.id,
       text: p.text,
+      json: answer.json,
       effect: answer.json.effect,
       mode: p.enforcementMode,
       actions: actionsInScope(answer.json),
@@ -134,15 +149,16 @@ export function compilePolicySet(
     byAction.set(
       action,
       hasLogOnly
-        ? { key, needsActionParents, permits: preparse(members.filter((m) => m.effect === "permit")), forbids: preparse(members.filter((m) => m.effect === "forbid")) }
-        : { key, needsActionParents, combined: preparse(members) },
+        ? { key, members: members.map((m) => m.id), needsActionParents, permits: preparse(members.filter((m) => m.effect === "permit")), forbids: preparse(members.filter((m) => m.effect === "forbid")) }
+        : { key, members: members.map((m) => m.id), needsActionParents, combined: preparse(members) },
     );
   }
   const actionEntities = new Map<string, EntityJson>();
   for (const action of byAction.keys()) {
     actionEntities.set(action, { uid: { type: ACTION_TYPE, id: action }, attrs: {}, parents: ancestors(action, input.schemaJson).map((id) => ({ type: ACTION_TYPE, id })) });
   }
-  return { cedar, schemaName, modes, byAction, problems, setIds, actionEntities };
+  const policies = new Map(parsed.map(({ actions: _, ...p }) => [p.id, p]));
+  return { cedar, schemaName, modes, byAction, problems, setIds, actionEntities, policies };
 }
 
 type ActionDecl = { memberOf?: Array<{ id: string; type?: string }> };
@@ -179,16 +195,6 @@ function ancestors(action: string, schemaJson: SchemaJson<string> | Record<strin
 export function toolActions(schemaJson: SchemaJson<string> | Record<string, unknown>): string[] {
   const actions = (schemaJson as SchemaJson<string>)[NS]?.actions ?? {};
   return Object.keys(actions).filter((a) => !(ACTION_GROUPS as readonly string[]).includes(a));
-}
-
-/**
- * True when two compiled sets decide every call of `action` alike (same policies in its scope), so a
- * comparison can skip evaluating that action's calls.
- */
-export function sameForAction(a: CompiledPolicySet, b: CompiledPolicySet, action: string): boolean {
-  const x = a.byAction.get(action);
-  const y = b.byAction.get(action);
-  return x !== undefined && y !== undefined && x.key === y.key;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { evaluate, type CompiledPolicySet } from "@/lib/cedar/authorize";
-import { buildRequest } from "@/lib/cedar/request-from-call";
+import { buildRequest, type CedarRequest } from "@/lib/cedar/request-from-call";
 import { gatewayResponses, rpcError, RPC } from "@/lib/gateway/responses";
 import { parseToolCall, type ParsedCall } from "./parse-call";
 import { gatewayPrincipal, principalMismatch } from "./principal";
@@ -43,7 +43,18 @@ export function replayCall(compiled: CompiledPolicySet, gateway: SimGateway, cal
   };
 }
 
-/** Just the decision, for the bulk paths (suites, matrix, impact) that never render a response. */
+/**
+ * The Cedar request for an already parsed call, as the gateway builds it (claims → tags, the
+ * gateway's principal type), or why there is none.
+ */
+export function requestFor(gateway: SimGateway, principal: SimCall["principal"], parsed: Extract<ParsedCall, { ok: true }>): { ok: true; request: CedarRequest } | { ok: false; error: string } {
+  const mismatch = principalMismatch(principal, gateway.principalType);
+  if (mismatch) return { ok: false, error: mismatch };
+  const built = buildRequest({ principal: gatewayPrincipal(principal, gateway.principalType), toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
+  return built.ok ? { ok: true, request: built.request } : { ok: false, error: built.error };
+}
+
+/** Just the decision, for the bulk paths (suites, matrix) that never render a response. */
 export function decide(
   compiled: CompiledPolicySet,
   gateway: SimGateway,
@@ -52,9 +63,7 @@ export function decide(
 ): { decision: "ALLOW" | "DENY"; determiningPolicies: string[]; invalid?: string } {
   const parsed = parsedCall ?? parseToolCall(call.request, gateway);
   if (!parsed.ok) return { decision: "DENY", determiningPolicies: [], invalid: parsed.message };
-  const mismatch = principalMismatch(call.principal, gateway.principalType);
-  if (mismatch) return { decision: "DENY", determiningPolicies: [], invalid: mismatch };
-  const built = buildRequest({ principal: gatewayPrincipal(call.principal, gateway.principalType), toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
+  const built = requestFor(gateway, call.principal, parsed);
   if (!built.ok) return { decision: "DENY", determiningPolicies: [], invalid: built.error };
   const r = evaluate(compiled, built.request, { validate: false });
   return { decision: r.decision, determiningPolicies: r.determiningPolicies };

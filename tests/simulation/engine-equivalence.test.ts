@@ -3,6 +3,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compilePolicySet, disposeCompiled, evaluate, type PolicyToCompile } from "@/lib/cedar/authorize";
 import { buildRequest, type CallPrincipal } from "@/lib/cedar/request-from-call";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
+import { impactOf, toolsCall } from "@/lib/simulation/compare";
+import { decide } from "@/lib/simulation/replay";
 import { loadToolSet, REFUND_GATEWAY } from "../cedar/fixtures";
 
 /**
@@ -84,4 +86,37 @@ describe("the simulator's schema-less fast path decides like the schema-validate
     const r = evaluate(compiled, built.request, { validate: false });
     expect(r).toMatchObject({ decision: "ALLOW", determiningPolicies: ["all_tools_for_admins"], logOnly: { matched: ["canary_group_forbid"], flips: ["canary_group_forbid"] } });
   });
+});
+
+describe("impact analysis decides both sets with one evaluation per call", () => {
+  const gateway = { gatewayArn: REFUND_GATEWAY, principalType: "OAuthUser" as const, schemaJson: schema as Record<string, unknown>, tools };
+  const corpus = principals
+    .filter((p) => p.type !== "IamEntity")
+    .flatMap((principal) => calls.map(([name, args], i) => ({ principal: { ...principal, claims: principal.claims ?? {} }, request: toolsCall(name, args as Record<string, unknown>, i), label: `${principal.sub} ${name} ${JSON.stringify(args)}` })));
+  const variants: Record<string, PolicyToCompile[]> = {
+    "a limit raised": policies.map((p) => (p.id === "refund_limit" ? { ...p, text: p.text.replace("< 1000", "< 5000") } : p)),
+    "a group forbid added": [...policies, { id: "freeze_it", enforcementMode: "ACTIVE", text: `forbid(principal, action in ${A("CallTool")}, resource) when { principal.hasTag("department") && principal.getTag("department") == "it" };` }],
+    "a condition on a group changed": policies.map((p) => (p.id === "action_in_condition" ? { ...p, text: p.text.replace('"auditor"', '"refund-agent"') } : p)),
+    "a canary promoted to ACTIVE": policies.map((p) => (p.id === "canary_refund_permit" ? { ...p, enforcementMode: "ACTIVE" } : p)),
+    "a forbid demoted to LOG_ONLY": policies.map((p) => (p.id === "mcp_freeze" ? { ...p, enforcementMode: "LOG_ONLY" } : p)),
+    "everything removed": [],
+  };
+  for (const [what, draftPolicies] of Object.entries(variants)) {
+    it(`finds exactly the flips of deciding each set separately: ${what}`, () => {
+      const draft = compilePolicySet(cedar, { policies: draftPolicies, schemaJson: schema });
+      try {
+        const expected = corpus.flatMap((c, index) => {
+          const from = decide(compiled, gateway, c).decision;
+          const to = decide(draft, gateway, c).decision;
+          return from === to ? [] : [{ index, label: c.label, from, to }];
+        });
+        const r = impactOf(corpus, gateway, draft, compiled);
+        expect(r.flips).toEqual(expected);
+        expect(r.allowToDeny + r.denyToAllow).toBe(expected.length);
+        if (what !== "a forbid demoted to LOG_ONLY") expect(expected.length).toBeGreaterThan(0);
+      } finally {
+        disposeCompiled(draft);
+      }
+    });
+  }
 });
