@@ -7,6 +7,8 @@ import { cn } from "@/lib/cn";
 const TABS = [
   { href: "", label: "Overview" },
   { href: "/policies", label: "Policy workspace" },
+  { href: "/publish", label: "Publish" },
+  { href: "/history", label: "History" },
   { href: "/connect", label: "Connect" },
   { href: "/decisions", label: "Decisions" },
 ];

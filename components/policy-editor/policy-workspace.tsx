@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
@@ -34,6 +35,11 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
   const [panel, setPanel] = useState(panels[0]?.id ?? "");
   const editor = useRef<CedarEditorHandle>(null);
   const { state: saveState, saveNow, markSaved } = useAutosave(gatewayId, text, draft.updatedAt);
+  const router = useRouter();
+  // Saved first so the review compares exactly what is on screen; a failed save stays here, shown by SaveStatus.
+  const review = async () => {
+    if (await saveNow()) router.push(`/gateways/${gatewayId}/publish`);
+  };
 
   useEffect(() => {
     const backup = readBackup(gatewayId, draft.updatedAt);
@@ -126,6 +132,9 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
               </Button>
               <Button size="sm" variant="ghost" onClick={() => void discard()}>
                 Discard draft
+              </Button>
+              <Button size="sm" variant="primary" onClick={() => void review()}>
+                Review &amp; publish
               </Button>
             </div>
           </div>

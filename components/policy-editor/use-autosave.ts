@@ -24,8 +24,10 @@ export function useAutosave(gatewayId: string, text: string, savedAt: string | n
         lastSaved.current = value;
         localStorage.removeItem(backupKey(gatewayId));
         setState({ kind: "saved", at: draft.updatedAt });
+        return true;
       } catch (e) {
         setState({ kind: "failed", message: (e as Error).message });
+        return false;
       }
     },
     [gatewayId],

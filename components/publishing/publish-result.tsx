@@ -21,7 +21,7 @@ export function PublishResultView({
 }) {
   const ok = result.status === "published" || result.status === "unchanged";
   return (
-    <section aria-label="Publish result" className="space-y-3 text-sm">
+    <div className="space-y-3 text-sm">
       <p role={ok ? "status" : "alert"} className={ok ? "font-medium text-emerald-700 dark:text-emerald-300" : "font-medium text-red-700 dark:text-red-300"}>
         {result.summary}
       </p>
@@ -97,6 +97,6 @@ export function PublishResultView({
           </Link>
         </p>
       )}
-    </section>
+    </div>
   );
 }
