@@ -28,7 +28,7 @@ test.describe.serial("publishing RefundGateway", () => {
     const gatewayId = pub.gatewayId();
 
     // Review: diff, per-policy changes, validation, order, then publish with a message.
-    await pub.openReview(gatewayId);
+    await pub.reviewFromWorkspace();
     await expect(pub.change("e2e_no_huge_refunds", "added")).toBeVisible();
     await expect(pub.change("refund_limit_policy", "unchanged")).toBeVisible();
     await expect(page.getByTestId("publish-validation")).toContainText("Valid");
@@ -62,7 +62,7 @@ test.describe.serial("publishing RefundGateway", () => {
     await expect(pub.engineBadge()).toHaveText("ENFORCE");
 
     // History: both versions and the audit trail; roll back to version 1 through the review.
-    await pub.openHistory(gatewayId);
+    await pub.historyTab();
     await expect(pub.version(published)).toContainText("Cap refunds at 100000");
     await expect(pub.version(published)).toContainText("e2e-tester");
     await expect(pub.version(1)).toContainText("before the first publish");

@@ -17,9 +17,17 @@ export class PublishPage {
     return id;
   }
 
-  async openReview(gatewayId = this.gatewayId()) {
-    await this.page.goto(`/gateways/${gatewayId}/publish`);
+  /** From the policy workspace: saves the draft and opens its review. */
+  async reviewFromWorkspace() {
+    await this.page.getByRole("button", { name: "Review & publish" }).click();
+    await expect(this.page).toHaveURL(/\/publish$/);
     await expect(this.diff.locator(".monaco-diff-editor")).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** Through the gateway's History tab. */
+  async historyTab() {
+    await this.page.getByRole("navigation", { name: "Gateway sections" }).getByRole("link", { name: "History" }).click();
+    await expect(this.page.getByRole("heading", { name: "Published versions" })).toBeVisible();
   }
 
   change(name: string, kind: "added" | "changed" | "removed" | "unchanged") {
