@@ -1,7 +1,8 @@
 import "server-only";
 import Anthropic from "@anthropic-ai/sdk";
 import { z } from "zod";
-import { cedar } from "@/lib/cedar/server";
+// The full Node build: findings need isAuthorizedPartial and getValidRequestEnvsPolicy too.
+import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { AppError } from "@/lib/errors";
 import { checkDraft, draftErrors } from "./check";
 import { repairPrompt, SUBMIT_TOOL, SYSTEM_PROMPT, userPrompt } from "./prompts";
@@ -41,11 +42,15 @@ export function createAnthropicDrafter(settings: AnthropicSettings): Drafter {
       let submission: z.infer<typeof Submission> | undefined;
       let round = 0;
       for (;;) {
-        const message = await ask(client, settings.model, messages, input);
+        const message = await ask(client, settings.model, messages, input, round);
         const call = message.content.find((b): b is Anthropic.ToolUseBlock => b.type === "tool_use" && b.name === SUBMIT_TOOL.name);
         if (!call) throw new AppError("llm-bad-output", "Claude answered without submitting policies (no submit_policies call). Try again or rephrase the request.");
-        const parsed = Submission.safeParse(call.input);
-        if (!parsed.success) throw new AppError("llm-bad-output", `Claude's answer did not have the expected shape: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+        if (message.stop_reason === "max_tokens") throw new AppError("llm-bad-output", "Claude's answer was cut off before it was complete. Ask for fewer policies at a time.");
+        const parsed = Submission.safeParse(toolInput(call));
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new AppError("llm-bad-output", `Claude's answer did not have the expected shape${issue?.path.length ? ` at ${issue.path.join(".")}` : ""}: ${issue?.message ?? "unreadable"}. Try again.`);
+        }
         submission = parsed.data;
         const errors = draftErrors(cedar, submission.policies, input.schema.json);
         if (errors.length === 0 || round >= MAX_REPAIR_ROUNDS) break;
@@ -59,7 +64,16 @@ export function createAnthropicDrafter(settings: AnthropicSettings): Drafter {
   };
 }
 
-async function ask(client: Anthropic, model: string, messages: Anthropic.MessageParam[], input: DraftInput): Promise<Anthropic.Message> {
+/** The tool call's arguments; the SDK parses streamed JSON lazily, and malformed JSON throws on read. */
+function toolInput(call: Anthropic.ToolUseBlock): unknown {
+  try {
+    return call.input;
+  } catch {
+    return undefined;
+  }
+}
+
+async function ask(client: Anthropic, model: string, messages: Anthropic.MessageParam[], input: DraftInput, round: number): Promise<Anthropic.Message> {
   try {
     const stream = client.messages.stream(
       { model, max_tokens: MAX_OUTPUT_TOKENS, system: SYSTEM_PROMPT, messages, tools: [SUBMIT_TOOL], tool_choice: { type: "tool", name: SUBMIT_TOOL.name } },
@@ -68,12 +82,15 @@ async function ask(client: Anthropic, model: string, messages: Anthropic.Message
     let emitted = 0;
     stream.on("inputJson", (_partial, snapshot) => {
       // Policies are announced as soon as the next one has started, i.e. this one is complete.
-      const policies = (snapshot as { policies?: DraftedPolicy[] })?.policies ?? [];
-      for (; emitted < policies.length - 1; emitted++) input.onEvent?.({ type: "policy", policy: policies[emitted] });
+      const policies = (snapshot as { policies?: DraftedPolicy[] })?.policies;
+      if (!Array.isArray(policies)) return;
+      for (; emitted < policies.length - 1; emitted++) input.onEvent?.({ type: "policy", policy: policies[emitted], round });
     });
     const message = await stream.finalMessage();
-    const final = (message.content.find((b) => b.type === "tool_use") as Anthropic.ToolUseBlock | undefined)?.input as { policies?: DraftedPolicy[] } | undefined;
-    for (const p of (final?.policies ?? []).slice(emitted)) input.onEvent?.({ type: "policy", policy: p });
+    const block = message.content.find((b) => b.type === "tool_use") as Anthropic.ToolUseBlock | undefined;
+    const final = (block ? toolInput(block) : undefined) as { policies?: DraftedPolicy[] } | undefined;
+    const rest = Array.isArray(final?.policies) ? final.policies.slice(emitted) : [];
+    for (const p of rest) if (p && typeof p.statement === "string") input.onEvent?.({ type: "policy", policy: p, round });
     return message;
   } catch (e) {
     throw mapLlmError(e, input.signal);
@@ -94,5 +111,7 @@ export function mapLlmError(e: unknown, signal?: AbortSignal): AppError {
   }
   if (e instanceof Anthropic.APIConnectionError) return new AppError("llm-error", "The Anthropic API cannot be reached from the console's server.");
   if (e instanceof Anthropic.APIError) return new AppError("llm-error", `The Anthropic API failed (HTTP ${e.status ?? "?"}). Try again.`);
+  // Not an HTTP error: the SDK could not read the stream (malformed events or JSON).
+  if (e instanceof Anthropic.AnthropicError) return new AppError("llm-bad-output", "Claude's answer could not be read (malformed stream or JSON). Try again.");
   return new AppError("llm-error", "Drafting with Claude failed unexpectedly. Try again.");
 }

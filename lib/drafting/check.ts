@@ -1,7 +1,8 @@
 import type { CedarApi } from "@/lib/cedar/cedar-api";
+import { analyzePolicies, type Finding, type FindingsCedar } from "@/lib/cedar/findings";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 import { validatePolicies } from "@/lib/cedar/validate";
-import { analyzePolicies } from "./findings";
+import { instructionLikeText } from "./untrusted";
 import type { DraftedPolicy, DraftInput, DraftResult, DrafterKind } from "./types";
 
 /** The drafted policies as one document, in the order they were drafted. */
@@ -21,10 +22,10 @@ export function draftErrors(cedar: CedarApi, policies: DraftedPolicy[], schemaJs
  * analysed for risky-but-valid shapes. Nothing is hidden: invalid drafts keep their text and errors.
  */
 export function checkDraft(
-  cedar: CedarApi,
+  cedar: CedarApi & FindingsCedar,
   drafter: DrafterKind,
   input: Pick<DraftInput, "gatewayArn" | "tools" | "schema">,
-  draft: { policies: DraftedPolicy[]; assumptions: string[]; questions: string[]; repairRounds?: number; notice?: string },
+  draft: { policies: DraftedPolicy[]; assumptions: string[]; questions: string[]; repairRounds?: number; notice?: string; serviceFindings?: Finding[] },
 ): DraftResult {
   const text = joinDraft(draft.policies);
   const diagnostics = validatePolicies(cedar, text, input.schema.json as never);
@@ -37,6 +38,10 @@ export function checkDraft(
         gatewayArn: input.gatewayArn,
         tools: input.tools,
       });
+  const warnings = drafter === "offline" ? [] : instructionLikeText(input.tools);
+  if (warnings.length && findings.some((f) => f.type === "ALLOW_ALL")) {
+    warnings.push("The draft permits every tool to everyone while a tool's metadata contains instruction-like text: it may have followed that text instead of your request.");
+  }
   return {
     drafter,
     status: invalid ? "invalid" : draft.repairRounds ? "repaired" : "valid",
@@ -44,7 +49,8 @@ export function checkDraft(
     assumptions: draft.assumptions,
     questions: draft.questions,
     diagnostics,
-    findings,
+    findings: [...(draft.serviceFindings ?? []), ...findings],
+    warnings,
     ...(draft.repairRounds ? { repairRounds: draft.repairRounds } : {}),
     ...(draft.notice ? { notice: draft.notice } : {}),
   };

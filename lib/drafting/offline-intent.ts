@@ -30,7 +30,7 @@ const VERB_WORDS: Array<[Verb, RegExp]> = [
   ["delete", /\b(delet(?:e|es|ed|ion)|remov(?:e|es|ed|al)|cancel(?:s|led|lation|ling)?|destroy(?:s|ed)?)\b/],
 ];
 const WRITE_WORDS = /\b(writ(?:e|es|ing|ten)|mutat(?:e|ions?)|changes? to)\b/;
-const DENY_WORDS = /\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|blocked?|no one|nobody|not able)\b/;
+const DENY_WORDS = /^not\b|\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|blocked?|no one|nobody|not able)\b/;
 const TOOL_VERB: Array<[Verb, RegExp]> = [
   ["read", /^(get|list|read|search|find|describe|fetch|query|lookup|view|show|check|download|count)/],
   ["create", /^(create|add|new|insert|post|put|place|submit|open|upload|register|write|save|send)/],
@@ -38,10 +38,28 @@ const TOOL_VERB: Array<[Verb, RegExp]> = [
   ["delete", /^(delete|remove|cancel|destroy|close|revoke|archive|purge|drop)/],
 ];
 
+/** What a tool's description says it does, by its leading verb ("Looks up a ticket" → read). */
+const DESCRIPTION_VERB: Array<[Verb, RegExp]> = [
+  ["read", /^(gets?|returns?|retrieves?|fetch(es)?|looks? up|lists?|reads?|shows?|searches|search|finds?|describes?|views?|queries|query|checks?|counts?|downloads?)\b/],
+  ["create", /^(creates?|adds?|inserts?|places?|submits?|opens?|uploads?|registers?|writes?|saves?|sends?|issues?|books?)\b/],
+  ["update", /^(updates?|modif(y|ies)|edits?|sets?|patch(es)?|changes?|renames?|moves?|assigns?|escalates?|reassigns?)\b/],
+  ["delete", /^(deletes?|removes?|cancels?|destroys?|closes?|revokes?|archives?|purges?|drops?)\b/],
+];
+
+/** The verb group of a tool: from its name's leading verb, else from its description's. */
 export function toolVerb(tool: DraftTool): Verb {
-  const short = shortName(tool.name).toLowerCase();
+  const short = shortName(tool.name)
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
+    .toLowerCase();
   for (const [verb, re] of TOOL_VERB) if (re.test(short)) return verb;
+  const description = (tool.description ?? "").trim().toLowerCase();
+  for (const [verb, re] of DESCRIPTION_VERB) if (re.test(description)) return verb;
   return "execute";
+}
+
+function hasVerbName(tool: DraftTool): boolean {
+  const first = nameWords(tool)[0] ?? "";
+  return TOOL_VERB.some(([, re]) => re.test(first));
 }
 
 export function shortName(name: string): string {
@@ -67,7 +85,7 @@ const STOP = new Set(["the", "a", "an", "may", "can", "be", "is", "are", "and", 
 export function splitClauses(request: string): string[] {
   return request
     .replace(/\s+/g, " ")
-    .split(/(?<=[.;!?])\s+|;\s*|,?\s+but\s+|,\s*(?=(?:and\s+)?(?:only|no one|nobody|everyone|anyone|the|agents?|users?)\b)|,?\s+while\s+|,?\s+whereas\s+/i)
+    .split(/(?<=[.;!?])\s+|;\s*|,?\s+but\s+|,\s*(?=(?:and\s+)?(?:only|no one|nobody|everyone|anyone|the|agents?|users?|allow|permit|deny|forbid|block|prohibit|disallow)\b)|,?\s+and\s+(?=(?:only|no one|nobody|everyone|anyone|allow|permit|deny|forbid|block|prohibit|disallow)\b)|,?\s+while\s+|,?\s+whereas\s+/i)
     .map((c) => c.trim().replace(/[.;!?]+$/, ""))
     .filter((c) => c.length > 0);
 }
@@ -84,7 +102,8 @@ export function parseAmount(text: string): number | null {
 
 export function parseLimits(clause: string): Limit[] {
   const c = clause.toLowerCase();
-  const num = String.raw`(\$?\s*-?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|thousand|m|million)\b)?)`;
+  // "at most to level 3", "up to a total of 500": a few filler words may sit before the number.
+  const num = String.raw`(?:(?:to|of|a|an|the|[a-z_]+)\s+){0,3}?(\$?\s*-?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|thousand|m|million)\b)?)`;
   const between = new RegExp(String.raw`between\s+${num}\s+and\s+${num}`).exec(c);
   if (between) return [{ op: ">=", value: parseAmount(between[1])! }, { op: "<=", value: parseAmount(between[2])! }];
   const patterns: Array<[RegExp, Limit["op"]]> = [
@@ -94,9 +113,13 @@ export function parseLimits(clause: string): Limit[] {
     [new RegExp(String.raw`(?:over|more than|above|greater than|exceeding|exceeds|>)\s+${num}`), ">"],
   ];
   const out: Limit[] = [];
+  let rest = c;
   for (const [re, op] of patterns) {
-    const m = re.exec(c);
-    if (m) out.push({ op, value: parseAmount(m[1])! });
+    const m = re.exec(rest);
+    if (!m) continue;
+    out.push({ op, value: parseAmount(m[1])! });
+    // "no more than" must not be read again as "more than".
+    rest = rest.slice(0, m.index) + " ".repeat(m[0].length) + rest.slice(m.index + m[0].length);
   }
   return out;
 }
@@ -138,6 +161,7 @@ export function pickTools(clause: string, tools: DraftTool[]): { tools: string[]
   if (byNoun.length) pool = byNoun;
   // Tools whose own verb the clause uses ("writing files" → write_file, "updates" → update_order).
   const direct = pool.filter((t) => {
+    if (!hasVerbName(t)) return false;
     const verb = nameWords(t)[0];
     return verb && verb.length > 2 && [...words].some((w) => w.startsWith(verb.slice(0, Math.min(4, verb.length))));
   });
@@ -159,6 +183,21 @@ export function pickTools(clause: string, tools: DraftTool[]): { tools: string[]
   if (byNoun.length) return { tools: byNoun.map((t) => t.name), chosenBy: "nouns" };
   if (/\b(everything|all tools|any tool|every tool|anything)\b/.test(c)) return { tools: tools.map((t) => t.name), chosenBy: "“all tools”" };
   return { tools: [], chosenBy: "" };
+}
+
+/** The tool nouns a clause names ("Tickets may be viewed" → ticket), for a clause after it that leaves them out. */
+export function toolNouns(clause: string, tools: DraftTool[]): string[] {
+  const words = clause.toLowerCase().split(/[^a-z0-9_-]+/).filter(Boolean).map(singular);
+  const nouns = new Set(tools.flatMap(nameWords).filter((w) => w.length > 2 && !STOP.has(w) && !TOOL_VERB.some(([, re]) => re.test(w))));
+  return [...new Set(words.filter((w) => nouns.has(w)))];
+}
+
+const PERMISSION_WORDS = /\b(allow(?:s|ed|ing)?|permit(?:s|ted)?|may|can|could|able|grant(?:s|ed)?|let|enable[ds]?|authori[sz]ed?|only|read-only|everyone|anyone|nobody|no one|must|should|shall|is ok|are ok|fine)\b/;
+
+/** Whether a clause says anything about permission at all ("make it secure" does not). */
+export function speaksOfPermission(clause: string): boolean {
+  const c = clause.toLowerCase();
+  return PERMISSION_WORDS.test(c) || DENY_WORDS.test(c);
 }
 
 export function effectOf(clause: string): "permit" | "forbid" {

@@ -1,5 +1,5 @@
 import { inputTypeOf, type CedarType } from "@/lib/cedar/cedar-types";
-import { effectOf, parseLimits, parseRole, pickTools, shortName, splitClauses, type Intent, type Limit } from "./offline-intent";
+import { effectOf, parseLimits, parseRole, pickTools, shortName, speaksOfPermission, splitClauses, toolNouns, type Intent, type Limit } from "./offline-intent";
 import type { DraftedPolicy, DraftInput, DraftTool } from "./types";
 
 export interface OfflineDraft {
@@ -19,11 +19,20 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
   const intents: Intent[] = [];
 
   for (const clause of splitClauses(input.request)) {
-    const { tools, chosenBy } = pickTools(clause, input.tools);
+    const previous = intents.at(-1);
     const limits = parseLimits(clause);
     const role = parseRole(clause);
     const everyone = /\b(everyone|anyone|any agent|all agents|any user|all users)\b/i.test(clause);
-    const previous = intents.at(-1);
+    let { tools, chosenBy } = pickTools(clause, input.tools);
+    // "Tickets may be viewed but not modified": the second clause is about the first one's nouns.
+    const nouns = previous ? toolNouns(previous.clause, input.tools) : [];
+    if (nouns.length && toolNouns(clause, input.tools).length === 0 && !(limits.length || role)) {
+      ({ tools, chosenBy } = pickTools(`${nouns.join(" ")} ${clause}`, input.tools));
+    }
+    if (!speaksOfPermission(clause) && !(previous && (limits.length || role))) {
+      questions.push(`I did not understand which tools “${clause}” is about, or whether it allows or forbids them. Say which tools may or may not be called (e.g. “orders may be viewed”, “nobody may cancel orders”), by whom, and under which limits.`);
+      continue;
+    }
     if (tools.length === 0) {
       // "…, and only under $1000" or "…, but only for the X role": refines the clause before it.
       if (previous && (limits.length || role)) {

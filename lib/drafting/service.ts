@@ -1,7 +1,8 @@
 import "server-only";
 import { getControlPlane } from "@/lib/agentcore";
 import type { AwsControlPlane } from "@/lib/agentcore/aws";
-import { cedar } from "@/lib/cedar/server";
+// The full Node build: findings need isAuthorizedPartial and getValidRequestEnvsPolicy too.
+import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { LoadedWorkspace } from "@/lib/workspace/workspace";
@@ -42,7 +43,7 @@ export async function generateDraft(
     return createAgentCoreDrafter(cp, ws.gateway.policyEngine?.policyEngineId ?? null).draft(input);
   }
   const draft = draftOffline(input);
-  draft.policies.forEach((policy) => options.onEvent?.({ type: "policy", policy }));
+  draft.policies.forEach((policy) => options.onEvent?.({ type: "policy", policy, round: 0 }));
   return checkDraft(cedar, "offline", input, { ...draft, notice: choice === "auto" ? OFFLINE_NOTICE : undefined });
 }
 

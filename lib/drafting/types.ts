@@ -1,5 +1,5 @@
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
-import type { Finding } from "./findings";
+import type { Finding } from "@/lib/cedar/findings";
 
 export type DrafterKind = "anthropic" | "offline" | "agentcore";
 
@@ -17,7 +17,10 @@ export interface DraftResult {
   assumptions: string[];
   questions: string[];
   diagnostics: Diagnostic[];
+  /** Risky-but-valid shapes (and, for AgentCore, the service's own findings), each saying how it was found. */
   findings: Finding[];
+  /** Things a reviewer must know before applying, e.g. instruction-like text in a tool's description. */
+  warnings: string[];
   /** How many times validator errors were sent back for repair. */
   repairRounds?: number;
   /** Said when the drafter is a fallback (e.g. no API key). */
@@ -40,9 +43,10 @@ export interface DraftInput {
   onEvent?: (event: DraftEvent) => void;
 }
 
+/** Streamed while drafting: progress, each policy once complete, each repair round as it starts. */
 export type DraftEvent =
   | { type: "status"; message: string }
-  | { type: "policy"; policy: DraftedPolicy }
+  | { type: "policy"; policy: DraftedPolicy; round: number }
   | { type: "repair"; round: number; errors: string[] };
 
 export interface Drafter {

@@ -17,6 +17,14 @@ const PAY: DraftTool[] = [
 ];
 const pay = gatewayOf(PAY);
 
+// Tools whose names carry no verb: the drafter reads their descriptions.
+const DESK: DraftTool[] = [
+  { name: "Helpdesk___ticket_lookup", description: "Looks up a support ticket by id", inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"] } },
+  { name: "Helpdesk___ticket_history", description: "Returns the history of a ticket", inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"] } },
+  { name: "Helpdesk___ticket_escalate", description: "Modifies a ticket's priority", inputSchema: { type: "object", properties: { id: { type: "string" }, level: { type: "integer" } }, required: ["id", "level"] } },
+];
+const desk = gatewayOf(DESK);
+
 const order = { orderId: "o-1" };
 const newOrder = { customerId: "c", items: [{ sku: "s", quantity: 1 }], shippingAddress: { line1: "x", city: "y", country: "US" }, total: 10 };
 type Expect = [tool: string, args: Record<string, unknown>, claims: Record<string, unknown>, decision: "ALLOW" | "DENY"];
@@ -74,6 +82,18 @@ const CASES: Array<{ gw: ReturnType<typeof gatewayOf>; request: string; expect: 
   { gw: pay, request: "Only the billing role may create payments, at most 2000", expect: [["Pay___create_payment", { amount: 2000, currency: "EUR" }, { role: "billing" }, "ALLOW"], ["Pay___create_payment", { amount: 2000.01, currency: "EUR" }, { role: "billing" }, "DENY"], ["Pay___create_payment", { amount: 1, currency: "EUR" }, { role: "x" }, "DENY"]] },
   { gw: pay, request: "Creating payments over 10000 is prohibited; payments may be created", expect: [["Pay___create_payment", { amount: 10000, currency: "USD" }, {}, "ALLOW"], ["Pay___create_payment", { amount: 10001, currency: "USD" }, {}, "DENY"]] },
   { gw: demo, request: "refunds are fine for the refund-agent role when the amount is less than 300", expect: [["RefundTarget___process_refund", { amount: 299 }, { role: "refund-agent" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 300 }, { role: "refund-agent" }, "DENY"]] },
+  { gw: demo, request: "Anyone may process refunds, and nobody may process refunds over $1,000", expect: [["RefundTarget___process_refund", { amount: 1000 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 1001 }, {}, "DENY"]] },
+  { gw: demo, request: "Everyone can process refunds of no more than 1k", expect: [["RefundTarget___process_refund", { amount: 1000 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 1001 }, {}, "DENY"]] },
+  { gw: demo, request: "Refunds are allowed; refunds above 50 are denied", expect: [["RefundTarget___process_refund", { amount: 50 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 51 }, {}, "DENY"]] },
+  { gw: demo, request: "Allow get_order, deny list_orders", expect: [["OrdersTarget___get_order", order, {}, "ALLOW"], ["OrdersTarget___list_orders", {}, {}, "DENY"]] },
+  {
+    gw: demo,
+    request: "Only the refund-agent role may process refunds between $10 and $1,000",
+    expect: [["RefundTarget___process_refund", { amount: 10 }, { role: "refund-agent" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 1000 }, { role: "refund-agent" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 1001 }, { role: "refund-agent" }, "DENY"], ["RefundTarget___process_refund", { amount: 10 }, { role: "viewer" }, "DENY"]],
+  },
+  { gw: demo, request: "Orders may be created, but nobody may create orders with a total above 100000", expect: [["OrdersTarget___create_order", { ...newOrder, total: 5 }, {}, "ALLOW"], ["OrdersTarget___create_order", { ...newOrder, total: 100001 }, {}, "DENY"]] },
+  { gw: desk, request: "Tickets may be viewed but not modified", expect: [["Helpdesk___ticket_lookup", { id: "t" }, {}, "ALLOW"], ["Helpdesk___ticket_history", { id: "t" }, {}, "ALLOW"], ["Helpdesk___ticket_escalate", { id: "t", level: 1 }, {}, "DENY"]] },
+  { gw: desk, request: "Only the supervisor role may escalate tickets, at most to level 3", expect: [["Helpdesk___ticket_escalate", { id: "t", level: 3 }, { role: "supervisor" }, "ALLOW"], ["Helpdesk___ticket_escalate", { id: "t", level: 4 }, { role: "supervisor" }, "DENY"], ["Helpdesk___ticket_escalate", { id: "t", level: 1 }, { role: "agent" }, "DENY"]] },
   { gw: demo, request: "Orders can be listed. Orders cannot be updated.", expect: [["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___update_order", order, {}, "DENY"]] },
 ];
 
@@ -95,6 +115,17 @@ describe("the offline drafter, checked by authorizing sample calls", () => {
     const draft = draftOffline({ request: "Make it secure please", ...demo });
     expect(draft.policies).toEqual([]);
     expect(draft.questions[0]).toMatch(/did not understand which tools/);
+  });
+
+  it("does not turn a request without any permission in it into a policy", () => {
+    const draft = draftOffline({ request: "Make everything secure please", ...demo });
+    expect(draft.policies).toEqual([]);
+    expect(draft.questions[0]).toMatch(/did not understand which tools/);
+  });
+
+  it("says when only forbids were asked for (default deny already denies)", () => {
+    const draft = draftOffline({ request: "Nobody may cancel orders", ...demo });
+    expect(draft.assumptions.join(" ")).toMatch(/default deny/);
   });
 
   it("asks which argument a limit applies to when a tool has none", () => {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { generateDraft } from "@/lib/drafting/service";
+import { availableDrafters, generateDraft } from "@/lib/drafting/service";
 import { toAppError } from "@/lib/errors";
 import { rateLimiter } from "@/lib/http/rate-limit";
 import { readJson, route } from "@/lib/http/route";
@@ -8,12 +8,18 @@ import { loadWorkspace } from "@/lib/workspace/workspace";
 
 export const dynamic = "force-dynamic";
 
+const MAX_REQUEST_CHARS = 2000;
 const Body = z.object({
-  request: z.string().trim().min(3, "Describe the policy you want in a few words").max(2000, "Keep the request under 2,000 characters"),
+  request: z.string().trim().min(3, "Describe the policy you want in a few words").max(MAX_REQUEST_CHARS, "Keep the request under 2,000 characters"),
   drafter: z.enum(["auto", "anthropic", "offline", "agentcore"]).default("auto"),
 });
-const limit = rateLimiter(20, 60_000);
+/** Drafting can cost money (Claude) and CPU (validation, findings): 10 per minute per client. */
+const limit = rateLimiter(10, 60_000);
 
+/** Which drafters this console offers, for the UI's choice and label. */
+export const GET = route<{ gatewayId: string }>(async () => NextResponse.json({ drafters: availableDrafters() }));
+
+/** DESIGN.md's `POST …/draft/generate`: JSON, or server-sent events when asked for `text/event-stream`. */
 export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
   const { gatewayId } = await params;
   limit(req);
@@ -26,16 +32,27 @@ export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
   const encoder = new TextEncoder();
   const stream = new ReadableStream({
     async start(controller) {
-      const send = (event: string, data: unknown) => controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      let open = true;
+      const send = (event: string, data: unknown) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        } catch {
+          open = false; // the client went away (Stop, or the tab closed)
+        }
+      };
       try {
         const result = await generateDraft(ws, body.request, body.drafter, { signal: req.signal, onEvent: (e) => send(e.type, e) });
         send("result", result);
       } catch (e) {
-        send("error", toAppError(e).toJSON());
+        const err = toAppError(e);
+        if (err.code === "internal") console.error("[api] draft/generate (stream):", e);
+        send("error", err.toJSON());
       } finally {
-        controller.close();
+        if (open) controller.close();
+        open = false;
       }
     },
   });
-  return new Response(stream, { headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" } });
+  return new Response(stream, { headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" } });
 });
