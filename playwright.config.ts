@@ -10,6 +10,7 @@ function freePort(name: string): string {
 const localPort = freePort("E2E_LOCAL_PORT");
 const awsPort = freePort("E2E_AWS_PORT");
 const fakePort = freePort("E2E_FAKE_AGENTCORE_PORT");
+const fakeAnthropicPort = freePort("E2E_FAKE_ANTHROPIC_PORT");
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -44,6 +45,13 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
+      command: `npx tsx --conditions=react-server scripts/fake-anthropic/main.ts`,
+      url: `http://127.0.0.1:${fakeAnthropicPort}/__fake/state`,
+      env: { PORT: fakeAnthropicPort },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
       command: `rm -rf .data/e2e-local && npx next start --hostname 127.0.0.1 --port ${localPort}`,
       url: `http://127.0.0.1:${localPort}/api/health`,
       env: { ...baseEnv, PORT: localPort, DATA_DIR: ".data/e2e-local", AGENTCORE_BACKEND: "local" },
@@ -63,6 +71,9 @@ export default defineConfig({
         AWS_ACCESS_KEY_ID: "AKIDTESTFAKE",
         AWS_SECRET_ACCESS_KEY: "test-secret-not-real",
         AWS_ACCOUNT_ID: "111122223333",
+        // The AWS console drafts with "Claude" through the fake Anthropic API.
+        ANTHROPIC_API_KEY: "sk-ant-e2e-fake-key",
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${fakeAnthropicPort}`,
       },
       reuseExistingServer: false,
       timeout: 120_000,

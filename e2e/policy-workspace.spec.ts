@@ -42,8 +42,7 @@ test.describe("authoring Cedar in the policy workspace", () => {
     await expect(page.getByRole("navigation", { name: "Policies in the draft" })).toContainText("small_refunds");
 
     // Discarding goes back to the published policy, after a confirmation.
-    page.once("dialog", (d) => d.accept());
-    await page.getByRole("button", { name: "Discard draft" }).click();
+    await ws.discardDraft();
     await expect(page.locator(".monaco-editor .view-lines")).toContainText("amount < 1000");
   });
 
@@ -73,8 +72,7 @@ test.describe("authoring Cedar in the policy workspace", () => {
     await page.getByRole("button", { name: "Format" }).click();
     await expect(page.locator(".monaco-editor .view-lines")).toContainText("context.input.amount < 10");
     await expect(page.locator(".monaco-editor .view-line").nth(1)).toContainText("principal,");
-    page.once("dialog", (d) => d.accept());
-    await page.getByRole("button", { name: "Discard draft" }).click();
+    await ws.discardDraft();
   });
 
   test("the Schema tab shows the schema generated from the tools, in Cedar and JSON", async ({ page, offsiteRequests: _ }) => {

@@ -19,8 +19,7 @@ test.describe.serial("publishing RefundGateway", () => {
 
     // Start from the published set, then add a forbid.
     await ws.openFor("RefundGateway");
-    page.once("dialog", (d) => d.accept());
-    await page.getByRole("button", { name: "Discard draft" }).click();
+    await ws.discardDraft();
     await expect(page.locator(".monaco-editor .view-lines")).toContainText("amount < 1000");
     await ws.appendText(CANARY);
     await ws.expectClean();

@@ -69,8 +69,7 @@ test("replaying refunds on RefundGateway: decisions, exact gateway responses, a 
   await expect(rerun.getByTestId("suite-summary")).toHaveText("Draft: 1 passed, 1 failed · Published: 2 passed, 0 failed");
 
   // Leave the workspace as the seed had it.
-  page.once("dialog", (d) => d.accept());
-  await page.getByRole("button", { name: "Discard draft" }).click();
+  await ws.discardDraft();
   expect((await request.delete(`/api/gateways/${refund.gatewayId}/suites?suite=${suite}`)).ok()).toBe(true);
 });
 

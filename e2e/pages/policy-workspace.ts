@@ -54,6 +54,15 @@ export class PolicyWorkspacePage {
     await expect(this.page.getByTestId("save-status")).toHaveText("Draft saved");
   }
 
+  /** Resets the draft to the published policies and waits until the server has done it. */
+  async discardDraft() {
+    this.page.once("dialog", (d) => d.accept());
+    const reset = this.page.waitForResponse((r) => r.request().method() === "DELETE" && /\/draft$/.test(new URL(r.url()).pathname));
+    await this.page.getByRole("button", { name: "Discard draft" }).click();
+    expect((await reset).ok()).toBe(true);
+    await this.waitReady();
+  }
+
   suggestions() {
     return this.page.locator(".monaco-editor .suggest-widget");
   }

@@ -1,3 +1,4 @@
+import { DraftPanel } from "@/components/drafting/draft-panel";
 import { PolicyWorkspace } from "@/components/policy-editor/policy-workspace";
 import { ImpactPanel } from "@/components/simulation/impact-panel";
 import { MatrixPanel } from "@/components/simulation/matrix-panel";
@@ -5,6 +6,7 @@ import { SimulationProvider } from "@/components/simulation/sim-context";
 import { SimulatePanel } from "@/components/simulation/simulate-panel";
 import { SuitesPanel } from "@/components/simulation/suites-panel";
 import { ErrorState } from "@/components/ui/states";
+import { availableDrafters } from "@/lib/drafting/service";
 import { load } from "@/lib/http/load";
 import { simGatewayOf } from "@/lib/simulation/server";
 import { listPersonas } from "@/lib/store/personas";
@@ -25,6 +27,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ gatew
         draft={ws.draft}
         publishedText={ws.publishedText}
         panels={[
+          { id: "draft", label: "Draft with AI", node: <DraftPanel drafters={availableDrafters()} /> },
           { id: "simulate", label: "Simulate", node: <SimulatePanel /> },
           { id: "suites", label: "Suites", node: <SuitesPanel /> },
           { id: "matrix", label: "Matrix", node: <MatrixPanel /> },

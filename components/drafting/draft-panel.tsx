@@ -1,0 +1,176 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useWorkspace } from "@/components/policy-editor/workspace-context";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { DraftedPolicy, DraftResult, DrafterKind } from "@/lib/drafting/types";
+import { DraftDiff } from "./draft-diff";
+import { readSse } from "./read-sse";
+
+const LABEL: Record<DrafterKind, string> = { anthropic: "Claude", offline: "Offline rules", agentcore: "AgentCore generation" };
+const STATUS: Record<DraftResult["status"], { tone: "green" | "amber" | "red"; text: string }> = {
+  valid: { tone: "green", text: "valid first time" },
+  repaired: { tone: "amber", text: "repaired after validator feedback" },
+  invalid: { tone: "red", text: "still invalid — review the errors" },
+};
+
+/** Plain language in, Cedar out: streamed, validated, and applied only on the user's click. */
+export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
+  const ws = useWorkspace();
+  const [request, setRequest] = useState("");
+  const requestKey = `policy-studio:draft-request:${ws.gatewayId}`;
+  // The request survives a reload, like the editor's text; it lives in the browser's storage, read after hydration.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring the request needs the browser's storage
+  useEffect(() => setRequest(localStorage.getItem(requestKey) ?? ""), [requestKey]);
+  useEffect(() => {
+    if (request) localStorage.setItem(requestKey, request);
+    else localStorage.removeItem(requestKey);
+  }, [request, requestKey]);
+  const [choice, setChoice] = useState<"auto" | DrafterKind>("auto");
+  const [streamed, setStreamed] = useState<DraftedPolicy[]>([]);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [result, setResult] = useState<DraftResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [mode, setMode] = useState<"insert" | "replace">("insert");
+  const stop = useRef<AbortController | null>(null);
+  const running = progress !== null;
+
+  async function generate() {
+    setError(null);
+    setResult(null);
+    setStreamed([]);
+    setProgress("Drafting…");
+    stop.current = new AbortController();
+    try {
+      const res = await fetch(`/api/gateways/${ws.gatewayId}/draft/generate`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+        body: JSON.stringify({ request, drafter: choice }),
+        signal: stop.current.signal,
+      });
+      if (!res.ok) {
+        const body = await res.json().catch(() => null);
+        throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
+      }
+      await readSse(res, (event, data) => {
+        if (event === "policy") setStreamed((s) => [...s, (data as { policy: DraftedPolicy }).policy]);
+        if (event === "repair") setProgress(`Repairing: round ${(data as { round: number }).round} (the validator found errors)…`);
+        if (event === "status") setProgress((data as { message: string }).message);
+        if (event === "result") setResult(data as DraftResult);
+        if (event === "error") setError((data as { error: { message: string } }).error.message);
+      });
+    } catch (e) {
+      setError((e as Error).name === "AbortError" ? "Stopped. Your request is kept; nothing was changed." : (e as Error).message);
+    } finally {
+      stop.current = null;
+      setProgress(null);
+    }
+  }
+
+  const draftText = result ? result.policies.map((p) => p.statement.trim()).join("\n\n") + "\n" : "";
+  const applied = mode === "replace" ? draftText : `${ws.text.trimEnd()}${ws.text.trim() ? "\n\n" : ""}${draftText}`;
+
+  return (
+    <div className="space-y-3 p-3 text-sm">
+      <label className="block text-xs text-zinc-600 dark:text-zinc-400">
+        Describe the policy in plain language
+        <textarea
+          aria-label="Policy request"
+          className="mt-1 h-20 w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          placeholder="e.g. Only the refund-agent role may process refunds, and only under $1000"
+          value={request}
+          maxLength={2000}
+          onChange={(e) => setRequest(e.target.value)}
+        />
+      </label>
+      <div className="flex flex-wrap items-center gap-2">
+        <select aria-label="Drafter" className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900" value={choice} onChange={(e) => setChoice(e.target.value as typeof choice)}>
+          <option value="auto">Best available ({drafters.includes("anthropic") ? "Claude" : "offline rules"})</option>
+          {drafters.map((d) => (
+            <option key={d} value={d}>
+              {LABEL[d]}
+            </option>
+          ))}
+        </select>
+        <Button variant="primary" onClick={() => void generate()} disabled={running || request.trim().length < 3}>
+          Generate
+        </Button>
+        {running ? <Button onClick={() => stop.current?.abort()}>Stop</Button> : null}
+      </div>
+      {!drafters.includes("anthropic") ? <p className="text-xs text-zinc-500">Offline: set ANTHROPIC_API_KEY on the server to draft with Claude.</p> : null}
+      {progress ? <p aria-live="polite" className="text-xs text-zinc-600">{progress}</p> : null}
+      {error ? (
+        <p role="alert" className="text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      {!result && streamed.length ? (
+        <ul aria-label="Arriving policies" className="space-y-1">
+          {streamed.map((p, i) => (
+            <li key={i} className="text-xs">
+              <pre className="rounded bg-zinc-50 p-1 whitespace-pre-wrap dark:bg-zinc-950">{p.statement}</pre>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {result ? (
+        <section aria-label="Draft" className="space-y-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone="blue" data-testid="drafter-label">
+              {LABEL[result.drafter]}
+            </Badge>
+            <Badge tone={STATUS[result.status].tone} data-testid="draft-status">
+              {STATUS[result.status].text}
+            </Badge>
+          </div>
+          {result.notice ? <p className="text-xs text-zinc-500">{result.notice}</p> : null}
+          <ul className="space-y-1 text-xs">
+            {result.policies.map((p, i) => (
+              <li key={i}>• {p.explanation}</li>
+            ))}
+          </ul>
+          <Notes title="Warnings" items={result.warnings} tone="amber" />
+          <Notes title="Assumptions" items={result.assumptions} />
+          <Notes title="Questions" items={result.questions} />
+          <Notes title="Validation errors" items={result.diagnostics.map((d) => `line ${d.startLine}:${d.startColumn} ${d.message}${d.help ? ` (help: ${d.help})` : ""}`)} tone="red" />
+          <Notes title="Findings" items={result.findings.map((f) => `${f.type} — ${f.message} (${f.how})`)} tone="amber" />
+          {result.policies.length ? (
+            <>
+              <div role="radiogroup" aria-label="How to apply" className="flex gap-3 text-xs">
+                {(["insert", "replace"] as const).map((m) => (
+                  <label key={m} className="flex items-center gap-1">
+                    <input type="radio" name="apply-mode" checked={mode === m} onChange={() => setMode(m)} />
+                    {m === "insert" ? "Insert after the current policies" : "Replace the current policies"}
+                  </label>
+                ))}
+              </div>
+              <DraftDiff original={ws.text} modified={applied} />
+              <div className="flex gap-2">
+                <Button variant="primary" onClick={() => (ws.apply(mode, draftText), setResult(null))}>
+                  {mode === "insert" ? "Insert" : "Replace"}
+                </Button>
+                <Button onClick={() => setResult(null)}>Discard</Button>
+              </div>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Notes({ title, items, tone }: { title: string; items: string[]; tone?: "red" | "amber" }) {
+  if (!items.length) return null;
+  const color = tone === "red" ? "text-red-700 dark:text-red-400" : tone === "amber" ? "text-amber-800 dark:text-amber-300" : "text-zinc-700 dark:text-zinc-300";
+  return (
+    <div className={`text-xs ${color}`} aria-label={title} role="group">
+      <p className="font-semibold">{title}</p>
+      <ul className="ml-3 list-disc">
+        {items.map((n, i) => (
+          <li key={i}>{n}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
