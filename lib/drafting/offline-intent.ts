@@ -30,7 +30,7 @@ const VERB_WORDS: Array<[Verb, RegExp]> = [
   ["delete", /\b(delet(?:e|es|ed|ion)|remov(?:e|es|ed|al)|cancel(?:s|led|lation|ling)?|destroy(?:s|ed)?)\b/],
 ];
 const WRITE_WORDS = /\b(writ(?:e|es|ing|ten)|mutat(?:e|ions?)|changes? to)\b/;
-const DENY_WORDS = /^not\b|\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|blocked?|no one|nobody|not able)\b/;
+const DENY_WORDS = /^not\b|\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|n't (?:be )?(?:allowed|permitted)|block(?:s|ed|ing)?|ban(?:s|ned)?|reject(?:s|ed)?|refuse[sd]?|no one|nobody|not able)\b/;
 const TOOL_VERB: Array<[Verb, RegExp]> = [
   ["read", /^(get|list|read|search|find|describe|fetch|query|lookup|view|show|check|download|count)/],
   ["create", /^(create|add|new|insert|post|put|place|submit|open|upload|register|write|save|send)/],
@@ -190,6 +190,28 @@ export function toolNouns(clause: string, tools: DraftTool[]): string[] {
   const words = clause.toLowerCase().split(/[^a-z0-9_-]+/).filter(Boolean).map(singular);
   const nouns = new Set(tools.flatMap(nameWords).filter((w) => w.length > 2 && !STOP.has(w) && !TOOL_VERB.some(([, re]) => re.test(w))));
   return [...new Set(words.filter((w) => nouns.has(w)))];
+}
+
+/** "…, deny everything else": what default deny already does, so no policy is written for it. */
+export function isCatchAll(clause: string): boolean {
+  return /\b(everything|anything|all|any)\s+(else|other)\b|\b(all|any)\s+other\s+(tools?|calls?|actions?)\b|\bnothing else\b|\botherwise\b|\bthe rest\b/i.test(clause);
+}
+
+/**
+ * Splits "queries are allowed, execute is denied" where commas or colons join whole permission
+ * clauses, but keeps "…may create payments, at most 2000" together (the second part has no tools).
+ */
+export function splitPermissionList(clause: string, tools: DraftTool[]): string[] {
+  const parts = clause.split(/\s*[,:]\s+(?:and\s+)?/).filter(Boolean);
+  if (parts.length < 2) return [clause];
+  const standalone = (part: string) => speaksOfPermission(part) && pickTools(part, tools).tools.length > 0;
+  const out: string[] = [];
+  for (const part of parts) {
+    if (out.length && standalone(part) && standalone(out.at(-1)!)) out.push(part);
+    else if (out.length) out[out.length - 1] += `, ${part}`;
+    else out.push(part);
+  }
+  return out;
 }
 
 const PERMISSION_WORDS = /\b(allow(?:s|ed|ing)?|permit(?:s|ted)?|may|can|could|able|grant(?:s|ed)?|let|enable[ds]?|authori[sz]ed?|only|read-only|everyone|anyone|nobody|no one|must|should|shall|is ok|are ok|fine)\b/;

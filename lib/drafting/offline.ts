@@ -1,5 +1,5 @@
 import { inputTypeOf, type CedarType } from "@/lib/cedar/cedar-types";
-import { effectOf, parseLimits, parseRole, pickTools, shortName, speaksOfPermission, splitClauses, toolNouns, type Intent, type Limit } from "./offline-intent";
+import { effectOf, parseLimits, parseRole, pickTools, shortName, speaksOfPermission, splitClauses, splitPermissionList, toolNouns, isCatchAll, type Intent, type Limit } from "./offline-intent";
 import type { DraftedPolicy, DraftInput, DraftTool } from "./types";
 
 export interface OfflineDraft {
@@ -18,8 +18,12 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
   const questions: string[] = [];
   const intents: Intent[] = [];
 
-  for (const clause of splitClauses(input.request)) {
+  for (const clause of splitClauses(input.request).flatMap((c) => splitPermissionList(c, input.tools))) {
     const previous = intents.at(-1);
+    if (isCatchAll(clause) && effectOf(clause) === "forbid") {
+      assumptions.push(`“${clause}”: every call no permit allows is denied already (default deny), so I wrote no forbid for it; a forbid on all tools would also override the permits above.`);
+      continue;
+    }
     const limits = parseLimits(clause);
     const role = parseRole(clause);
     const everyone = /\b(everyone|anyone|any agent|all agents|any user|all users)\b/i.test(clause);
@@ -44,7 +48,11 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
       questions.push(`I did not understand which tools “${clause}” is about. Name a tool (${input.tools.slice(0, 3).map((t) => shortName(t.name)).join(", ")}…) or a kind of action (view, create, update, delete).`);
       continue;
     }
-    intents.push({ effect: effectOf(clause), tools, role: everyone ? undefined : role, limits, chosenBy, clause });
+    const intent: Intent = { effect: effectOf(clause), tools, role: everyone ? undefined : role, limits, chosenBy, clause };
+    // "Read-only access: queries are allowed" says the same thing twice; one policy says it once.
+    const same = intents.find((i) => JSON.stringify([i.effect, i.tools, i.role, i.limits]) === JSON.stringify([intent.effect, intent.tools, intent.role, intent.limits]));
+    if (same) same.clause += `; ${clause}`;
+    else intents.push(intent);
   }
 
   const policies: DraftedPolicy[] = [];
@@ -107,7 +115,10 @@ function pickField(intent: Intent, input: Pick<DraftInput, "schema" | "tools">):
   if (shared.length === 1) return { ...shared[0], assumed: true };
   const money = /\$|dollars?|usd|€|eur|cents?/.test(text);
   const moneyField = money ? shared.find((f) => /amount|total|price|cost|value|sum/i.test(f.name)) : undefined;
-  return moneyField ? { ...moneyField, assumed: true } : undefined;
+  if (moneyField) return { ...moneyField, assumed: true };
+  // An optional fee next to a required amount: the limit is about the one every call carries.
+  const required = shared.filter((f) => f.required);
+  return required.length === 1 ? { ...required[0], assumed: true } : undefined;
 }
 
 function compare(field: Field, limit: Limit): string {

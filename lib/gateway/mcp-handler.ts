@@ -1,6 +1,7 @@
 import "server-only";
 import type { ControlPlane, EnginePolicy, GatewayDetail, Tool } from "@/lib/agentcore/types";
 import { AppError } from "@/lib/errors";
+import { readCapped } from "@/lib/http/read-capped";
 import type { Db } from "@/lib/store/db";
 import { findClient } from "@/lib/store/clients";
 import { recordDecisions, type NewDecision } from "@/lib/store/decisions";
@@ -288,23 +289,4 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
 
 function tooLarge(maxBytes: number): Response {
   return json(rpcError(null, RPC.INVALID_REQUEST, `Request body exceeds ${Math.round(maxBytes / 1024 / 1024)} MB.`), 413);
-}
-
-/** The body as text, or null when it is larger than the cap (stops reading as soon as it is). */
-async function readCapped(req: Request, maxBytes: number): Promise<string | null> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, errors as joseErrors, type CryptoKey, type JWTPayload } from "jose";
+import { NON_TAG_CLAIMS } from "@/lib/simulation/principal";
 import type { Db } from "@/lib/store/db";
 import { findClient, getOrStoreSigningKey, type GatewayClient } from "@/lib/store/clients";
 
@@ -44,7 +45,7 @@ async function load(db: Db): Promise<KeyPair> {
 }
 
 /** Claims the token sets itself; a persona's claims never override them. */
-const REGISTERED = new Set(["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "client_id", "token_use"]);
+const REGISTERED = new Set([...NON_TAG_CLAIMS, "client_id"]);
 
 export interface TokenOptions {
   issuer: string;
@@ -88,8 +89,6 @@ export interface VerifiedToken {
   payload: JWTPayload;
 }
 
-const TIME_AND_ROUTING = new Set(["iss", "sub", "aud", "exp", "nbf", "iat", "jti"]);
-
 export async function verifyAccessToken(db: Db, authorization: string | null, expected: { issuer: string; gatewayId: string }): Promise<VerifiedToken> {
   if (!authorization) throw new TokenError(undefined, "Send an access token: Authorization: Bearer <token> (get one from the token endpoint).");
   const match = /^Bearer\s+([A-Za-z0-9\-_.~+/]+=*)\s*$/i.exec(authorization);
@@ -102,7 +101,7 @@ export async function verifyAccessToken(db: Db, authorization: string | null, ex
       audience: expected.gatewayId,
       requiredClaims: ["sub", "exp"],
     });
-    const claims = Object.fromEntries(Object.entries(payload).filter(([k]) => !TIME_AND_ROUTING.has(k) && k !== "token_use"));
+    const claims = Object.fromEntries(Object.entries(payload).filter(([k]) => !NON_TAG_CLAIMS.has(k)));
     return { sub: payload.sub!, clientId: typeof payload.client_id === "string" ? payload.client_id : undefined, claims, payload };
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw new TokenError("invalid_token", "The access token expired.");

@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, toAppError } from "@/lib/errors";
+import { readCapped } from "./read-capped";
 
 /** Default cap on JSON bodies of the console's API. */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -50,6 +51,7 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readCapped(req, maxBytes);
+  if (text === null) throw tooLarge(maxBytes);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -63,24 +65,6 @@ export async function readJson<T extends z.ZodType>(req: Request, schema: T, max
     throw new AppError("bad-request", `Invalid request body: ${first.path ? `${first.path}: ` : ""}${first.message}`, { issues });
   }
   return parsed.data;
-}
-
-async function readCapped(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -2,7 +2,7 @@ import { claimToTag } from "@/lib/cedar/request-from-call";
 import type { CallPrincipal } from "./types";
 
 /**
- * JWT claims that say when and where a token is valid rather than who holds it. The gateway drops
+ * JWT claims that say when and where a token is valid rather than who holds it. The local gateway drops
  * them before the remaining claims become the principal's tags (lib/gateway/tokens.ts,
  * `verifyAccessToken`), so a persona or a pasted claim set that carries them is mapped the same way.
  */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { draftOffline } from "@/lib/drafting/offline";
 import type { DraftTool } from "@/lib/drafting/types";
@@ -24,6 +25,10 @@ const DESK: DraftTool[] = [
   { name: "Helpdesk___ticket_escalate", description: "Modifies a ticket's priority", inputSchema: { type: "object", properties: { id: { type: "string" }, level: { type: "integer" } }, required: ["id", "level"] } },
 ];
 const desk = gatewayOf(DESK);
+
+const fixture = (name: string) => gatewayOf(JSON.parse(readFileSync(`tests/fixtures/tools/${name}.json`, "utf8")).tools as DraftTool[]);
+const [github, slack, postgres, stripe] = ["github", "slack", "postgres", "stripe"].map(fixture);
+const repo = { owner: "o", repo: "r" };
 
 const order = { orderId: "o-1" };
 const newOrder = { customerId: "c", items: [{ sku: "s", quantity: 1 }], shippingAddress: { line1: "x", city: "y", country: "US" }, total: 10 };
@@ -94,6 +99,10 @@ const CASES: Array<{ gw: ReturnType<typeof gatewayOf>; request: string; expect: 
   { gw: demo, request: "Orders may be created, but nobody may create orders with a total above 100000", expect: [["OrdersTarget___create_order", { ...newOrder, total: 5 }, {}, "ALLOW"], ["OrdersTarget___create_order", { ...newOrder, total: 100001 }, {}, "DENY"]] },
   { gw: desk, request: "Tickets may be viewed but not modified", expect: [["Helpdesk___ticket_lookup", { id: "t" }, {}, "ALLOW"], ["Helpdesk___ticket_history", { id: "t" }, {}, "ALLOW"], ["Helpdesk___ticket_escalate", { id: "t", level: 1 }, {}, "DENY"]] },
   { gw: desk, request: "Only the supervisor role may escalate tickets, at most to level 3", expect: [["Helpdesk___ticket_escalate", { id: "t", level: 3 }, { role: "supervisor" }, "ALLOW"], ["Helpdesk___ticket_escalate", { id: "t", level: 4 }, { role: "supervisor" }, "DENY"], ["Helpdesk___ticket_escalate", { id: "t", level: 1 }, { role: "agent" }, "DENY"]] },
+  { gw: github, request: "Allow creating issues, deny everything else", expect: [["GitHubTarget___create_issue", { ...repo, title: "t" }, {}, "ALLOW"], ["GitHubTarget___merge_pull_request", { ...repo, pull_number: 1 }, {}, "DENY"]] },
+  { gw: slack, request: "Agents can list channels and add reactions. Block posting messages", expect: [["SlackTarget___list_channels", {}, {}, "ALLOW"], ["SlackTarget___post_message", { channel_id: "c", text: "t" }, {}, "DENY"]] },
+  { gw: postgres, request: "Read-only database access: queries are allowed, execute is denied", expect: [["PostgresTarget___query", { sql: "select 1" }, {}, "ALLOW"], ["PostgresTarget___execute", { sql: "drop table x" }, {}, "DENY"]] },
+  { gw: stripe, request: "Only the finance role may create payouts of at most 10000", expect: [["PaymentsTarget___create_payout", { amount: 10000, destination: "d" }, { role: "finance" }, "ALLOW"], ["PaymentsTarget___create_payout", { amount: 10000.5, destination: "d" }, { role: "finance" }, "DENY"]] },
   { gw: demo, request: "Orders can be listed. Orders cannot be updated.", expect: [["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___update_order", order, {}, "DENY"]] },
 ];
 
