@@ -23,6 +23,7 @@ export function PolicyChanges({ plan }: { plan: PublishPlan }) {
           ) : null}
           {p.change === "changed" && p.statementChanged ? <span className="text-xs text-zinc-500">statement</span> : null}
           {p.descriptionChanged && p.change !== "added" ? <span className="text-xs text-zinc-500">description</span> : null}
+          {p.resend ? <Badge tone="red" title="The engine did not accept the last version it was sent; publishing sends it again">engine reports {p.resend}: re-sent</Badge> : null}
         </li>
       ))}
       {plan.policies.length === 0 ? <li className="py-2 text-zinc-500">The draft holds no policies.</li> : null}

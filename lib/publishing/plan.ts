@@ -56,6 +56,8 @@ export interface PublishedPolicy {
   description: string;
   statement: string;
   enforcementMode: EnforcementMode;
+  /** The engine's status; a `*_FAILED` policy is re-sent even when the draft matches it. */
+  status?: string;
 }
 
 export interface PlannedPolicy {
@@ -69,6 +71,8 @@ export interface PlannedPolicy {
   statementChanged: boolean;
   descriptionChanged: boolean;
   modeChanged: boolean;
+  /** The engine reports it CREATE_FAILED or UPDATE_FAILED, so the draft's version is sent again. */
+  resend?: string;
   /** 1-based line of the policy in the draft (absent for removed ones). */
   line?: number;
 }
@@ -180,11 +184,23 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
     const statementChanged = oldStatement !== d.statement;
     const descriptionChanged = old.description !== d.description;
     const modeChanged = old.enforcementMode !== d.enforcementMode;
-    const changed = statementChanged || descriptionChanged || modeChanged;
-    policies.push({ name: d.name, change: changed ? "changed" : "unchanged", generatedName: d.generatedName, effect: d.effect, before, after, statementChanged, descriptionChanged, modeChanged, line: d.line });
+    const resend = old.status?.endsWith("_FAILED") ? old.status : undefined;
+    const changed = statementChanged || descriptionChanged || modeChanged || !!resend;
+    policies.push({ name: d.name, change: changed ? "changed" : "unchanged", generatedName: d.generatedName, effect: d.effect, before, after, statementChanged, descriptionChanged, modeChanged, resend, line: d.line });
     if (!changed) continue;
+    if (resend === "CREATE_FAILED") {
+      // The service refuses to update a policy it never created: remove the failed copy, create it anew.
+      operations.push({ op: "delete", name: d.name, policyId: old.policyId, phase: 1, reason: "removes the copy the engine reports CREATE_FAILED (it decides nothing)" });
+      operations.push({
+        op: "create",
+        name: d.name,
+        create: { name: d.name, description: d.description, statement: d.statement, enforcementMode: d.enforcementMode },
+        ...ordering(null, { effect: d.effect, mode: d.enforcementMode }, false),
+      });
+      continue;
+    }
     const update: PlanOperation["update"] = {};
-    if (statementChanged) update.statement = d.statement;
+    if (statementChanged || resend) update.statement = d.statement;
     if (descriptionChanged) update.description = d.description;
     if (modeChanged) update.enforcementMode = d.enforcementMode;
     operations.push({
@@ -192,7 +208,8 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
       name: d.name,
       policyId: old.policyId,
       update,
-      ...ordering({ effect: effectOf(cedar, oldStatement), mode: old.enforcementMode }, { effect: d.effect, mode: d.enforcementMode }, statementChanged),
+      ...ordering({ effect: effectOf(cedar, oldStatement), mode: old.enforcementMode }, { effect: d.effect, mode: d.enforcementMode }, statementChanged || !!resend),
+      ...(resend ? { reason: `re-sends a policy the engine reports ${resend}` } : {}),
     });
   }
   for (const old of input.published) {

@@ -151,7 +151,8 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
     }
     const pending = plan.operations.slice(applied.length + failed.length).map((o) => ({ name: o.name, op: o.op, phase: o.phase }));
 
-    const after = applied.length ? await deps.cp.listPolicies(engineId) : live;
+    // Re-read even when nothing counts as applied: a create that ends CREATE_FAILED still leaves a policy.
+    const after = await deps.cp.listPolicies(engineId);
     const version = publishedVersion(after);
     const label = req.message.trim() || (action === "rollback" ? `Roll back to version ${req.rollbackOf}` : "Published from the console");
     const counts = `${plan.counts.added} added, ${plan.counts.changed} changed, ${plan.counts.removed} removed`;
@@ -166,6 +167,7 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
 
     const notApplied = [...failed, ...pending].map((o) => o.name).join(", ");
     if (applied.length === 0) {
+      if (version !== before) await rebaseDraft(gatewayId, rebasedText, version);
       await recordAudit({ gatewayId, actor: deps.user, action, summary: `${action === "rollback" ? "Rollback" : "Publish"} failed; nothing was applied: ${failure.message}`, result: "failure", details: { message: label, failed, pending } });
       return { status: "failed", version, versionNumber: previousNumber, applied, failed, pending, previous, summary: `Nothing was applied. ${failure.message}` };
     }

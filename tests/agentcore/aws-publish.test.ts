@@ -147,6 +147,16 @@ describe("publishing through the AWS adapter against the fake control plane", ()
     const r = await publishDraft(depsFor(cp), PAYMENTS, { text, message: "", baseVersion });
     expect(r.status).toBe("failed");
     expect(r.failed[0]).toMatchObject({ name: "reads", code: "policy-failed", statusReasons: ["Policy references an action not on the gateway"], message: expect.stringContaining("CREATE_FAILED: Policy references an action not on the gateway") });
+
+    // Publishing the same draft again removes the failed copy and creates it anew.
+    cp.createPolicy = real;
+    const stuck = fake.state.policies.find((x) => x.name === "reads")!;
+    Object.defineProperty(stuck, "status", { value: "CREATE_FAILED", writable: true });
+    fake.state.calls.length = 0;
+    const again = await publishDraft(depsFor(cp), PAYMENTS, { text, message: "", baseVersion: r.version });
+    expect(again).toMatchObject({ status: "published", applied: [{ name: "reads", op: "delete" }, { name: "reads", op: "create" }] });
+    expect(calls()).toEqual(["DeletePolicy", "CreatePolicy"]);
+    expect((await live()).map((p) => [p.name, p.status])).toEqual([["payment_limit", "ACTIVE"], ["reads", "ACTIVE"]]);
   });
 
   it("detects a change made outside the console (stale baseVersion) and overwrites nothing", async () => {

@@ -41,6 +41,22 @@ describe("diffing the draft document against the engine by name", () => {
     expect(p.operations.find((o) => o.op === "delete")).toMatchObject({ name: "old_reads", policyId: "old_reads-id" });
   });
 
+  it("re-sends a policy the engine reports as CREATE_FAILED or UPDATE_FAILED, even when the draft matches it", () => {
+    const published = [pol("refund_limit_policy", REFUND, { status: "CREATE_FAILED" }), pol("reads", permitTool("OrdersTarget___get_order"), { status: "UPDATE_FAILED" }), pol("lists", permitTool("OrdersTarget___list_orders"), { status: "ACTIVE" })];
+    const p = plan(doc(...published), published);
+    expect(p.policies.map((x) => [x.name, x.change, x.resend])).toEqual([
+      ["refund_limit_policy", "changed", "CREATE_FAILED"],
+      ["reads", "changed", "UPDATE_FAILED"],
+      ["lists", "unchanged", undefined],
+    ]);
+    // UpdatePolicy is refused on a policy that was never created: that one is deleted and created again.
+    expect(p.operations).toMatchObject([
+      { op: "delete", name: "refund_limit_policy", policyId: "refund_limit_policy-id", phase: 1 },
+      { op: "update", name: "reads", update: { statement: permitTool("OrdersTarget___get_order") }, reason: "re-sends a policy the engine reports UPDATE_FAILED" },
+      { op: "create", name: "refund_limit_policy", create: { statement: REFUND }, phase: 4 },
+    ]);
+  });
+
   it("sees description and enforcement-mode changes as their own fields", () => {
     const published = [pol("reads", permitTool("OrdersTarget___get_order"))];
     const p = plan(doc(pol("reads", permitTool("OrdersTarget___get_order"), { description: "Reads", enforcementMode: "LOG_ONLY" })), published);
