@@ -1,5 +1,6 @@
 import type { CompiledPolicy, CompiledPolicySet } from "@/lib/cedar/authorize";
 import type { CedarRequest } from "@/lib/cedar/request-from-call";
+import { viewKey, viewOf, type RequestView } from "./request-view";
 
 /**
  * Finds whether a call's decision flips between two policy sets (published → draft) with as little
@@ -13,7 +14,10 @@ import type { CedarRequest } from "@/lib/cedar/request-from-call";
  * policies and cannot disagree, which settles most calls with one cheap evaluation. Otherwise the
  * shared group is evaluated too and each side's decision follows AgentCore's rules: a satisfied
  * ACTIVE forbid denies, else a satisfied ACTIVE permit allows, else default deny. A policy that errors
- * is not satisfied, as in the engine. LOG_ONLY policies never decide and take no part.
+ * is not satisfied, as in the engine. LOG_ONLY policies never decide and take no part. A group is
+ * evaluated once per distinct view of the request (request-view.ts): calls from personas its
+ * policies cannot tell apart share the answer, and a group that never reads `context` is evaluated
+ * without it.
  */
 export interface Comparison {
   /** The decision change for a request built by `buildRequest`, or null when both sets decide alike. */
@@ -33,6 +37,9 @@ interface Member {
 interface Group {
   setId: string;
   needsActionParents: boolean;
+  /** What of a request the members can see: calls that look alike share one evaluation. */
+  view: RequestView;
+  memo: Map<string, string[] | null>;
   members: Map<string, Member>;
 }
 
@@ -42,6 +49,7 @@ interface ActionSets {
 }
 
 let generation = 0;
+const MEMO_LIMIT = 50_000;
 
 /**
  * A policy as evaluated for calls of one tool action only: a permit (see above), annotations dropped,
@@ -84,7 +92,7 @@ export function compareSets(draft: CompiledPolicySet, published: CompiledPolicyS
     const answer = cedar.preparsePolicySet(setId, { staticPolicies });
     if (answer.type !== "success") throw new Error(`A comparison set could not be preparsed: ${answer.errors[0]?.message}`);
     setIds.push(setId);
-    const made = { setId, members, needsActionParents: rewritten.some((e) => e.needsActionParents) };
+    const made = { setId, members, needsActionParents: rewritten.some((e) => e.needsActionParents), view: viewOf(rewritten.map((e) => e.json)), memo: new Map() };
     groups.set(key, made);
     return made;
   };
@@ -118,12 +126,23 @@ export function compareSets(draft: CompiledPolicySet, published: CompiledPolicyS
 
   /** The group's satisfied members, or null when Cedar could not evaluate the request at all. */
   const satisfied = (g: Group, request: CedarRequest): string[] | null => {
+    const key = viewKey(g.view, request);
+    const known = g.memo.get(key);
+    if (known !== undefined) return known;
+    const answer = evaluateGroup(g, request);
+    if (g.memo.size >= MEMO_LIMIT) g.memo.clear();
+    g.memo.set(key, answer);
+    return answer;
+  };
+
+  const evaluateGroup = (g: Group, request: CedarRequest): string[] | null => {
     try {
       const answer = cedar.statefulIsAuthorized({
         principal: request.principal,
         action: request.action,
         resource: request.resource,
-        context: request.context,
+        // Marshalling the context into wasm costs more than evaluating a small group that ignores it.
+        context: g.view.context ? request.context : {},
         entities: g.needsActionParents ? [...request.entities, draft.actionEntities.get(request.action.id)!] : request.entities,
         preparsedPolicySetId: g.setId,
       });

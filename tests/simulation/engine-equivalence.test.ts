@@ -41,6 +41,8 @@ const principals: CallPrincipal[] = [
   { sub: "cold", claims: { role: "admin", frozen: "yes" } },
   { sub: "auditor", claims: { role: "auditor" } },
   { sub: "iam", type: "IamEntity", claims: {} },
+  // Same tags as "agent": impact analysis may share their evaluations only where no policy tells them apart.
+  { sub: "agent-2", claims: { role: "refund-agent" } },
 ];
 const calls: Array<[string, unknown]> = [
   ["RefundTarget___process_refund", { amount: 500 }],
@@ -100,6 +102,9 @@ describe("impact analysis decides both sets with one evaluation per call", () =>
     "a canary promoted to ACTIVE": policies.map((p) => (p.id === "canary_refund_permit" ? { ...p, enforcementMode: "ACTIVE" } : p)),
     "a forbid demoted to LOG_ONLY": policies.map((p) => (p.id === "mcp_freeze" ? { ...p, enforcementMode: "LOG_ONLY" } : p)),
     "everything removed": [],
+    "a forbid on one tag's presence": [...policies, { id: "freeze_departments", enforcementMode: "ACTIVE", text: `forbid(principal, action in ${A("CallTool")}, resource) when { principal.hasTag("department") };` }],
+    "a forbid on one principal": [...policies, { id: "freeze_agent_2", enforcementMode: "ACTIVE", text: `forbid(principal == AgentCore::OAuthUser::"agent-2", action in ${A("CallTool")}, resource);` }],
+    "a forbid reading the context of every tool": [...policies, { id: "no_big_amounts", enforcementMode: "ACTIVE", text: `forbid(principal, action in ${A("CallTool")}, resource) when { context.input has amount && context.input.amount == 2000 };` }],
   };
   for (const [what, draftPolicies] of Object.entries(variants)) {
     it(`finds exactly the flips of deciding each set separately: ${what}`, () => {
