@@ -43,6 +43,8 @@ interface Bucket {
    * schema-less evaluation must send the action entity with its groups as parents.
    */
   needsActionParents: boolean;
+  /** Some member reads `context`; otherwise a schema-less evaluation leaves it out (marshalling it into wasm is costly). */
+  needsContext: boolean;
 }
 
 export interface CompiledPolicySet {
@@ -67,6 +69,8 @@ export interface CompiledPolicy {
   mode: EnforcementMode;
   /** The policy mentions an action group, so evaluating it needs the action's parents. */
   usesGroups: boolean;
+  /** The policy reads `context`. */
+  usesContext: boolean;
 }
 
 export interface Evaluation {
@@ -122,6 +126,7 @@ export function compilePolicySet(
       mode: p.enforcementMode,
       actions: actionsInScope(answer.json),
       usesGroups: [...groups.keys()].some((g) => json.includes(JSON.stringify(g))),
+      usesContext: json.includes('{"Var":"context"}'),
     });
   }
 
@@ -146,11 +151,12 @@ export function compilePolicySet(
     const hasLogOnly = members.some((m) => m.mode === "LOG_ONLY");
     const key = JSON.stringify(members.map((m) => [m.id, m.text, m.mode]));
     const needsActionParents = members.some((m) => m.usesGroups);
+    const needsContext = members.some((m) => m.usesContext);
     byAction.set(
       action,
       hasLogOnly
-        ? { key, members: members.map((m) => m.id), needsActionParents, permits: preparse(members.filter((m) => m.effect === "permit")), forbids: preparse(members.filter((m) => m.effect === "forbid")) }
-        : { key, members: members.map((m) => m.id), needsActionParents, combined: preparse(members) },
+        ? { key, members: members.map((m) => m.id), needsActionParents, needsContext, permits: preparse(members.filter((m) => m.effect === "permit")), forbids: preparse(members.filter((m) => m.effect === "forbid")) }
+        : { key, members: members.map((m) => m.id), needsActionParents, needsContext, combined: preparse(members) },
     );
   }
   const actionEntities = new Map<string, EntityJson>();
@@ -202,7 +208,7 @@ export function toolActions(schemaJson: SchemaJson<string> | Record<string, unkn
  * the same schema (explicit `__entity`/`__extn` values); anything else should keep the default.
  * It skips cedar-wasm's request validation and the schema altogether: the schema's only other part
  * in a decision is the action hierarchy, which is then sent as the action entity (when a policy in
- * scope mentions a group). Measured here, schema-less calls are ~1.5× faster, most of the replay
+ * scope mentions a group). The context is sent only when a policy in scope reads it. Measured here, schema-less calls are ~1.5× faster, most of the replay
  * speed-up over a plain stateful loop.
  */
 export function evaluate(compiled: CompiledPolicySet, request: CedarRequest, options: { validate?: boolean } = {}): Evaluation {
@@ -213,7 +219,7 @@ export function evaluate(compiled: CompiledPolicySet, request: CedarRequest, opt
 
   if (!("permits" in bucket) && !("forbids" in bucket)) {
     if (!bucket.combined) return deny();
-    const r = run(compiled, bucket.combined, request, validate, bucket.needsActionParents);
+    const r = run(compiled, bucket.combined, request, validate, bucket);
     if (!r.ok) return deny(r.errors);
     return {
       decision: r.allow ? "ALLOW" : "DENY",
@@ -226,7 +232,7 @@ export function evaluate(compiled: CompiledPolicySet, request: CedarRequest, opt
   const errors: string[] = [];
   const satisfied = (setId: string | undefined): string[] | null => {
     if (!setId) return [];
-    const r = run(compiled, setId, request, validate, bucket.needsActionParents);
+    const r = run(compiled, setId, request, validate, bucket);
     errors.push(...r.errors);
     return r.ok ? r.reason : null;
   };
@@ -260,7 +266,7 @@ export function disposeCompiled(compiled: CompiledPolicySet): void {
 
 type RunResult = { ok: true; allow: boolean; reason: string[]; errors: string[] } | { ok: false; errors: string[] };
 
-function run(compiled: CompiledPolicySet, setId: string, request: CedarRequest, validate: boolean, needsActionParents: boolean): RunResult {
+function run(compiled: CompiledPolicySet, setId: string, request: CedarRequest, validate: boolean, bucket: Pick<Bucket, "needsActionParents" | "needsContext">): RunResult {
   let answer: ReturnType<CedarApi["statefulIsAuthorized"]>;
   try {
     answer = compiled.cedar.statefulIsAuthorized(
@@ -280,8 +286,8 @@ function run(compiled: CompiledPolicySet, setId: string, request: CedarRequest, 
             principal: request.principal,
             action: request.action,
             resource: request.resource,
-            context: request.context,
-            entities: needsActionParents ? withActionEntity(compiled, request) : request.entities,
+            context: bucket.needsContext ? request.context : {},
+            entities: bucket.needsActionParents ? withActionEntity(compiled, request) : request.entities,
             preparsedPolicySetId: setId,
           },
     );
