@@ -15,7 +15,7 @@ export interface Limit {
 export interface Intent {
   effect: "permit" | "forbid";
   tools: string[];
-  role?: string;
+  roles: string[];
   limits: Limit[];
   field?: string;
   /** Which words chose the tools, for the explanation and the assumptions. */
@@ -30,7 +30,7 @@ const VERB_WORDS: Array<[Verb, RegExp]> = [
   ["delete", /\b(delet(?:e|es|ed|ion)|remov(?:e|es|ed|al)|cancel(?:s|led|lation|ling)?|destroy(?:s|ed)?)\b/],
 ];
 const WRITE_WORDS = /\b(writ(?:e|es|ing|ten)|mutat(?:e|ions?)|changes? to)\b/;
-const DENY_WORDS = /^not\b|\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|n't (?:be )?(?:allowed|permitted)|block(?:s|ed|ing)?|ban(?:s|ned)?|reject(?:s|ed)?|refuse[sd]?|no one|nobody|not able)\b/;
+const DENY_WORDS = /^not\b|\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|n't (?:be )?(?:allowed|permitted)|(?:don't|do not|does not|doesn't|never|shouldn't|should not|won't|will not) (?:allow|permit|let|enable)|prevent(?:s|ed)?|block(?:s|ed|ing)?|ban(?:s|ned)?|reject(?:s|ed)?|refuse[sd]?|no one|nobody|not able)\b/;
 const TOOL_VERB: Array<[Verb, RegExp]> = [
   ["read", /^(get|list|read|search|find|describe|fetch|query|lookup|view|show|check|download|count)/],
   ["create", /^(create|add|new|insert|post|put|place|submit|open|upload|register|write|save|send)/],
@@ -57,9 +57,13 @@ export function toolVerb(tool: DraftTool): Verb {
   return "execute";
 }
 
+/** Verbs outside read/create/update/delete that lead tool names (`merge_pull_request`, `refund_charge`). */
+const ACTION_VERB = /^(merge|approve|reject|transition|escalate|execute|run|invoke|process|refund|charge|pay|transfer|deploy|publish|trigger|start|stop|restart|reboot|terminate|lock|unlock|reopen|comment|reply|react|sync|import|export|generate|convert|translate|calculate|validate|verify|notify|schedule|resolve)$/;
+
 function hasVerbName(tool: DraftTool): boolean {
-  const first = nameWords(tool)[0] ?? "";
-  return TOOL_VERB.some(([, re]) => re.test(first));
+  const words = nameWords(tool);
+  const first = words[0] ?? "";
+  return TOOL_VERB.some(([, re]) => re.test(first)) || (words.length > 1 && ACTION_VERB.test(first));
 }
 
 export function shortName(name: string): string {
@@ -85,7 +89,7 @@ const STOP = new Set(["the", "a", "an", "may", "can", "be", "is", "are", "and", 
 export function splitClauses(request: string): string[] {
   return request
     .replace(/\s+/g, " ")
-    .split(/(?<=[.;!?])\s+|;\s*|,?\s+but\s+|,\s*(?=(?:and\s+)?(?:only|no one|nobody|everyone|anyone|the|agents?|users?|allow|permit|deny|forbid|block|prohibit|disallow)\b)|,?\s+and\s+(?=(?:only|no one|nobody|everyone|anyone|allow|permit|deny|forbid|block|prohibit|disallow)\b)|,?\s+while\s+|,?\s+whereas\s+/i)
+    .split(/(?<=[.;!?])\s+|;\s*|,?(?<!\b(?:everything|anything|all|tools?|nobody|no one|none))\s+but\s+|,\s*(?=(?:and\s+)?(?:only|no one|nobody|everyone|anyone|the|agents?|users?|allow|permit|deny|forbid|block|prohibit|disallow)\b)|,?\s+and\s+(?=(?:only|no one|nobody|everyone|anyone|allow|permit|deny|forbid|block|prohibit|disallow)\b)|,?\s+while\s+|,?\s+whereas\s+/i)
     .map((c) => c.trim().replace(/[.;!?]+$/, ""))
     .filter((c) => c.length > 0);
 }
@@ -107,7 +111,7 @@ export function parseLimits(clause: string): Limit[] {
   const between = new RegExp(String.raw`between\s+${num}\s+and\s+${num}`).exec(c);
   if (between) return [{ op: ">=", value: parseAmount(between[1])! }, { op: "<=", value: parseAmount(between[2])! }];
   const patterns: Array<[RegExp, Limit["op"]]> = [
-    [new RegExp(String.raw`(?:at most|no more than|not more than|up to|maximum(?: of)?|max(?:imum)?|≤|<=)\s+${num}`), "<="],
+    [new RegExp(String.raw`(?:at most|no more than|not more than|up to|maximum(?: of)?|max(?:imum)?|limited to|capped at|no higher than|not above|not exceeding|≤|<=)\s+${num}`), "<="],
     [new RegExp(String.raw`(?:under|less than|below|lower than|smaller than|<)\s+${num}`), "<"],
     [new RegExp(String.raw`(?:at least|no less than|not less than|minimum(?: of)?|≥|>=)\s+${num}`), ">="],
     [new RegExp(String.raw`(?:over|more than|above|greater than|exceeding|exceeds|>)\s+${num}`), ">"],
@@ -122,18 +126,6 @@ export function parseLimits(clause: string): Limit[] {
     rest = rest.slice(0, m.index) + " ".repeat(m[0].length) + rest.slice(m.index + m[0].length);
   }
   return out;
-}
-
-export function parseRole(clause: string): string | undefined {
-  const quoted = /role\s+(?:of\s+)?["'“]([^"'”]+)["'”]/i.exec(clause) ?? /["'“]([^"'”]+)["'”]\s+role/i.exec(clause);
-  if (quoted) return quoted[1];
-  const before = /\b(?:the\s+)?([a-z][\w-]*)\s+role\b/i.exec(clause);
-  if (before && !STOP.has(before[1].toLowerCase())) return before[1];
-  const after = /\brole\s+(?:of\s+|is\s+|=\s*)?([a-z][\w-]*)/i.exec(clause);
-  if (after && !STOP.has(after[1].toLowerCase())) return after[1];
-  const only = /\bonly\s+(?:the\s+)?([a-z][\w-]*?)s?\s+(?:may|can|are allowed|is allowed|should)\b/i.exec(clause);
-  if (only && !STOP.has(only[1].toLowerCase()) && /-/.test(only[1])) return only[1];
-  return undefined;
 }
 
 /** Tools a clause is about: by name words, by verb group, narrowed by the nouns it mentions. */
@@ -185,6 +177,11 @@ export function pickTools(clause: string, tools: DraftTool[]): { tools: string[]
   return { tools: [], chosenBy: "" };
 }
 
+/** Every word of every tool name, singular: a word naming tools cannot name people. */
+export function toolWords(tools: DraftTool[]): Set<string> {
+  return new Set(tools.flatMap(nameWords));
+}
+
 /** The tool nouns a clause names ("Tickets may be viewed" → ticket), for a clause after it that leaves them out. */
 export function toolNouns(clause: string, tools: DraftTool[]): string[] {
   const words = clause.toLowerCase().split(/[^a-z0-9_-]+/).filter(Boolean).map(singular);
@@ -214,7 +211,7 @@ export function splitPermissionList(clause: string, tools: DraftTool[]): string[
   return out;
 }
 
-const PERMISSION_WORDS = /\b(allow(?:s|ed|ing)?|permit(?:s|ted)?|may|can|could|able|grant(?:s|ed)?|let|enable[ds]?|authori[sz]ed?|only|read-only|everyone|anyone|nobody|no one|must|should|shall|is ok|are ok|fine)\b/;
+const PERMISSION_WORDS = /\b(allow(?:s|ed|ing)?|permit(?:s|ted)?|may|can|could|able|grant(?:s|ed)?|let|enable[ds]?|authori[sz]ed?|only|read-only|requires?|required|needs?|limited|restricted|capped|everyone|anyone|nobody|no one|must|should|shall|is ok|are ok|fine)\b/;
 
 /** Whether a clause says anything about permission at all ("make it secure" does not). */
 export function speaksOfPermission(clause: string): boolean {

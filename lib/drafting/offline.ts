@@ -1,5 +1,6 @@
 import { inputTypeOf, type CedarType } from "@/lib/cedar/cedar-types";
-import { effectOf, parseLimits, parseRole, pickTools, shortName, speaksOfPermission, splitClauses, splitPermissionList, toolNouns, isCatchAll, type Intent, type Limit } from "./offline-intent";
+import { effectOf, isCatchAll, parseLimits, pickTools, shortName, speaksOfPermission, splitClauses, splitPermissionList, toolNouns, toolWords, type Intent, type Limit } from "./offline-intent";
+import { parseException, parseRoles, textCondition } from "./offline-subject";
 import type { DraftedPolicy, DraftInput, DraftTool } from "./types";
 
 export interface OfflineDraft {
@@ -18,6 +19,7 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
   const questions: string[] = [];
   const intents: Intent[] = [];
 
+  const words = toolWords(input.tools);
   for (const clause of splitClauses(input.request).flatMap((c) => splitPermissionList(c, input.tools))) {
     const previous = intents.at(-1);
     if (isCatchAll(clause) && effectOf(clause) === "forbid") {
@@ -25,32 +27,67 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
       continue;
     }
     const limits = parseLimits(clause);
-    const role = parseRole(clause);
     const everyone = /\b(everyone|anyone|any agent|all agents|any user|all users)\b/i.test(clause);
-    let { tools, chosenBy } = pickTools(clause, input.tools);
+    const exception = parseException(clause);
+    const subject = parseRoles(exception?.kind === "only-these" ? exception.who : clause, words);
+    const roles = everyone ? [] : subject.roles;
+    const guessedFrom = everyone ? undefined : subject.guessedFrom;
+    let effect = effectOf(clause);
+    let { tools, chosenBy } = pickTools(exception?.kind === "only-these" ? exception.rest : clause, input.tools);
+    if (exception?.kind === "only-these") {
+      if (roles.length === 0) {
+        questions.push(`In “${clause}”, who is “${exception.who}”? Name the role, e.g. “nobody except the admin role may …”.`);
+        continue;
+      }
+      effect = "permit";
+    }
+    if (exception?.kind === "all-but") {
+      const excepted = pickTools(exception.excepted, input.tools).tools;
+      if (excepted.length === 0) {
+        questions.push(`In “${clause}”, I did not understand which tools “${exception.excepted}” excepts. Name them or a kind of action (view, create, update, delete).`);
+        continue;
+      }
+      if (effectOf(exception.lead) === "forbid") {
+        // "Deny everything except reading orders": default deny does the rest.
+        tools = excepted;
+        effect = "permit";
+        assumptions.push(`“${clause}”: I permitted only ${excepted.map(shortName).join(", ")}; every other call is denied by default.`);
+      } else {
+        tools = input.tools.map((t) => t.name).filter((t) => !excepted.includes(t));
+      }
+      chosenBy = `everything except ${excepted.map(shortName).join(", ")}`;
+    }
     // "Tickets may be viewed but not modified": the second clause is about the first one's nouns.
     const nouns = previous ? toolNouns(previous.clause, input.tools) : [];
-    if (nouns.length && toolNouns(clause, input.tools).length === 0 && !(limits.length || role)) {
+    if (!exception && nouns.length && toolNouns(clause, input.tools).length === 0 && !(limits.length || roles.length)) {
       ({ tools, chosenBy } = pickTools(`${nouns.join(" ")} ${clause}`, input.tools));
     }
-    if (!speaksOfPermission(clause) && !(previous && (limits.length || role))) {
+    if (!speaksOfPermission(clause) && !(previous && (limits.length || roles.length))) {
       questions.push(`I did not understand which tools “${clause}” is about, or whether it allows or forbids them. Say which tools may or may not be called (e.g. “orders may be viewed”, “nobody may cancel orders”), by whom, and under which limits.`);
       continue;
     }
     if (tools.length === 0) {
       // "…, and only under $1000" or "…, but only for the X role": refines the clause before it.
-      if (previous && (limits.length || role)) {
+      if (previous && (limits.length || roles.length)) {
         previous.limits.push(...limits);
-        previous.role ??= role;
+        if (previous.roles.length === 0) previous.roles = roles;
         previous.clause += `, ${clause}`;
         continue;
       }
       questions.push(`I did not understand which tools “${clause}” is about. Name a tool (${input.tools.slice(0, 3).map((t) => shortName(t.name)).join(", ")}…) or a kind of action (view, create, update, delete).`);
       continue;
     }
-    const intent: Intent = { effect: effectOf(clause), tools, role: everyone ? undefined : role, limits, chosenBy, clause };
+    const condition = textCondition(clause);
+    if (condition && effect === "permit") {
+      questions.push(`“${clause}” depends on a text argument (“${condition}”), which the offline drafter does not turn into a condition; without it the permit would allow every call of ${tools.map(shortName).join(", ")}. Write the condition (e.g. \`context.input.path like "/tmp/*"\`) or draft with Claude.`);
+      continue;
+    }
+    if (condition) assumptions.push(`“${clause}” depends on a text argument (“${condition}”) that the offline drafter does not turn into a condition: the forbid applies to every call of ${tools.map(shortName).join(", ")}, stricter than asked.`);
+    if (guessedFrom) assumptions.push(`Took “${guessedFrom}” to mean principals whose role tag is "${roles[0]}"; change the value if your identity provider uses another.`);
+    if (/\b(requires?|required|needs?)\b/i.test(clause) && roles.length) assumptions.push(`“${clause}”: only the calls it describes are permitted, and only for role ${roles.join(" or ")}; other calls of ${tools.map(shortName).join(", ")} stay denied unless another policy allows them.`);
+    const intent: Intent = { effect, tools, roles, limits, chosenBy, clause };
     // "Read-only access: queries are allowed" says the same thing twice; one policy says it once.
-    const same = intents.find((i) => JSON.stringify([i.effect, i.tools, i.role, i.limits]) === JSON.stringify([intent.effect, intent.tools, intent.role, intent.limits]));
+    const same = intents.find((i) => JSON.stringify([i.effect, i.tools, i.roles, i.limits]) === JSON.stringify([intent.effect, intent.tools, intent.roles, intent.limits]));
     if (same) same.clause += `; ${clause}`;
     else intents.push(intent);
   }
@@ -68,7 +105,7 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
       assumptions.push(`For “${intent.clause}” I counted ${intent.tools.map(shortName).join(", ")} (chosen by ${intent.chosenBy}).`);
     }
     const conditions = [
-      ...(intent.role ? [`principal.hasTag("role") && principal.getTag("role") == ${JSON.stringify(intent.role)}`] : []),
+      ...(intent.roles.length ? [roleCondition(intent.roles)] : []),
       ...(field ? intent.limits.map((l) => compare(field, l)) : []),
     ];
     const id = uniqueId(`${intent.effect === "permit" ? "allow" : "deny"}_${nameOf(intent)}`, used);
@@ -145,8 +182,13 @@ function uniqueId(base: string, used: Set<string>): string {
   return id;
 }
 
+function roleCondition(roles: string[]): string {
+  const tag = `principal.getTag("role")`;
+  return roles.length === 1 ? `principal.hasTag("role") && ${tag} == ${JSON.stringify(roles[0])}` : `principal.hasTag("role") && [${roles.map((r) => JSON.stringify(r)).join(", ")}].contains(${tag})`;
+}
+
 function explain(intent: Intent, field?: string): string {
-  const who = intent.role ? `principals with role ${intent.role}` : "any principal";
+  const who = intent.roles.length ? `principals with role ${intent.roles.join(" or ")}` : "any principal";
   const what = intent.tools.map(shortName).join(", ");
   const limits = field && intent.limits.length ? ` when ${intent.limits.map((l) => `${field} ${l.op} ${l.value}`).join(" and ")}` : "";
   return `${intent.effect === "permit" ? "Permits" : "Forbids"} ${what} for ${who}${limits}.`;

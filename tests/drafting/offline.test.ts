@@ -27,7 +27,7 @@ const DESK: DraftTool[] = [
 const desk = gatewayOf(DESK);
 
 const fixture = (name: string) => gatewayOf(JSON.parse(readFileSync(`tests/fixtures/tools/${name}.json`, "utf8")).tools as DraftTool[]);
-const [github, slack, postgres, stripe] = ["github", "slack", "postgres", "stripe"].map(fixture);
+const [github, slack, postgres, stripe, filesystem] = ["github", "slack", "postgres", "stripe", "filesystem"].map(fixture);
 const repo = { owner: "o", repo: "r" };
 
 const order = { orderId: "o-1" };
@@ -103,6 +103,20 @@ const CASES: Array<{ gw: ReturnType<typeof gatewayOf>; request: string; expect: 
   { gw: slack, request: "Agents can list channels and add reactions. Block posting messages", expect: [["SlackTarget___list_channels", {}, {}, "ALLOW"], ["SlackTarget___post_message", { channel_id: "c", text: "t" }, {}, "DENY"]] },
   { gw: postgres, request: "Read-only database access: queries are allowed, execute is denied", expect: [["PostgresTarget___query", { sql: "select 1" }, {}, "ALLOW"], ["PostgresTarget___execute", { sql: "drop table x" }, {}, "DENY"]] },
   { gw: stripe, request: "Only the finance role may create payouts of at most 10000", expect: [["PaymentsTarget___create_payout", { amount: 10000, destination: "d" }, { role: "finance" }, "ALLOW"], ["PaymentsTarget___create_payout", { amount: 10000.5, destination: "d" }, { role: "finance" }, "DENY"]] },
+  { gw: demo, request: "Only admins can cancel orders", expect: [["OrdersTarget___cancel_order", order, { role: "admin" }, "ALLOW"], ["OrdersTarget___cancel_order", order, { role: "viewer" }, "DENY"], ["OrdersTarget___cancel_order", order, {}, "DENY"]] },
+  { gw: demo, request: "Nobody except the refund-agent role may process refunds", expect: [["RefundTarget___process_refund", { amount: 5 }, { role: "refund-agent" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 5 }, { role: "intern" }, "DENY"]] },
+  { gw: demo, request: "Anyone may process refunds. Interns must not process refunds", expect: [["RefundTarget___process_refund", { amount: 5 }, { role: "agent" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 5 }, { role: "intern" }, "DENY"]] },
+  {
+    gw: demo,
+    request: "Orders can be viewed by support-viewer and admin roles",
+    expect: [["OrdersTarget___get_order", order, { role: "support-viewer" }, "ALLOW"], ["OrdersTarget___list_orders", {}, { role: "admin" }, "ALLOW"], ["OrdersTarget___get_order", order, { role: "intern" }, "DENY"], ["OrdersTarget___get_order", order, {}, "DENY"]],
+  },
+  { gw: github, request: "Agents may search repositories. Don't allow merging pull requests", expect: [["GitHubTarget___search_repositories", { query: "q" }, {}, "ALLOW"], ["GitHubTarget___merge_pull_request", { ...repo, pull_number: 1 }, {}, "DENY"]] },
+  { gw: demo, request: "Allow everything except cancelling orders", expect: [["OrdersTarget___get_order", order, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 5 }, {}, "ALLOW"], ["OrdersTarget___cancel_order", order, {}, "DENY"]] },
+  { gw: demo, request: "Deny everything except viewing orders", expect: [["OrdersTarget___get_order", order, {}, "ALLOW"], ["OrdersTarget___cancel_order", order, {}, "DENY"], ["RefundTarget___process_refund", { amount: 5 }, {}, "DENY"]] },
+  { gw: demo, request: "Refunds are limited to 100 per call", expect: [["RefundTarget___process_refund", { amount: 100 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 101 }, {}, "DENY"]] },
+  { gw: demo, request: "Refunds over $500 require the manager role", expect: [["RefundTarget___process_refund", { amount: 501 }, { role: "manager" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 501 }, { role: "agent" }, "DENY"]] },
+  { gw: filesystem, request: "Files may be read. Files under /etc must never be written", expect: [["FilesystemTarget___read_file", { path: "/etc/x" }, {}, "ALLOW"], ["FilesystemTarget___write_file", { path: "/tmp/x", content: "" }, {}, "DENY"]] },
   { gw: demo, request: "Orders can be listed. Orders cannot be updated.", expect: [["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___update_order", order, {}, "DENY"]] },
 ];
 
@@ -118,6 +132,16 @@ describe("the offline drafter, checked by authorizing sample calls", () => {
   it("says which tools it counted as updates, as an assumption", () => {
     const draft = draftOffline({ request: "Order information may be viewed, but updates and creation are prohibited", ...demo });
     expect(draft.assumptions.join(" ")).toMatch(/counted create_order, update_order/);
+  });
+
+  it("says which role value it read from a plural noun, and never writes a permit that drops a text condition", () => {
+    const admins = draftOffline({ request: "Only admins can cancel orders", ...demo });
+    expect(admins.assumptions.join(" ")).toContain('Took “admins” to mean principals whose role tag is "admin"');
+    const paths = draftOffline({ request: "The agent may write files under /tmp", ...filesystem });
+    expect(paths.policies).toEqual([]);
+    expect(paths.questions[0]).toMatch(/depends on a text argument \(“\/tmp”\)/);
+    const forbid = draftOffline({ request: "Files under /etc must never be written", ...filesystem });
+    expect(forbid.assumptions.join(" ")).toContain("stricter than asked");
   });
 
   it("asks instead of guessing when it does not understand", () => {
