@@ -1,7 +1,8 @@
 /**
  * Load on the local MCP gateway: N concurrent `tools/call` requests for a fixed time, over real HTTP
- * on 127.0.0.1, first with the RefundGateway's policies enforced, then with no engine attached.
- * Prints throughput and p50/p99 latency for each, and the ratio as the last line.
+ * on 127.0.0.1, with the RefundGateway's policies enforced and with no engine attached, in alternating
+ * rounds (the side measured first is otherwise measured on a colder process). Prints throughput and
+ * p50/p99 latency for each, and the ratio as the last line.
  *
  * The gateway runs in this process (the same Request handler the Next route uses, on node:http), in
  * an in-memory workspace, so it needs no build and no running console. Run:
@@ -24,6 +25,7 @@ const bounded = (name: string, fallback: number, max: number) => {
 const CONCURRENCY = bounded("BENCH_CONCURRENCY", 16, 256);
 const SECONDS = bounded("BENCH_SECONDS", 5, 60);
 const EXTRA_POLICIES = Math.min(bounded("BENCH_POLICIES", 20, 500), 500);
+const ROUNDS = 4;
 const REFUND = "RefundTarget___process_refund";
 
 async function main() {
@@ -69,7 +71,8 @@ async function main() {
     });
   }
 
-  async function phase(label: string, seconds: number) {
+  /** Runs the workload for a while; returns the latencies and the elapsed seconds. */
+  async function phase(seconds: number) {
     const latencies: number[] = [];
     let errors = 0;
     const end = performance.now() + seconds * 1000;
@@ -84,25 +87,42 @@ async function main() {
     };
     const started = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const elapsed = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
-    const rps = latencies.length / elapsed;
-    if (label) {
-      console.log(
-        `${label.padEnd(34)} ${rps.toFixed(0).padStart(6)} calls/s   p50 ${pct(50).toFixed(2)} ms   p99 ${pct(99).toFixed(2)} ms   (${latencies.length} calls, ${errors} non-200)`,
-      );
-    }
-    return rps;
+    return { latencies, errors, elapsed: (performance.now() - started) / 1000 };
   }
 
-  console.log(`local MCP gateway, ${CONCURRENCY} concurrent clients, ${SECONDS}s per phase, ${EXTRA_POLICIES + 1} published policies, 127.0.0.1 only`);
-  await phase("", 1); // warm-up: compile the policy set, JIT, connections
-  const withPolicies = await phase("ENFORCE, published policies", SECONDS);
+  const arn = refund.policyEngine!.policyEngineArn;
+  const setEngine = (attached: boolean) =>
+    db
+      .update(gateways)
+      .set(attached ? { policyEngineArn: arn, policyEngineMode: "ENFORCE" } : { policyEngineArn: null, policyEngineMode: null })
+      .where(eq(gateways.gatewayId, refund.gatewayId));
+  const configs = [
+    { label: "ENFORCE, published policies", attached: true, latencies: [] as number[], errors: 0, elapsed: 0 },
+    { label: "no policy engine attached", attached: false, latencies: [] as number[], errors: 0, elapsed: 0 },
+  ];
 
-  await db.update(gateways).set({ policyEngineArn: null, policyEngineMode: null }).where(eq(gateways.gatewayId, refund.gatewayId));
-  await phase("", 1);
-  const withoutEngine = await phase("no policy engine attached", SECONDS);
+  console.log(`local MCP gateway, ${CONCURRENCY} concurrent clients, ${SECONDS}s per configuration in ${ROUNDS} alternating rounds, ${EXTRA_POLICIES + 1} published policies, 127.0.0.1 only`);
+  // Warm-up (compile the policy set, JIT, connections), then alternate so neither side gets the warmer machine.
+  for (const c of configs) {
+    await setEngine(c.attached);
+    await phase(1);
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const c of round % 2 === 0 ? configs : [...configs].reverse()) {
+      await setEngine(c.attached);
+      const r = await phase(SECONDS / ROUNDS);
+      c.latencies.push(...r.latencies);
+      c.errors += r.errors;
+      c.elapsed += r.elapsed;
+    }
+  }
+  const [withPolicies, withoutEngine] = configs.map((c) => {
+    const sorted = [...c.latencies].sort((a, b) => a - b);
+    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+    const rps = sorted.length / c.elapsed;
+    console.log(`${c.label.padEnd(34)} ${rps.toFixed(0).padStart(6)} calls/s   p50 ${pct(50).toFixed(2)} ms   p99 ${pct(99).toFixed(2)} ms   (${sorted.length} calls, ${c.errors} non-200)`);
+    return rps;
+  });
 
   agent.destroy();
   await server.close();

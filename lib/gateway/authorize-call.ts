@@ -80,7 +80,8 @@ export function authorizerFor(gateway: GatewayDetail, policies: EnginePolicy[]):
       if (!built.ok) {
         return { decision: "DENY", determiningPolicies: [], errors: [built.error], logOnlyMatched: [], flips: [] };
       }
-      const r = evaluate(compiled, built.request);
+      // buildRequest typed the context from this schema, so the request needs no second validation.
+      const r = evaluate(compiled, built.request, { validate: false });
       return {
         decision: r.decision,
         determiningPolicies: r.determiningPolicies,
