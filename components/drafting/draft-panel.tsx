@@ -124,7 +124,8 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
               {STATUS[result.status].text}
             </Badge>
           </div>
-          {result.notice ? <p className="text-xs text-zinc-500">{result.notice}</p> : null}
+          {/* The API's notice says what the hint under Generate already says when Claude is not configured. */}
+          {result.notice && drafters.includes("anthropic") ? <p className="text-xs text-zinc-500">{result.notice}</p> : null}
           <ul className="space-y-1 text-xs">
             {result.policies.map((p, i) => (
               <li key={i}>• {p.explanation}</li>

@@ -36,7 +36,8 @@ export function EngineSection({
               <article key={p.policyId} aria-label={`Policy ${p.name}`} className="rounded-md border border-zinc-200 p-3 dark:border-zinc-800">
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="font-mono text-sm font-semibold">{p.name}</h3>
-                  <StatusBadge status={p.status} />
+                  {/* ACTIVE is the settled status; only a policy that is changing or failed needs one beside its mode. */}
+                  {p.status !== "ACTIVE" ? <StatusBadge status={p.status} /> : null}
                   <PolicyModeBadge mode={p.enforcementMode} />
                 </div>
                 {p.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{p.description}</p> : null}

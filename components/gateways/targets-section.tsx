@@ -36,7 +36,7 @@ export function TargetsSection({ gatewayId, targets }: { gatewayId: string; targ
                 <DiscoverTools gatewayId={gatewayId} targetName={t.name} />
               </div>
             ) : null}
-            <div className="grid gap-3 md:grid-cols-2">
+            <div className="grid grid-cols-[repeat(auto-fill,minmax(min(100%,18rem),1fr))] gap-3">
               {t.tools.map((tool) => (
                 <ToolCard key={tool.name} tool={tool} />
               ))}
