@@ -30,7 +30,7 @@ const VERB_WORDS: Array<[Verb, RegExp]> = [
   ["delete", /\b(delet(?:e|es|ed|ion)|remov(?:e|es|ed|al)|cancel(?:s|led|lation|ling)?|destroy(?:s|ed)?)\b/],
 ];
 const WRITE_WORDS = /\b(writ(?:e|es|ing|ten)|mutat(?:e|ions?)|changes? to)\b/;
-const DENY_WORDS = /^not\b|\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|n't (?:be )?(?:allowed|permitted)|(?:don't|do not|does not|doesn't|never|shouldn't|should not|won't|will not) (?:allow|permit|let|enable)|prevent(?:s|ed)?|block(?:s|ed|ing)?|ban(?:s|ned)?|reject(?:s|ed)?|refuse[sd]?|no one|nobody|not able)\b/;
+const DENY_WORDS = /^not?\b|\b(prohibit(?:ed|s)?|forbid(?:den|s)?|not (?:be )?(?:allowed|permitted)|disallow(?:ed)?|den(?:y|ied)|never|cannot|can't|can ?not|must not|may not|mustn't|n't (?:be )?(?:allowed|permitted)|(?:don't|do not|does not|doesn't|never|shouldn't|should not|won't|will not) (?:allow|permit|let|enable)|prevent(?:s|ed)?|block(?:s|ed|ing)?|ban(?:s|ned)?|reject(?:s|ed)?|refuse[sd]?|no one|nobody|not able)\b/;
 const TOOL_VERB: Array<[Verb, RegExp]> = [
   ["read", /^(get|list|read|search|find|describe|fetch|query|lookup|view|show|check|download|count)/],
   ["create", /^(create|add|new|insert|post|put|place|submit|open|upload|register|write|save|send)/],
@@ -207,6 +207,30 @@ export function splitPermissionList(clause: string, tools: DraftTool[]): string[
     if (out.length && standalone(part) && standalone(out.at(-1)!)) out.push(part);
     else if (out.length) out[out.length - 1] += `, ${part}`;
     else out.push(part);
+  }
+  return out;
+}
+
+/** A clause of the request; `inherits` marks the tail of "X … and Y …" that says no permission of its own. */
+export interface Clause {
+  text: string;
+  inherits: boolean;
+}
+
+/**
+ * Splits "process refunds under 250 and view orders" or "listing orders for everyone and creating
+ * orders for the sales role" where each side names its own tools, so a limit or a role stays with
+ * its side. "view and update orders" stays whole: its first side names no tool noun.
+ */
+export function splitAndList(clause: string, tools: DraftTool[]): Clause[] {
+  const parts = clause.split(/\s+and\s+/i);
+  if (parts.length < 2) return [{ text: clause, inherits: false }];
+  const own = (part: string) => toolNouns(part, tools).length > 0 && pickTools(part, tools).tools.length > 0;
+  const out: Clause[] = [];
+  for (const part of parts) {
+    if (out.length && own(part) && own(out.at(-1)!.text)) out.push({ text: part, inherits: !speaksOfPermission(part) });
+    else if (out.length) out[out.length - 1].text += ` and ${part}`;
+    else out.push({ text: part, inherits: false });
   }
   return out;
 }

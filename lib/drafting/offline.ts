@@ -1,5 +1,5 @@
 import { inputTypeOf, type CedarType } from "@/lib/cedar/cedar-types";
-import { effectOf, isCatchAll, parseLimits, pickTools, shortName, speaksOfPermission, splitClauses, splitPermissionList, toolNouns, toolWords, type Intent, type Limit } from "./offline-intent";
+import { effectOf, isCatchAll, parseLimits, pickTools, shortName, speaksOfPermission, splitAndList, splitClauses, splitPermissionList, toolNouns, toolWords, type Intent, type Limit } from "./offline-intent";
 import { parseException, parseRoles, textCondition } from "./offline-subject";
 import type { DraftedPolicy, DraftInput, DraftTool } from "./types";
 
@@ -20,8 +20,13 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
   const intents: Intent[] = [];
 
   const words = toolWords(input.tools);
-  for (const clause of splitClauses(input.request).flatMap((c) => splitPermissionList(c, input.tools))) {
+  const clauses = splitClauses(input.request)
+    .flatMap((c) => splitPermissionList(c, input.tools))
+    .flatMap((c) => splitAndList(c, input.tools));
+  for (const { text: clause, inherits } of clauses) {
     const previous = intents.at(-1);
+    // The tail of "the billing role may process refunds and view orders" takes its head's effect and roles.
+    const head = inherits ? previous : undefined;
     if (isCatchAll(clause) && effectOf(clause) === "forbid") {
       assumptions.push(`“${clause}”: every call no permit allows is denied already (default deny), so I wrote no forbid for it; a forbid on all tools would also override the permits above.`);
       continue;
@@ -30,9 +35,9 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
     const everyone = /\b(everyone|anyone|any agent|all agents|any user|all users)\b/i.test(clause);
     const exception = parseException(clause);
     const subject = parseRoles(exception?.kind === "only-these" ? exception.who : clause, words);
-    const roles = everyone ? [] : subject.roles;
+    const roles = everyone ? [] : subject.roles.length ? subject.roles : (head?.roles ?? []);
     const guessedFrom = everyone ? undefined : subject.guessedFrom;
-    let effect = effectOf(clause);
+    let effect = head?.effect ?? effectOf(clause);
     let { tools, chosenBy } = pickTools(exception?.kind === "only-these" ? exception.rest : clause, input.tools);
     if (exception?.kind === "only-these") {
       if (roles.length === 0) {
@@ -59,10 +64,10 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
     }
     // "Tickets may be viewed but not modified": the second clause is about the first one's nouns.
     const nouns = previous ? toolNouns(previous.clause, input.tools) : [];
-    if (!exception && nouns.length && toolNouns(clause, input.tools).length === 0 && !(limits.length || roles.length)) {
+    if (!exception && !head && nouns.length && toolNouns(clause, input.tools).length === 0 && !(limits.length || roles.length)) {
       ({ tools, chosenBy } = pickTools(`${nouns.join(" ")} ${clause}`, input.tools));
     }
-    if (!speaksOfPermission(clause) && !(previous && (limits.length || roles.length))) {
+    if (!head && !speaksOfPermission(clause) && !(previous && (limits.length || roles.length))) {
       questions.push(`I did not understand which tools “${clause}” is about, or whether it allows or forbids them. Say which tools may or may not be called (e.g. “orders may be viewed”, “nobody may cancel orders”), by whom, and under which limits.`);
       continue;
     }

@@ -117,6 +117,18 @@ const CASES: Array<{ gw: ReturnType<typeof gatewayOf>; request: string; expect: 
   { gw: demo, request: "Refunds are limited to 100 per call", expect: [["RefundTarget___process_refund", { amount: 100 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 101 }, {}, "DENY"]] },
   { gw: demo, request: "Refunds over $500 require the manager role", expect: [["RefundTarget___process_refund", { amount: 501 }, { role: "manager" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 501 }, { role: "agent" }, "DENY"]] },
   { gw: filesystem, request: "Files may be read. Files under /etc must never be written", expect: [["FilesystemTarget___read_file", { path: "/etc/x" }, {}, "ALLOW"], ["FilesystemTarget___write_file", { path: "/tmp/x", content: "" }, {}, "DENY"]] },
+  {
+    gw: demo,
+    request: "Allow listing orders for everyone and creating orders for the sales role",
+    expect: [["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___create_order", newOrder, { role: "sales" }, "ALLOW"], ["OrdersTarget___create_order", newOrder, { role: "intern" }, "DENY"]],
+  },
+  {
+    gw: demo,
+    request: "Let the billing role process refunds under 250 and view orders",
+    expect: [["RefundTarget___process_refund", { amount: 249 }, { role: "billing" }, "ALLOW"], ["RefundTarget___process_refund", { amount: 250 }, { role: "billing" }, "DENY"], ["OrdersTarget___get_order", order, { role: "billing" }, "ALLOW"], ["OrdersTarget___get_order", order, { role: "x" }, "DENY"]],
+  },
+  { gw: demo, request: "Agents may read orders but only admins may cancel them", expect: [["OrdersTarget___get_order", order, {}, "ALLOW"], ["OrdersTarget___cancel_order", order, { role: "admin" }, "ALLOW"], ["OrdersTarget___cancel_order", order, {}, "DENY"]] },
+  { gw: demo, request: "Anyone may process refunds. No refunds above 5000", expect: [["RefundTarget___process_refund", { amount: 5000 }, {}, "ALLOW"], ["RefundTarget___process_refund", { amount: 5001 }, {}, "DENY"]] },
   { gw: demo, request: "Orders can be listed. Orders cannot be updated.", expect: [["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___update_order", order, {}, "DENY"]] },
 ];
 
