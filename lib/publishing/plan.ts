@@ -171,12 +171,7 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
     const after = { enforcementMode: d.enforcementMode, description: d.description, statement: d.statement };
     if (!old) {
       policies.push({ name: d.name, change: "added", generatedName: d.generatedName, effect: d.effect, before: null, after, statementChanged: true, descriptionChanged: !!d.description, modeChanged: false, line: d.line });
-      operations.push({
-        op: "create",
-        name: d.name,
-        create: { name: d.name, description: d.description, statement: d.statement, enforcementMode: d.enforcementMode },
-        ...ordering(null, { effect: d.effect, mode: d.enforcementMode }, false),
-      });
+      operations.push(createOperation(d));
       continue;
     }
     const oldStatement = stripConsoleAnnotations(old.statement).trim();
@@ -191,12 +186,7 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
     if (resend === "CREATE_FAILED") {
       // The service refuses to update a policy it never created: remove the failed copy, create it anew.
       operations.push({ op: "delete", name: d.name, policyId: old.policyId, phase: 1, reason: "removes the copy the engine reports CREATE_FAILED (it decides nothing)" });
-      operations.push({
-        op: "create",
-        name: d.name,
-        create: { name: d.name, description: d.description, statement: d.statement, enforcementMode: d.enforcementMode },
-        ...ordering(null, { effect: d.effect, mode: d.enforcementMode }, false),
-      });
+      operations.push(createOperation(d));
       continue;
     }
     const update: PlanOperation["update"] = {};
@@ -252,6 +242,15 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
     desired: desired.map(({ name, description, statement, enforcementMode }) => ({ name, description, statement, enforcementMode })),
     totalBytes,
     counts,
+  };
+}
+
+function createOperation(d: DocumentPolicy & { effect: Effect | null }): PlanOperation {
+  return {
+    op: "create",
+    name: d.name,
+    create: { name: d.name, description: d.description, statement: d.statement, enforcementMode: d.enforcementMode },
+    ...ordering(null, { effect: d.effect, mode: d.enforcementMode }, false),
   };
 }
 
