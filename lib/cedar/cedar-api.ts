@@ -17,6 +17,7 @@ export type CedarApi = Pick<
   | "preparsePolicySet"
   | "statefulIsAuthorized"
   | "isAuthorized"
+  | "isAuthorizedPartial"
   | "schemaToText"
   | "schemaToJson"
 >;

@@ -5,7 +5,8 @@
 import "server-only";
 import * as cedarNode from "@cedar-policy/cedar-wasm/nodejs";
 import type { CedarApi, SchemaJson } from "./cedar-api";
-import { compilePolicySet, type PolicyToCompile } from "./authorize";
+import { compilePolicySet, type CompiledPolicySet, type PolicyToCompile } from "./authorize";
+import { listableTools as listWith } from "./listing";
 import { formatPolicies as formatWith } from "./format";
 import { splitPolicies as splitWith } from "./policy-parts";
 import { validatePolicies as validateWith } from "./validate";
@@ -18,6 +19,8 @@ export const splitPolicies = (text: string) => splitWith(cedar, text);
 export const compilePolicies = (policies: PolicyToCompile[], schemaJson: SchemaJson<string> | Record<string, unknown>) =>
   compilePolicySet(cedar, { policies, schemaJson });
 
+export const listableTools = (compiled: CompiledPolicySet, principal: Parameters<typeof listWith>[2], gatewayArn: string, tools: string[]) => listWith(cedar, compiled, principal, gatewayArn, tools);
+
 export { evaluate, disposeCompiled } from "./authorize";
-export { buildRequest } from "./request-from-call";
+export { buildRequest, principalEntity } from "./request-from-call";
 export { generateSchema, DEFAULT_SCHEMA_OPTIONS } from "./schema-from-tools";

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
-import { buildRequest, compilePolicies, DEFAULT_SCHEMA_OPTIONS, disposeCompiled, evaluate, generateSchema } from "@/lib/cedar/server";
+import { buildRequest, compilePolicies, DEFAULT_SCHEMA_OPTIONS, disposeCompiled, evaluate, generateSchema, listableTools, principalEntity } from "@/lib/cedar/server";
 import type { CompiledPolicySet } from "@/lib/cedar/authorize";
 import type { SchemaOptions } from "@/lib/cedar/schema-from-tools";
 
@@ -32,6 +32,8 @@ export interface GatewayAuthorizer {
   /** Policies that failed to compile (they take no part in decisions). */
   readonly problems: Array<{ id: string; message: string }>;
   authorize(call: CallToAuthorize): PolicyDecision;
+  /** The tools `tools/list` shows this principal when the gateway enforces (see lib/cedar/listing.ts). */
+  listable(principal: CallToAuthorize["principal"], tools: string[]): string[];
 }
 
 const MAX_COMPILED = 32;
@@ -89,6 +91,10 @@ export function authorizerFor(gateway: GatewayDetail, policies: EnginePolicy[]):
         logOnlyMatched: r.logOnly.matched,
         flips: r.logOnly.flips,
       };
+    },
+    listable(principal, tools) {
+      const kind = principal.type ?? options.principal;
+      return listableTools(compiled, { uid: { type: `AgentCore::${kind}`, id: principal.sub }, entity: principalEntity(kind, principal) }, gateway.gatewayArn, tools);
     },
   };
   if (compiledCache.size >= MAX_COMPILED) {

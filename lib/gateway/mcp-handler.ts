@@ -200,14 +200,33 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       }
       case "ping":
         return rpcResult(id, {});
-      case "tools/list":
+      case "tools/list": {
+        const visible = listedTools(ctx);
         return rpcResult(id, {
-          tools: [...ctx.tools.values()].map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema })),
+          tools: [...ctx.tools.values()].filter((t) => visible.has(t.name)).map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema })),
         });
+      }
       case "tools/call":
         return callTool(id, params, ctx);
       default:
         return rpcError(id, RPC.METHOD_NOT_FOUND, `Method not found: ${msg.method.slice(0, 100)}`);
+    }
+  }
+
+  /**
+   * With the engine in ENFORCE, a principal sees only the tools some call of which its policies could
+   * permit (AgentCore's meta action; lib/cedar/listing.ts). LOG_ONLY enforces nothing, so it hides nothing.
+   */
+  function listedTools(ctx: CallContext): Set<string> {
+    const names = [...ctx.tools.keys()];
+    if (ctx.gateway.policyEngine?.mode !== "ENFORCE") return new Set(names);
+    if ("error" in ctx.policies) return new Set();
+    const principal = { type: "OAuthUser" as const, sub: ctx.token.sub, claims: ctx.token.claims };
+    try {
+      return new Set(authorizerFor(ctx.gateway, ctx.policies).listable(principal, names));
+    } catch (e) {
+      console.error(`[mcp] ${ctx.gateway.gatewayId}: tools/list could not be filtered: ${e instanceof Error ? e.message : String(e)}`);
+      return new Set();
     }
   }
 

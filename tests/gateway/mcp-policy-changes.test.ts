@@ -101,6 +101,35 @@ when { context.input.amount > 100 };`,
     }
   });
 
+  it("in ENFORCE, tools/list shows each principal only the tools some call of which it could be permitted; LOG_ONLY hides nothing", async () => {
+    const orders = await h.cp.getGateway(h.orders.gatewayId);
+    const engine = orders.policyEngine!;
+    const listed = async (persona: string) => {
+      const body = await (await h.post({ jsonrpc: "2.0", id: 7, method: "tools/list" }, { gateway: h.orders, token: await h.token(persona, h.orders) })).json();
+      return body.result.tools.map((t: { name: string }) => t.name).sort();
+    };
+    const reads = await h.cp.createPolicy(engine.policyEngineId, {
+      name: "viewers_read",
+      statement: `permit(principal, action in [AgentCore::Action::"OrdersTarget___get_order", AgentCore::Action::"OrdersTarget___list_orders"], resource) when { principal.hasTag("role") && principal.getTag("role") == "support-viewer" };`,
+    });
+    const cancels = await h.cp.createPolicy(engine.policyEngineId, {
+      name: "admins_cancel_small",
+      statement: `permit(principal, action == AgentCore::Action::"OrdersTarget___cancel_order", resource) when { principal.hasTag("role") && principal.getTag("role") == "admin" && context.input.orderId like "ord-*" };`,
+    });
+    try {
+      expect(await listed("support-viewer")).toHaveLength(5);
+      await h.cp.setGatewayPolicyEngine(h.orders.gatewayId, { policyEngineArn: engine.policyEngineArn, mode: "ENFORCE" });
+      expect(await listed("support-viewer")).toEqual(["OrdersTarget___get_order", "OrdersTarget___list_orders"]);
+      // Listed because some arguments would be permitted; the call itself is still checked.
+      expect(await listed("admin")).toEqual(["OrdersTarget___cancel_order"]);
+      expect(await listed("refund-agent")).toEqual([]);
+    } finally {
+      await h.cp.setGatewayPolicyEngine(h.orders.gatewayId, { policyEngineArn: engine.policyEngineArn, mode: "LOG_ONLY" });
+      await h.cp.deletePolicy(engine.policyEngineId, reads.policyId);
+      await h.cp.deletePolicy(engine.policyEngineId, cancels.policyId);
+    }
+  });
+
   it("an orders gateway with no policies denies by default but, in LOG_ONLY, runs the tool with realistic output", async () => {
     const token = await h.token("admin", h.orders);
     const res = await h.post(call("OrdersTarget___get_order", { orderId: "ord-1001" }), { gateway: h.orders, token });
