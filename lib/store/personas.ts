@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { DEFAULT_PERSONAS } from "./clients";
 import { getDb, type Db } from "./db";
-import { personas } from "./schema";
+import { gatewayClients, personas } from "./schema";
 import type { Persona } from "@/lib/simulation/types";
 
 export type { Persona } from "@/lib/simulation/types";
@@ -30,6 +30,10 @@ export async function savePersona(gatewayId: string, p: Persona, db?: Db): Promi
 
 export async function deletePersona(gatewayId: string, name: string, db?: Db): Promise<boolean> {
   const d = db ?? (await getDb());
-  const gone = await d.delete(personas).where(and(eq(personas.gatewayId, gatewayId), eq(personas.name, name))).returning({ name: personas.name });
-  return gone.length > 0;
+  return d.transaction(async (tx) => {
+    const gone = await tx.delete(personas).where(and(eq(personas.gatewayId, gatewayId), eq(personas.name, name))).returning({ name: personas.name });
+    // Its OAuth client goes with it: the local gateway issues no more tokens for a persona that is gone.
+    await tx.delete(gatewayClients).where(and(eq(gatewayClients.gatewayId, gatewayId), eq(gatewayClients.persona, name)));
+    return gone.length > 0;
+  });
 }

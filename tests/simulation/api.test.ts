@@ -11,6 +11,7 @@ import * as exportRoute from "@/app/api/gateways/[gatewayId]/suites/export/route
 import * as importRoute from "@/app/api/gateways/[gatewayId]/suites/import/route";
 import * as suitesRoute from "@/app/api/gateways/[gatewayId]/suites/route";
 import { getControlPlane } from "@/lib/agentcore";
+import { ensureGatewayClients, findClient } from "@/lib/store/clients";
 import { recordDecision } from "@/lib/store/decisions";
 
 /** The console's JSON API for simulation, called through the route handlers as Next would call them. */
@@ -93,7 +94,11 @@ describe("personas", () => {
 
     const badName = await call(personaRoute.PUT, { gatewayId, name: "no spaces" }, `/api/gateways/${gatewayId}/personas/no%20spaces`, { method: "PUT", body: { sub: "x", claims: {} } });
     expect(badName.status).toBe(400);
+    const clients = await ensureGatewayClients(gatewayId);
+    expect(clients.map((c) => c.persona)).toContain("auditor");
     expect((await call(personaRoute.DELETE, { gatewayId, name: "auditor" }, `/api/gateways/${gatewayId}/personas/auditor`, { method: "DELETE" })).body).toEqual({ deleted: "auditor" });
+    // The local gateway's OAuth client for it is gone too: no more tokens for a deleted persona.
+    expect(await findClient(clients.find((c) => c.persona === "auditor")!.clientId)).toBeNull();
     expect((await call(personaRoute.GET, { gatewayId, name: "auditor" }, `/api/gateways/${gatewayId}/personas/auditor`)).status).toBe(404);
   });
 });
