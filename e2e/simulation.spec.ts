@@ -23,6 +23,7 @@ test("replaying refunds on RefundGateway: decisions, exact gateway responses, a 
   await expect(allowed).toContainText("determined by refund_limit_policy");
   await expect(allowed.getByTestId("cedar-request")).toContainText('"context":{"input":{"amount":500}}');
   await expect(allowed.getByTestId("cedar-request")).toContainText('"role":"refund-agent"');
+  await expect(allowed.getByTestId("sim-listed")).toContainText("tools/list in ENFORCE shows this tool to this principal");
   await sim.saveCase(allowed, { suite, name: "refund 500" });
 
   const denied = await sim.replay("RefundTarget___process_refund", "refund-agent", { amount: 2000 });
@@ -67,6 +68,15 @@ test("replaying refunds on RefundGateway: decisions, exact gateway responses, a 
   await expect(flips.getByRole("listitem").filter({ hasText: `case: ${suite} / refund 500` })).toHaveCount(0);
   const rerun = await sim.runSuite(suite);
   await expect(rerun.getByTestId("suite-summary")).toHaveText("Draft: 1 passed, 1 failed · Published: 2 passed, 0 failed");
+
+  // A principal no policy could ever permit does not even see the tool in tools/list.
+  await ws.setText(
+    '@id("supervisors_only")\npermit(principal, action == AgentCore::Action::"RefundTarget___process_refund", resource)\nwhen { principal.hasTag("role") && principal.getTag("role") == "supervisor" };\n',
+  );
+  await ws.expectClean();
+  const hidden = await sim.replay("RefundTarget___process_refund", "refund-agent", { amount: 5 });
+  await expect(hidden.getByTestId("sim-decision")).toHaveText("DENY");
+  await expect(hidden.getByTestId("sim-listed")).toContainText("hides this tool from this principal");
 
   // Leave the workspace as the seed had it.
   await ws.discardDraft();

@@ -60,6 +60,13 @@ export function ReplayResult({
             }`
           : "No LOG_ONLY policy matched."}
       </p>
+      {result.listed !== undefined ? (
+        <p className="text-xs text-zinc-600 dark:text-zinc-400" data-testid="sim-listed">
+          {result.listed
+            ? "tools/list in ENFORCE shows this tool to this principal (some call of it could be permitted)."
+            : "tools/list in ENFORCE hides this tool from this principal: no call of it could be permitted."}
+        </p>
+      ) : null}
       <Pre label="Gateway response with the engine in ENFORCE" testId="response-enforce" value={result.response.ENFORCE} />
       <Pre
         label={

@@ -25,6 +25,8 @@ export interface SimResult {
   /** What the gateway answers in each engine mode, as JSON-RPC bodies. */
   response: { LOG_ONLY: JsonRpcResponse; ENFORCE: JsonRpcResponse };
   tool?: string;
+  /** Whether `tools/list` shows the tool to this principal with the engine in ENFORCE (single-call replay only). */
+  listed?: boolean;
 }
 
 /** Everything the simulator needs to know about a gateway; serialisable so it can cross into the worker. */

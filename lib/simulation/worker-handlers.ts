@@ -1,4 +1,5 @@
 import type { CedarApi } from "@/lib/cedar/cedar-api";
+import { listableTools } from "@/lib/cedar/listing";
 import type { JobContext, JobHandler } from "@/lib/cedar-worker/protocol";
 import { decisionMatrix, impactOf, runSuite } from "./compare";
 import { PolicySetCache } from "./policy-set";
@@ -23,7 +24,14 @@ function sets(job: Job, cedar: CedarApi) {
 
 const replay = (job: Job & { call: SimCall }, { cedar }: JobContext) => {
   const { draft } = sets(job, cedar);
-  return { result: replayCall(draft, job.gateway, job.call), problems: draft.problems };
+  const result = replayCall(draft, job.gateway, job.call);
+  const request = result.cedarRequest;
+  const entity = request?.entities.find((e) => "type" in e.uid && e.uid.type === request.principal.type && e.uid.id === request.principal.id);
+  if (request && entity && result.tool) {
+    // One partial evaluation per run, so only here: batches (suites, matrix, impact) skip it.
+    result.listed = listableTools(cedar, draft, { uid: request.principal, entity }, job.gateway.gatewayArn, [result.tool]).length > 0;
+  }
+  return { result, problems: draft.problems };
 };
 
 const suite = (job: Job & { cases: TestCase[] }, { cedar }: JobContext) => {
