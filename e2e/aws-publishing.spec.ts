@@ -115,7 +115,15 @@ test("a gateway without a policy engine gets one, attached in LOG_ONLY, from its
   expect(rest).toEqual(restBefore);
 });
 
+/** SupportGateway as the fake holds it, once an update has settled (UPDATING → READY). */
 async function supportGateway() {
-  const state = await (await fetch(`${fake}/__fake/state`)).json();
-  return state.gateways.find((g: { name: string }) => g.name === "SupportGateway");
+  let gateway: Record<string, unknown> & { status?: string; policyEngineConfiguration?: Record<string, unknown> } = {};
+  await expect
+    .poll(async () => {
+      const state = await (await fetch(`${fake}/__fake/state`)).json();
+      gateway = state.gateways.find((g: { name: string }) => g.name === "SupportGateway");
+      return gateway.status;
+    })
+    .toBe("READY");
+  return gateway;
 }
