@@ -98,7 +98,7 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
         </Button>
         {running ? <Button onClick={() => stop.current?.abort()}>Stop</Button> : null}
       </div>
-      {!drafters.includes("anthropic") ? <p className="text-xs text-zinc-500">Offline: set ANTHROPIC_API_KEY on the server to draft with Claude.</p> : null}
+      {!drafters.includes("anthropic") ? <p className="text-xs text-zinc-500">Offline rules: Claude is not configured on this server (see Backends in the README).</p> : null}
       {progress ? <p aria-live="polite" className="text-xs text-zinc-600">{progress}</p> : null}
       {error ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
