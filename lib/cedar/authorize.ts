@@ -208,8 +208,8 @@ export function toolActions(schemaJson: SchemaJson<string> | Record<string, unkn
  * the same schema (explicit `__entity`/`__extn` values); anything else should keep the default.
  * It skips cedar-wasm's request validation and the schema altogether: the schema's only other part
  * in a decision is the action hierarchy, which is then sent as the action entity (when a policy in
- * scope mentions a group). The context is sent only when a policy in scope reads it. Measured here, schema-less calls are ~1.5× faster, most of the replay
- * speed-up over a plain stateful loop.
+ * scope mentions a group). The context is sent only when a policy in scope reads it. Measured here,
+ * schema-less calls are ~1.5× faster, most of the replay speed-up over a plain stateful loop.
  */
 export function evaluate(compiled: CompiledPolicySet, request: CedarRequest, options: { validate?: boolean } = {}): Evaluation {
   const validate = options.validate ?? true;

@@ -1,6 +1,6 @@
 import { inputTypeOf, type CedarType } from "@/lib/cedar/cedar-types";
 import { effectOf, isCatchAll, parseLimits, pickTools, shortName, speaksOfPermission, splitAndList, splitClauses, splitPermissionList, toolNouns, toolWords, type Intent, type Limit } from "./offline-intent";
-import { parseException, parseRoles, textCondition } from "./offline-subject";
+import { parseException, parseRoles, textCondition, type Exception } from "./offline-subject";
 import type { DraftedPolicy, DraftInput, DraftTool } from "./types";
 
 export interface OfflineDraft {
@@ -37,31 +37,14 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
     const subject = parseRoles(exception?.kind === "only-these" ? exception.who : clause, words);
     const roles = everyone ? [] : subject.roles.length ? subject.roles : (head?.roles ?? []);
     const guessedFrom = everyone ? undefined : subject.guessedFrom;
-    let effect = head?.effect ?? effectOf(clause);
-    let { tools, chosenBy } = pickTools(exception?.kind === "only-these" ? exception.rest : clause, input.tools);
-    if (exception?.kind === "only-these") {
-      if (roles.length === 0) {
-        questions.push(`In “${clause}”, who is “${exception.who}”? Name the role, e.g. “nobody except the admin role may …”.`);
-        continue;
-      }
-      effect = "permit";
+    const picked = exception ? applyException(exception, clause, roles, input.tools) : { ...pickTools(clause, input.tools), effect: head?.effect ?? effectOf(clause) };
+    if ("question" in picked) {
+      questions.push(picked.question);
+      continue;
     }
-    if (exception?.kind === "all-but") {
-      const excepted = pickTools(exception.excepted, input.tools).tools;
-      if (excepted.length === 0) {
-        questions.push(`In “${clause}”, I did not understand which tools “${exception.excepted}” excepts. Name them or a kind of action (view, create, update, delete).`);
-        continue;
-      }
-      if (effectOf(exception.lead) === "forbid") {
-        // "Deny everything except reading orders": default deny does the rest.
-        tools = excepted;
-        effect = "permit";
-        assumptions.push(`“${clause}”: I permitted only ${excepted.map(shortName).join(", ")}; every other call is denied by default.`);
-      } else {
-        tools = input.tools.map((t) => t.name).filter((t) => !excepted.includes(t));
-      }
-      chosenBy = `everything except ${excepted.map(shortName).join(", ")}`;
-    }
+    if (picked.assumption) assumptions.push(picked.assumption);
+    const effect = picked.effect;
+    let { tools, chosenBy } = picked;
     // "Tickets may be viewed but not modified": the second clause is about the first one's nouns.
     const nouns = previous ? toolNouns(previous.clause, input.tools) : [];
     if (!exception && !head && nouns.length && toolNouns(clause, input.tools).length === 0 && !(limits.length || roles.length)) {
@@ -127,6 +110,24 @@ export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | 
   }
   if (policies.length === 0 && questions.length === 0) questions.push("I could not find a policy in this request. Say which tools may or may not be called, by whom, and under which limits.");
   return { policies, assumptions, questions };
+}
+
+type Picked = { tools: string[]; chosenBy: string; effect: Intent["effect"]; assumption?: string } | { question: string };
+
+/** "Nobody except the X role may …" and "Allow everything except …": which tools, with which effect. */
+function applyException(exception: Exception, clause: string, roles: string[], tools: DraftTool[]): Picked {
+  if (exception.kind === "only-these") {
+    if (roles.length === 0) return { question: `In “${clause}”, who is “${exception.who}”? Name the role, e.g. “nobody except the admin role may …”.` };
+    return { ...pickTools(exception.rest, tools), effect: "permit" };
+  }
+  const excepted = pickTools(exception.excepted, tools).tools;
+  if (excepted.length === 0) return { question: `In “${clause}”, I did not understand which tools “${exception.excepted}” excepts. Name them or a kind of action (view, create, update, delete).` };
+  const chosenBy = `everything except ${excepted.map(shortName).join(", ")}`;
+  if (effectOf(exception.lead) === "forbid") {
+    // "Deny everything except reading orders": default deny does the rest.
+    return { tools: excepted, chosenBy, effect: "permit", assumption: `“${clause}”: I permitted only ${excepted.map(shortName).join(", ")}; every other call is denied by default.` };
+  }
+  return { tools: tools.map((t) => t.name).filter((t) => !excepted.includes(t)), chosenBy, effect: effectOf(clause) };
 }
 
 interface Field {

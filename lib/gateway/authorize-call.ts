@@ -93,8 +93,7 @@ export function authorizerFor(gateway: GatewayDetail, policies: EnginePolicy[]):
       };
     },
     listable(principal, tools) {
-      const kind = principal.type ?? options.principal;
-      return listableTools(compiled, { uid: { type: `AgentCore::${kind}`, id: principal.sub }, entity: principalEntity(kind, principal) }, gateway.gatewayArn, tools);
+      return listableTools(compiled, principalEntity(principal.type ?? options.principal, principal), gateway.gatewayArn, tools);
     },
   };
   if (compiledCache.size >= MAX_COMPILED) {

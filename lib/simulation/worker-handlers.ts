@@ -25,12 +25,10 @@ function sets(job: Job, cedar: CedarApi) {
 const replay = (job: Job & { call: SimCall }, { cedar }: JobContext) => {
   const { draft } = sets(job, cedar);
   const result = replayCall(draft, job.gateway, job.call);
-  const request = result.cedarRequest;
-  const entity = request?.entities.find((e) => "type" in e.uid && e.uid.type === request.principal.type && e.uid.id === request.principal.id);
-  if (request && entity && result.tool) {
-    // One partial evaluation per run, so only here: batches (suites, matrix, impact) skip it.
-    result.listed = listableTools(cedar, draft, { uid: request.principal, entity }, job.gateway.gatewayArn, [result.tool]).length > 0;
-  }
+  // buildRequest puts the principal's entity first. One partial evaluation per run, so only here:
+  // batches (suites, matrix, impact) skip it.
+  const principal = result.cedarRequest?.entities[0];
+  if (principal && result.tool) result.listed = listableTools(cedar, draft, principal, job.gateway.gatewayArn, [result.tool]).length > 0;
   return { result, problems: draft.problems };
 };
 

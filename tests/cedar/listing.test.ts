@@ -26,7 +26,7 @@ function lister(policies: Array<string | [string, "LOG_ONLY"]>) {
   compiled.push(c);
   return (claims: Record<string, string>) => {
     const p: CallPrincipal = { sub: "u-1", claims };
-    return listableTools(cedar, c, { uid: { type: "AgentCore::OAuthUser", id: p.sub }, entity: principalEntity("OAuthUser", p) }, REFUND_GATEWAY, names);
+    return listableTools(cedar, c, principalEntity("OAuthUser", p), REFUND_GATEWAY, names);
   };
 }
 
