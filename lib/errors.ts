@@ -1,17 +1,59 @@
-/**
- * One typed error for the whole console. A code is kebab-case and maps to an HTTP status;
- * `message` is written for a human and never contains secrets; `details` is optional structured data.
- */
+import { z } from "zod";
 
-const STATUS: Record<string, number> = {
+/**
+ * One typed error for the whole console. A code says what happened (never which backend), maps to an
+ * HTTP status, and the set is closed: a code without a status does not compile. `message` says what is
+ * wrong, for a human, and never contains secrets; `help`, when given, says what to do about it
+ * (Cedar's diagnostics pattern); `details` is optional structured data. docs/api.md lists every code.
+ */
+export const ErrorCode = z.enum([
+  "bad-request",
+  "invalid-json",
+  "validation-failed",
+  "unsupported-media-type",
+  "payload-too-large",
+  "forbidden",
+  "foreign-origin",
+  "access-denied",
+  "bad-credentials",
+  "gateway-not-found",
+  "policy-engine-not-found",
+  "policy-not-found",
+  "not-found",
+  "not-available",
+  "conflict",
+  "stale-base-version",
+  "request-rejected",
+  "policy-failed",
+  "quota-exceeded",
+  "rate-limited",
+  "throttled",
+  "backend-unreachable",
+  "backend-error",
+  "policy-not-settled",
+  "llm-no-key",
+  "llm-auth-failed",
+  "llm-rate-limited",
+  "llm-overloaded",
+  "llm-timeout",
+  "llm-bad-output",
+  "llm-error",
+  "llm-cancelled",
+  "config-invalid",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ERROR_STATUS = {
   "bad-request": 400,
   "invalid-json": 400,
   "validation-failed": 400,
-  "cedar-parse-error": 400,
   "unsupported-media-type": 415,
   "payload-too-large": 413,
   forbidden: 403,
   "foreign-origin": 403,
+  "access-denied": 403,
+  "bad-credentials": 401,
   "gateway-not-found": 404,
   "policy-engine-not-found": 404,
   "policy-not-found": 404,
@@ -19,16 +61,14 @@ const STATUS: Record<string, number> = {
   "not-available": 404,
   conflict: 409,
   "stale-base-version": 409,
+  "request-rejected": 400,
+  "policy-failed": 400,
+  "quota-exceeded": 402,
   "rate-limited": 429,
-  "aws-access-denied": 403,
-  "aws-bad-credentials": 401,
-  "aws-throttled": 429,
-  "aws-not-found": 404,
-  "aws-conflict": 409,
-  "aws-validation": 400,
-  "aws-quota-exceeded": 402,
-  "aws-unreachable": 502,
-  "aws-service-error": 502,
+  throttled: 429,
+  "backend-unreachable": 502,
+  "backend-error": 502,
+  "policy-not-settled": 504,
   "llm-no-key": 503,
   "llm-auth-failed": 502,
   "llm-rate-limited": 429,
@@ -39,9 +79,7 @@ const STATUS: Record<string, number> = {
   "llm-cancelled": 499,
   "config-invalid": 500,
   internal: 500,
-};
-
-export type ErrorCode = keyof typeof STATUS | (string & {});
+} as const satisfies Record<ErrorCode, number>;
 
 // Next bundles server code into several layers (pages, route handlers), each with its own copy of this
 // module, while singletons such as the control plane are shared through globalThis. A brand makes
@@ -57,34 +95,35 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details?: unknown;
+  readonly help?: string;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, help?: string) {
     super(message);
     this.name = "AppError";
     this.code = code;
-    this.status = STATUS[code] ?? 500;
+    this.status = ERROR_STATUS[code];
     this.details = details;
+    this.help = help;
   }
 
   toJSON(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.help === undefined ? {} : { help: this.help }),
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
   }
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
+  error: { code: ErrorCode; message: string; help?: string; details?: unknown };
 }
 
 /** Anything thrown becomes an AppError; unknown errors keep a generic message so no internals leak. */
 export function toAppError(e: unknown): AppError {
   if (e instanceof AppError) return e;
   return new AppError("internal", "Something went wrong on the server. The details were logged.");
-}
-
-export function isErrorBody(v: unknown): v is ErrorBody {
-  return typeof v === "object" && v !== null && "error" in v && typeof (v as ErrorBody).error?.message === "string";
 }

@@ -9,9 +9,8 @@
  *   npm run bench:impact
  */
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
-import { impactOf } from "@/lib/simulation/compare";
-import { parseToolCall } from "@/lib/simulation/parse-call";
-import { requestFor } from "@/lib/simulation/replay";
+import { impact } from "@/lib/simulation/impact";
+import { readCall, requestFor } from "@/lib/simulation/replay";
 import { PolicySetCache } from "@/lib/simulation/policy-set";
 import { calls, gateway, N, published, schemaJson, timed } from "./bench-simulation-fixture";
 
@@ -37,7 +36,7 @@ forbid(principal == AgentCore::OAuthUser::"agent-7", action in AgentCore::Action
 let flips = 0;
 const measure = (draft: typeof base) =>
   timed(() => {
-    const r = impactOf(calls, gateway, draft, base);
+    const r = impact(calls, gateway, base, draft);
     flips = r.flips.length;
     return flips;
   }, 3);
@@ -49,8 +48,8 @@ const everyFlips = flips;
 const unshared = measure(noSharing);
 // The floor: one cedar-wasm call per request against a single trivial policy, requests prebuilt.
 const requests = calls.flatMap((c) => {
-  const parsed = parseToolCall(c.request, gateway);
-  const built = parsed.ok ? requestFor(gateway, c.principal, parsed) : null;
+  const read = readCall(gateway, c.request);
+  const built = read.ok ? requestFor(gateway, c.principal, read) : null;
   return built?.ok ? [built.request] : [];
 });
 const trivial = cedar.policyToJson("permit(principal, action, resource) when { context has input };");

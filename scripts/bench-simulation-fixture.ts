@@ -2,17 +2,17 @@
  * The workload both simulation benchmarks share: the demo gateway's tools, 50 policies (role-scoped
  * permits per tool, amount limits, a few forbids) and 10,000 generated tools/call requests.
  */
-import { ORDER_TOOLS, REFUND_TOOLS } from "@/lib/agentcore/seed";
+import { ORDER_MCP_TOOLS, REFUND_MCP_TOOLS } from "@/lib/demo/tools";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
-import { toolsCall } from "@/lib/simulation/compare";
-import { exampleArguments } from "@/lib/simulation/example-args";
-import type { SimGateway } from "@/lib/simulation/types";
+import { exampleArguments } from "@/lib/mcp/example-args";
+import { toolsCall } from "@/lib/mcp/tool-call";
+import { simGateway } from "@/lib/simulation/sim-gateway";
 
 export const N = 10_000;
 const ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/benchgateway-0000000000";
-const tools = [...REFUND_TOOLS.map((t) => ({ ...t, name: `RefundTarget___${t.name}` })), ...ORDER_TOOLS.map((t) => ({ ...t, name: `OrdersTarget___${t.name}` }))];
+const tools = [...REFUND_MCP_TOOLS, ...ORDER_MCP_TOOLS];
 export const schemaJson = generateSchema(tools).json as Record<string, unknown>;
-export const gateway: SimGateway = { gatewayArn: ARN, principalType: "OAuthUser", schemaJson, tools };
+export const gateway = simGateway({ gatewayArn: ARN, principalType: "OAuthUser", schemaJson, tools });
 const roles = ["refund-agent", "support-viewer", "admin", "auditor", "intern"];
 
 export const policies: string[] = [];
@@ -28,7 +28,7 @@ export const published = policies.join("\n\n");
 export const calls = Array.from({ length: N }, (_, i) => {
   const tool = tools[i % tools.length];
   const args = tool.name === "RefundTarget___process_refund" ? { amount: (i * 37) % 3000 } : exampleArguments(tool.inputSchema);
-  return { principal: { sub: `agent-${i % 97}`, claims: { role: roles[i % roles.length], department: `dept-${i % 60}` } }, request: toolsCall(tool.name, args, i), label: `#${i}` };
+  return { principal: { sub: `agent-${i % 97}`, claims: { role: roles[i % roles.length], department: `dept-${i % 60}` } }, request: toolsCall(tool.name, args, i), label: `#${i}`, source: "case" as const, tool: tool.name, count: 1 };
 });
 
 /** Median calls per second (or milliseconds) of a few rounds after a warm-up. */

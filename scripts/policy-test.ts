@@ -18,7 +18,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 import { validatePolicies } from "@/lib/cedar/validate";
-import { runSuite } from "@/lib/simulation/compare";
+import { simGateway } from "@/lib/simulation/sim-gateway";
+import { runSuite } from "@/lib/simulation/suite";
 import { PolicySetCache } from "@/lib/simulation/policy-set";
 import { SuiteFile } from "@/lib/simulation/schemas";
 import { gatewayFromCedarSchema, toolsFromJson } from "@/lib/simulation/suite-file";
@@ -121,7 +122,7 @@ function gatewayOf(): SimGateway {
   if (tools.length === 0) usage("The suite file lists no tools; give --tools <tools.json> or --schema <schema.json>.");
   const principalType = file.gateway.principalType;
   const schema = generateSchema(tools, { principal: principalType, numbersAsDecimal: true, objectsAsRecords: true });
-  return { gatewayArn: flags.get("--gateway-arn") ?? toolsArn ?? arn, principalType, schemaJson: schema.json as Record<string, unknown>, tools };
+  return simGateway({ gatewayArn: flags.get("--gateway-arn") ?? toolsArn ?? arn, principalType, schemaJson: schema.json as Record<string, unknown>, tools });
 }
 
 const policiesAt = flags.get("--policies");

@@ -4,12 +4,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorState } from "@/components/ui/states";
-import { apiFetch, ApiError } from "@/lib/http/client";
+import { listDecisions, saveDecisionAsTestCase } from "@/lib/api-client/gateways";
+import { ApiError } from "@/lib/api-client/request";
 import type { DecisionEntry } from "@/lib/store/decisions";
 import { DecisionRow, type AddState } from "./decision-row";
+import type { Decision } from "@/lib/cedar/cedar-api";
 
 export interface DecisionFilters {
-  decision: "" | "ALLOW" | "DENY";
+  decision: "" | Decision;
   tool: string;
   persona: string;
   q: string;
@@ -45,9 +47,7 @@ export function DecisionLog({
       abort.current = ctrl;
       setLoading(true);
       try {
-        const qs = new URLSearchParams({ limit: String(PAGE) });
-        for (const [k, v] of Object.entries(f)) if (v) qs.set(k, v);
-        const data = await apiFetch<{ decisions: DecisionEntry[] }>(`/api/gateways/${encodeURIComponent(gatewayId)}/decisions?${qs}`, { signal: ctrl.signal });
+        const data = await listDecisions(gatewayId, { ...f, limit: PAGE }, ctrl.signal);
         setEntries(data.decisions);
         setError(null);
       } catch (e) {
@@ -73,10 +73,7 @@ export function DecisionLog({
   async function addToSuite(entry: DecisionEntry) {
     setAdds((a) => ({ ...a, [entry.id]: { kind: "saving" } }));
     try {
-      const { testCase } = await apiFetch<{ testCase: { id: number; suite: string } }>(
-        `/api/gateways/${encodeURIComponent(gatewayId)}/decisions/${entry.id}/test-case`,
-        { method: "POST", body: {} },
-      );
+      const { testCase } = await saveDecisionAsTestCase(gatewayId, entry.id);
       setAdds((a) => ({ ...a, [entry.id]: { kind: "added", suite: testCase.suite, testCaseId: testCase.id } }));
     } catch (e) {
       setAdds((a) => ({ ...a, [entry.id]: { kind: "failed", message: e instanceof Error ? e.message : String(e) } }));

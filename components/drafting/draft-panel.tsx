@@ -4,9 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { generateDraft } from "@/lib/api-client/drafts";
 import type { DraftedPolicy, DraftResult, DrafterKind } from "@/lib/drafting/types";
 import { DraftDiff } from "./draft-diff";
-import { readSse } from "./read-sse";
 
 const LABEL: Record<DrafterKind, string> = { anthropic: "Claude", offline: "Offline rules", agentcore: "AgentCore generation" };
 const STATUS: Record<DraftResult["status"], { tone: "green" | "amber" | "red"; text: string }> = {
@@ -43,23 +43,18 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
     setProgress("Drafting…");
     stop.current = new AbortController();
     try {
-      const res = await fetch(`/api/gateways/${ws.gatewayId}/draft/generate`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
-        body: JSON.stringify({ request, drafter: choice }),
-        signal: stop.current.signal,
-      });
-      if (!res.ok) {
-        const body = await res.json().catch(() => null);
-        throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
-      }
-      await readSse(res, (event, data) => {
-        if (event === "policy") setStreamed((s) => [...s, (data as { policy: DraftedPolicy }).policy]);
-        if (event === "repair") setProgress(`Repairing: round ${(data as { round: number }).round} (the validator found errors)…`);
-        if (event === "status") setProgress((data as { message: string }).message);
-        if (event === "result") setResult(data as DraftResult);
-        if (event === "error") setError((data as { error: { message: string } }).error.message);
-      });
+      await generateDraft(
+        ws.gatewayId,
+        { request, drafter: choice },
+        (e) => {
+          if (e.type === "policy") setStreamed((s) => [...s, e.policy]);
+          if (e.type === "repair") setProgress(`Repairing: round ${e.round} (the validator found errors)…`);
+          if (e.type === "status") setProgress(e.message);
+          if (e.type === "result") setResult(e.result);
+          if (e.type === "error") setError(e.message);
+        },
+        stop.current.signal,
+      );
     } catch (e) {
       setError((e as Error).name === "AbortError" ? "Stopped. Your request is kept; nothing was changed." : (e as Error).message);
     } finally {

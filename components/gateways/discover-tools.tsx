@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/http/client";
+import { discoverTools } from "@/lib/api-client/gateways";
 
 /** Lists a target's tools through the gateway with a pasted bearer token, kept in this form only. */
 export function DiscoverTools({ gatewayId, targetName }: { gatewayId: string; targetName: string }) {
@@ -15,7 +15,7 @@ export function DiscoverTools({ gatewayId, targetName }: { gatewayId: string; ta
     e.preventDefault();
     setState({ kind: "busy" });
     try {
-      const { tools } = await apiFetch<{ tools: Array<{ name: string }> }>(`/api/gateways/${gatewayId}/tools/discover`, { method: "POST", body: { token } });
+      const { tools } = await discoverTools(gatewayId, token);
       setToken("");
       setState({ kind: "done", count: tools.filter((t) => t.name.startsWith(`${targetName}___`)).length });
       router.refresh();

@@ -7,7 +7,7 @@ import type { Diagnostic } from "@/lib/cedar/diagnostics";
 import { cedarWorker } from "@/lib/cedar-worker/client";
 import type { AnalyzeResult, OutlineEntry } from "@/lib/cedar-worker/handlers";
 import { cn } from "@/lib/cn";
-import { apiFetch } from "@/lib/http/client";
+import { discardDraft } from "@/lib/api-client/drafts";
 import type { EditorContext } from "@/lib/workspace/editor-context";
 import { CedarEditor, type CedarEditorHandle } from "./cedar-editor";
 import { PolicyOutline } from "./policy-outline";
@@ -101,7 +101,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
 
   async function discard() {
     if (!confirm("Discard the draft and reset the editor to the published policies? Your edits will be lost.")) return;
-    const reset = await apiFetch<{ text: string; updatedAt: string }>(`/api/gateways/${gatewayId}/draft`, { method: "DELETE" });
+    const reset = await discardDraft(gatewayId);
     markSaved(reset.text, reset.updatedAt);
     setText(reset.text);
   }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { schemaDownloadUrl } from "@/lib/api-client/gateways";
 import type { EditorContext } from "@/lib/workspace/editor-context";
 
 /** The read-only Cedar schema generated from the gateway's tools, in both syntaxes, downloadable. */
@@ -20,7 +21,7 @@ export function SchemaTab({ context }: { context: EditorContext }) {
         </div>
         <a
           className="ml-auto text-sm text-indigo-700 hover:underline dark:text-indigo-300"
-          href={`/api/gateways/${context.gatewayId}/schema?format=${format}&download=1`}
+          href={schemaDownloadUrl(context.gatewayId, format)}
           download
         >
           Download {format === "cedar" ? ".cedarschema" : ".cedarschema.json"}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { apiFetch } from "@/lib/http/client";
+import { saveDraft } from "@/lib/api-client/drafts";
 
 export type SaveState = { kind: "saved"; at: string } | { kind: "saving" } | { kind: "dirty" } | { kind: "failed"; message: string };
 
@@ -20,7 +20,7 @@ export function useAutosave(gatewayId: string, text: string, savedAt: string | n
     async (value: string) => {
       setState({ kind: "saving" });
       try {
-        const draft = await apiFetch<{ updatedAt: string }>(`/api/gateways/${gatewayId}/draft`, { method: "PUT", body: { text: value } });
+        const draft = await saveDraft(gatewayId, value);
         lastSaved.current = value;
         localStorage.removeItem(backupKey(gatewayId));
         setState({ kind: "saved", at: draft.updatedAt });

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PolicyModeBadge } from "@/components/gateways/mode-badge";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/http/client";
+import { promotePolicy } from "@/lib/api-client/publishing";
 import type { EngineControlsData } from "@/lib/publishing/review";
 import { EvidenceList } from "./evidence-list";
 
@@ -18,7 +18,7 @@ export function CanaryList({ gatewayId, canaries }: { gatewayId: string; canarie
     setBusy(name);
     setError(null);
     try {
-      await apiFetch(`/api/gateways/${encodeURIComponent(gatewayId)}/policies/${encodeURIComponent(name)}/promote`, { method: "POST", body: {} });
+      await promotePolicy(gatewayId, name);
       router.refresh();
     } catch (e) {
       setError((e as Error).message);

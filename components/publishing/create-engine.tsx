@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
 import type { EngineMode } from "@/lib/agentcore/types";
-import { apiFetch } from "@/lib/http/client";
+import { createEngine } from "@/lib/api-client/publishing";
 
 /** For a gateway without a policy engine: create one and attach it, LOG_ONLY by default (AWS's advice). */
 export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string; gatewayName: string }) {
@@ -13,14 +14,14 @@ export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string
   const [mode, setMode] = useState<EngineMode>("LOG_ONLY");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const valid = /^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name);
+  const valid = RESOURCE_NAME.test(name);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await apiFetch(`/api/gateways/${encodeURIComponent(gatewayId)}/engine`, { method: "POST", body: { name, mode } });
+      await createEngine(gatewayId, { name, mode });
       router.refresh();
     } catch (err) {
       setError((err as Error).message);
@@ -40,7 +41,7 @@ export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string
           aria-invalid={!valid}
         />
       </label>
-      {!valid ? <p className="text-xs text-red-700">Start with a letter; up to 48 letters, digits or underscores.</p> : null}
+      {!valid ? <p className="text-xs text-red-700">A name must {RESOURCE_NAME_RULE}.</p> : null}
       <fieldset className="flex gap-4">
         <legend className="sr-only">Mode on the gateway</legend>
         {(["LOG_ONLY", "ENFORCE"] as const).map((m) => (

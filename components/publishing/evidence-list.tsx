@@ -1,15 +1,15 @@
 import { Badge } from "@/components/ui/badge";
-import type { EvidenceItem } from "@/lib/publishing/evidence";
+import type { ImpactFlip } from "@/lib/simulation/impact";
 
 /** Saved cases and recorded calls, each with where it comes from and (for flips) its decision change. */
-export function EvidenceList({ items, more, label }: { items: EvidenceItem[]; more: number; label: string }) {
+export function EvidenceList({ items, more, label, showChange = true }: { items: ImpactFlip[]; more: number; label: string; showChange?: boolean }) {
   if (items.length === 0) return null;
   return (
     <ul aria-label={label} className="max-h-64 space-y-1 overflow-auto rounded-md border border-zinc-200 p-2 text-xs dark:border-zinc-800">
       {items.map((it, i) => (
         <li key={i} className="flex flex-wrap items-center gap-2">
           <Badge tone={it.source === "case" ? "blue" : "neutral"}>{it.source === "case" ? "saved case" : "recorded"}</Badge>
-          {it.from && it.to ? (
+          {showChange ? (
             <span className="font-mono">
               {it.from} → <span className={it.to === "DENY" ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}>{it.to}</span>
             </span>

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
-import { apiFetch } from "@/lib/http/client";
+import { getVersion, restoreVersion } from "@/lib/api-client/publishing";
 import type { AuditEntry, VersionSummary } from "@/lib/store/history";
 
 const RESULT_TONE = { success: "green", failure: "red", partial: "amber" } as const;
@@ -15,7 +15,6 @@ const RESULT_TONE = { success: "green", failure: "red", partial: "amber" } as co
 /** Published versions with one-click rollback (through the review), and the audit log. */
 export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string; versions: VersionSummary[]; audit: AuditEntry[] }) {
   const router = useRouter();
-  const api = `/api/gateways/${encodeURIComponent(gatewayId)}`;
   const [open, setOpen] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +22,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
   async function view(version: number) {
     if (open[version] !== undefined) return setOpen(({ [version]: _, ...rest }) => rest);
     try {
-      const v = await apiFetch<{ text: string }>(`${api}/history/${version}`);
+      const v = await getVersion(gatewayId, version);
       setOpen((o) => ({ ...o, [version]: v.text }));
     } catch (e) {
       setError((e as Error).message);
@@ -34,7 +33,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
     setBusy(version);
     setError(null);
     try {
-      const r = await apiFetch<{ reviewUrl: string }>(`${api}/history/${version}/restore`, { method: "POST", body: {} });
+      const r = await restoreVersion(gatewayId, version);
       router.push(r.reviewUrl);
     } catch (e) {
       setError((e as Error).message);

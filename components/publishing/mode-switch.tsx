@@ -5,7 +5,8 @@ import { useCallback, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LoadingState } from "@/components/ui/states";
 import type { EngineMode } from "@/lib/agentcore/types";
-import { apiFetch, ApiError } from "@/lib/http/client";
+import { modeEvidence, switchMode } from "@/lib/api-client/publishing";
+import { ApiError } from "@/lib/api-client/request";
 import type { ModeEvidence } from "@/lib/publishing/evidence";
 import { ConfirmDialog } from "./confirm-dialog";
 import { EvidenceList } from "./evidence-list";
@@ -27,7 +28,7 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
     setEvidence(null);
     setError(null);
     try {
-      setEvidence(await apiFetch<ModeEvidence>(`/api/gateways/${encodeURIComponent(gatewayId)}/mode/evidence?mode=${to}`));
+      setEvidence(await modeEvidence(gatewayId, to));
     } catch (e) {
       setError(`The evidence could not be computed: ${(e as Error).message}`);
     }
@@ -37,7 +38,7 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
     setBusy(true);
     setError(null);
     try {
-      await apiFetch(`/api/gateways/${encodeURIComponent(gatewayId)}/mode`, { method: "PUT", body: { mode: to } });
+      await switchMode(gatewayId, to);
       setOpen(false);
       router.refresh();
     } catch (e) {
@@ -79,7 +80,7 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
                 {to === "ENFORCE" ? "Would now be denied" : "Denied but no longer blocked"}: <strong>{denied.cases}</strong> of {evidence.cases} saved case{evidence.cases === 1 ? "" : "s"} and{" "}
                 <strong>{denied.recorded}</strong> of {evidence.recorded} recorded call{evidence.recorded === 1 ? "" : "s"}.
               </p>
-              <EvidenceList items={denied.items} more={denied.more} label="Calls the published policies deny" />
+              <EvidenceList showChange={false} items={denied.items} more={denied.more} label="Calls the published policies deny" />
               <p className={to === "ENFORCE" ? "rounded-md bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100" : "text-zinc-600 dark:text-zinc-400"}>{evidence.recommendation}</p>
             </section>
           ) : null}

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { apiFetch, ApiError } from "@/lib/http/client";
+import { publish, rebase } from "@/lib/api-client/publishing";
+import { ApiError } from "@/lib/api-client/request";
 import type { PublishResult } from "@/lib/publishing/publish";
 import type { ReviewData } from "@/lib/publishing/review";
 import { ConflictView } from "./conflict-view";
@@ -19,7 +20,6 @@ type Conflict = { theirs: string; base: string | null };
 /** The review screen: diff, per-policy changes, validation, impact, order; then publish and its result. */
 export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: string; data: ReviewData; rollbackOf?: number }) {
   const router = useRouter();
-  const api = `/api/gateways/${encodeURIComponent(gatewayId)}`;
   const [message, setMessage] = useState(rollbackOf ? `Roll back to version ${rollbackOf}` : "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +31,7 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
     setBusy(true);
     setError(null);
     try {
-      const r = await apiFetch<PublishResult>(`${api}/publish`, { method: "POST", body });
+      const r = await publish(gatewayId, body);
       setResult(r);
       router.refresh();
     } catch (e) {
@@ -52,7 +52,7 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
     setBusy(true);
     setError(null);
     try {
-      await apiFetch(`${api}/publish/rebase`, { method: "POST", body: choice === "keep-mine" ? { choice, text: data.draftText } : { choice } });
+      await rebase(gatewayId, choice === "keep-mine" ? { choice, text: data.draftText } : { choice });
       setConflict(null);
       setResult(null);
       router.refresh();

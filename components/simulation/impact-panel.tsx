@@ -4,12 +4,10 @@ import { useEffect, useRef, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { CedarWorkerClient } from "@/lib/cedar-worker/client";
-import { apiFetch } from "@/lib/http/client";
-import type { Flip } from "@/lib/simulation/compare";
-import type { LabelledCall } from "@/lib/simulation/corpus";
+import { getCorpus } from "@/lib/api-client/simulation";
+import type { Impact } from "@/lib/simulation/impact";
 import { useSim } from "./sim-context";
 
-type Impact = { total: number; flips: Flip[]; allowToDeny: number; denyToAllow: number };
 type State =
   | { kind: "idle" }
   | { kind: "loading" }
@@ -41,7 +39,7 @@ export function ImpactPanel() {
     setState({ kind: "loading" });
     const text = ws.text;
     try {
-      const corpus = await apiFetch<{ calls: LabelledCall[]; cases: number; recorded: number }>(`/api/gateways/${ws.gatewayId}/simulate/corpus`, { signal: controller.signal });
+      const corpus = await getCorpus(ws.gatewayId, controller.signal);
       setState({ kind: "running", done: 0, total: corpus.calls.length });
       const impact = await sim.run<Impact>("sim.impact", { calls: corpus.calls }, { worker: worker.current, signal: controller.signal, onProgress: (done, total) => setState({ kind: "running", done, total }) });
       setState({ kind: "done", impact, cases: corpus.cases, recorded: corpus.recorded, text });

@@ -4,13 +4,15 @@ import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import type { MatrixCell } from "@/lib/simulation/compare";
-import { exampleArguments } from "@/lib/simulation/example-args";
+import { exampleArguments } from "@/lib/mcp/example-args";
+import type { MatrixCell } from "@/lib/simulation/matrix";
 import { useSim } from "./sim-context";
+import type { Decision } from "@/lib/cedar/cedar-api";
+import { bareToolName } from "@/lib/agentcore/names";
 
 type Args = Record<string, Record<string, unknown>>;
 
-const tone = (d: "ALLOW" | "DENY") => (d === "ALLOW" ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200");
+const tone = (d: Decision) => (d === "ALLOW" ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200");
 
 /** Tools × personas, for the draft and the published set; changed cells are marked, and a click says why. */
 export function MatrixPanel() {
@@ -96,7 +98,7 @@ export function MatrixPanel() {
                 {tools.map((t) => (
                   <tr key={t}>
                     <th className="p-1 text-left font-mono font-normal" title={t}>
-                      {t.split("___").pop()}
+                      {bareToolName(t)}
                     </th>
                     {sim.personas.map((p) => {
                       const cell = cells.find((c) => c.tool === t && c.persona === p.name);

@@ -3,9 +3,10 @@
 import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/http/client";
-import { principalTags } from "@/lib/simulation/principal";
+import { deletePersona, savePersona } from "@/lib/api-client/simulation";
+import { principalTags } from "@/lib/mcp/principal";
 import { useSim } from "./sim-context";
+import type { PrincipalKind } from "@/lib/cedar/cedar-api";
 
 const field = "w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -18,7 +19,7 @@ export function PersonaEditor() {
   const sim = useSim();
   const [name, setName] = useState("");
   const [sub, setSub] = useState("");
-  const [type, setType] = useState<"OAuthUser" | "IamEntity">(sim.gateway.principalType ?? "OAuthUser");
+  const [type, setType] = useState<PrincipalKind>(sim.gateway.principalType ?? "OAuthUser");
   const [claims, setClaims] = useState('{\n  "role": "refund-agent"\n}');
   const [message, setMessage] = useState<string | null>(null);
 
@@ -32,7 +33,7 @@ export function PersonaEditor() {
     }
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return setMessage('Claims must be a JSON object, e.g. {"role": "admin"}.');
     try {
-      await apiFetch(`/api/gateways/${ws.gatewayId}/personas/${encodeURIComponent(name)}`, { method: "PUT", body: { type, sub: sub || name, claims: parsed } });
+      await savePersona(ws.gatewayId, name, { type, sub: sub || name, claims: parsed as Record<string, unknown> });
       await sim.reloadPersonas();
       setMessage(`Saved persona ${name}.`);
     } catch (err) {
@@ -43,7 +44,7 @@ export function PersonaEditor() {
   async function remove(persona: string) {
     if (!window.confirm(`Delete persona ${persona}? Its saved test cases keep their own copy of the principal.`)) return;
     try {
-      await apiFetch(`/api/gateways/${ws.gatewayId}/personas/${encodeURIComponent(persona)}`, { method: "DELETE" });
+      await deletePersona(ws.gatewayId, persona);
       await sim.reloadPersonas();
       setMessage(`Deleted persona ${persona}.`);
     } catch (err) {
@@ -88,7 +89,7 @@ export function PersonaEditor() {
           value={sub}
           onChange={(e) => setSub(e.target.value)}
         />
-        <select aria-label="Principal type" className={field} value={type} onChange={(e) => setType(e.target.value as "OAuthUser" | "IamEntity")}>
+        <select aria-label="Principal type" className={field} value={type} onChange={(e) => setType(e.target.value as PrincipalKind)}>
           <option value="OAuthUser">OAuthUser (JWT; claims become tags)</option>
           <option value="IamEntity">IamEntity (AWS IAM; no tags)</option>
         </select>

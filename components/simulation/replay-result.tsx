@@ -3,10 +3,12 @@
 import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/http/client";
+import { addTestCase } from "@/lib/api-client/simulation";
 import type { SimResult } from "@/lib/simulation/types";
 import { DecisionBadge } from "./decision-badge";
 import { useSim } from "./sim-context";
+import type { Decision } from "@/lib/cedar/cedar-api";
+import { bareToolName } from "@/lib/agentcore/names";
 
 const input = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
@@ -83,12 +85,12 @@ export function ReplayResult({
   );
 }
 
-function SaveCase({ body, personaName, decision, tool }: { body: string; personaName: string; decision: "ALLOW" | "DENY"; tool?: string }) {
+function SaveCase({ body, personaName, decision, tool }: { body: string; personaName: string; decision: Decision; tool?: string }) {
   const ws = useWorkspace();
   const sim = useSim();
   const [expected, setExpected] = useState(decision);
   const [suite, setSuite] = useState("default");
-  const [name, setName] = useState(() => `${(tool ?? "call").split("___").pop()} as ${personaName}`);
+  const [name, setName] = useState(() => `${bareToolName(tool ?? "call")} as ${personaName}`);
   const [status, setStatus] = useState<string | null>(null);
 
   async function save(e: React.FormEvent) {
@@ -102,10 +104,7 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
       return setStatus("The body is not JSON; fix it before saving.");
     }
     try {
-      await apiFetch(`/api/gateways/${ws.gatewayId}/suites`, {
-        method: "POST",
-        body: { suite, name, principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request, expected },
-      });
+      await addTestCase(ws.gatewayId, { suite, name, principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request, expected });
       setStatus(`Saved “${name}” to suite “${suite}”, expecting ${expected}.`);
       sim.casesChanged();
     } catch (err) {
@@ -125,7 +124,7 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
       </label>
       <label className="text-xs text-zinc-600 dark:text-zinc-400">
         Expect
-        <select className={`${input} block`} value={expected} onChange={(e) => setExpected(e.target.value as "ALLOW" | "DENY")}>
+        <select className={`${input} block`} value={expected} onChange={(e) => setExpected(e.target.value as Decision)}>
           <option>ALLOW</option>
           <option>DENY</option>
         </select>

@@ -3,11 +3,11 @@
 import { createContext, useCallback, useContext, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { cedarWorker, type CedarWorkerClient } from "@/lib/cedar-worker/client";
-import { apiFetch } from "@/lib/http/client";
-import type { Persona, SimGatewayWithKey } from "@/lib/simulation/types";
+import { listPersonas } from "@/lib/api-client/simulation";
+import type { Persona, SimGateway } from "@/lib/simulation/types";
 
 interface SimState {
-  gateway: SimGatewayWithKey;
+  gateway: SimGateway;
   personas: Persona[];
   reloadPersonas(): Promise<void>;
   /** Suites changed (a case saved or imported): panels that list cases re-read them. */
@@ -20,11 +20,11 @@ type RunOptions = { worker?: CedarWorkerClient; signal?: AbortSignal; onProgress
 const SimContext = createContext<SimState | null>(null);
 
 /** Wraps the policy workspace so every simulation panel shares the personas and the suites' state. */
-export function SimulationProvider({ gatewayId, gateway, personas: initial, children }: { gatewayId: string; gateway: SimGatewayWithKey; personas: Persona[]; children: React.ReactNode }) {
+export function SimulationProvider({ gatewayId, gateway, personas: initial, children }: { gatewayId: string; gateway: SimGateway; personas: Persona[]; children: React.ReactNode }) {
   const [personas, setPersonas] = useState(initial);
   const [casesVersion, setCasesVersion] = useState(0);
   const reloadPersonas = useCallback(async () => {
-    setPersonas((await apiFetch<{ personas: Persona[] }>(`/api/gateways/${gatewayId}/personas`)).personas);
+    setPersonas((await listPersonas(gatewayId)).personas);
   }, [gatewayId]);
   const casesChanged = useCallback(() => setCasesVersion((v) => v + 1), []);
   return <SimContext.Provider value={{ gateway, personas, reloadPersonas, casesVersion, casesChanged }}>{children}</SimContext.Provider>;

@@ -4,10 +4,10 @@ import { useMemo, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
-import { toolsCall } from "@/lib/simulation/compare";
-import { exampleArguments } from "@/lib/simulation/example-args";
-import { parseToolCall } from "@/lib/simulation/parse-call";
-import { principalMismatch, principalTags } from "@/lib/simulation/principal";
+import { exampleArguments } from "@/lib/mcp/example-args";
+import { principalMismatch, principalTags } from "@/lib/mcp/principal";
+import { toolsCall } from "@/lib/mcp/tool-call";
+import { readCall } from "@/lib/simulation/replay";
 import type { SimResult } from "@/lib/simulation/types";
 import { PersonaEditor } from "./persona-editor";
 import { ReplayResult } from "./replay-result";
@@ -28,7 +28,7 @@ export function SimulatePanel() {
   const [running, setRunning] = useState(false);
 
   // The same checks the gateway makes before any policy runs, live as the body is edited.
-  const check = useMemo(() => parseToolCall(body, sim.gateway), [body, sim.gateway]);
+  const check = useMemo(() => readCall(sim.gateway, body), [body, sim.gateway]);
   const mismatch = persona ? principalMismatch(persona, sim.gateway.principalType) : null;
 
   async function run() {
@@ -98,7 +98,7 @@ export function SimulatePanel() {
         />
       </label>
       <p id="sim-call-check" data-testid="call-check" aria-live="polite" className={cn("text-xs", check.ok ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-300")}>
-        {check.ok ? `✓ A tools/call of ${check.tool}; the arguments match its input schema.` : `${check.message} (the gateway answers JSON-RPC error ${check.code})`}
+        {check.ok ? `✓ A tools/call of ${check.tool}; the arguments match its input schema.` : `${check.error.error.message} (the gateway answers JSON-RPC error ${check.error.error.code})`}
       </p>
       <div className="flex gap-2">
         <Button variant="primary" onClick={() => void run()} disabled={running || !persona}>

@@ -3,12 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/http/client";
-import type { CaseRun } from "@/lib/simulation/compare";
-import type { TestCase } from "@/lib/simulation/types";
+import { deleteSuite, deleteTestCase, importSuite, listTestCases, suiteExportUrl, updateTestCase } from "@/lib/api-client/simulation";
+import type { StoredTestCase as StoredCase } from "@/lib/simulation/schemas";
+import type { CaseRun } from "@/lib/simulation/suite";
 import { useSim } from "./sim-context";
 
-type StoredCase = TestCase & { id: number; suite: string };
 type SuiteRun = { runs: CaseRun[]; draft: { passed: number; failed: number }; published: { passed: number; failed: number } };
 
 const ALL = "";
@@ -28,7 +27,7 @@ export function SuitesPanel() {
 
   useEffect(() => {
     let live = true;
-    apiFetch<{ cases: StoredCase[] }>(`/api/gateways/${ws.gatewayId}/suites`).then(
+    listTestCases(ws.gatewayId).then(
       (r) => live && setCases(r.cases),
       (e: Error) => live && setMessage(e.message),
     );
@@ -69,7 +68,7 @@ export function SuitesPanel() {
       return setMessage(`Import failed: ${f.name} is not JSON (${(e as Error).message}).`);
     }
     try {
-      const r = await apiFetch<{ suite: string; imported: number }>(`/api/gateways/${ws.gatewayId}/suites/import`, { method: "POST", body });
+      const r = await importSuite(ws.gatewayId, body);
       setMessage(`Imported ${r.imported} cases into suite “${r.suite}” (it replaced any suite of that name).`);
       setSuite(r.suite);
       setResult(null);
@@ -98,7 +97,7 @@ export function SuitesPanel() {
         </Button>
         {suite !== ALL ? (
           <>
-            <a className="text-xs text-indigo-700 underline dark:text-indigo-300" href={`/api/gateways/${ws.gatewayId}/suites/export?suite=${encodeURIComponent(suite)}`} download>
+            <a className="text-xs text-indigo-700 underline dark:text-indigo-300" href={suiteExportUrl(ws.gatewayId, suite)} download>
               Export “{suite}”
             </a>
             <Button
@@ -106,7 +105,7 @@ export function SuitesPanel() {
               variant="ghost"
               onClick={() =>
                 window.confirm(`Delete every case of suite “${suite}”?`) &&
-                void act(() => apiFetch(`/api/gateways/${ws.gatewayId}/suites?suite=${encodeURIComponent(suite)}`, { method: "DELETE" }), `Deleted suite “${suite}”.`).then(() => setSuite(ALL))
+                void act(() => deleteSuite(ws.gatewayId, suite), `Deleted suite “${suite}”.`).then(() => setSuite(ALL))
               }
             >
               Delete suite
@@ -168,7 +167,7 @@ export function SuitesPanel() {
                       title="Change the expected decision"
                       aria-label={`Expect ${c.expected === "ALLOW" ? "DENY" : "ALLOW"} for ${c.name}`}
                       className="underline decoration-dotted"
-                      onClick={() => void act(() => apiFetch(`/api/gateways/${ws.gatewayId}/suites/cases/${c.id}`, { method: "PATCH", body: { expected: c.expected === "ALLOW" ? "DENY" : "ALLOW" } }))}
+                      onClick={() => void act(() => updateTestCase(ws.gatewayId, c.id, { expected: c.expected === "ALLOW" ? "DENY" : "ALLOW" }))}
                     >
                       {c.expected}
                     </button>
@@ -180,7 +179,7 @@ export function SuitesPanel() {
                       type="button"
                       aria-label={`Delete case ${c.name}`}
                       className="text-zinc-400 hover:text-red-600"
-                      onClick={() => void act(() => apiFetch(`/api/gateways/${ws.gatewayId}/suites/cases/${c.id}`, { method: "DELETE" }))}
+                      onClick={() => void act(() => deleteTestCase(ws.gatewayId, c.id))}
                     >
                       ✕
                     </button>

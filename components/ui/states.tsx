@@ -10,11 +10,11 @@ export interface ErrorInfo {
 }
 
 const TITLES: Record<string, string> = {
-  "aws-access-denied": "Access denied by AWS",
-  "aws-bad-credentials": "AWS rejected the credentials",
-  "aws-throttled": "AWS is throttling requests",
-  "aws-unreachable": "The AgentCore endpoint cannot be reached",
-  "aws-service-error": "AgentCore answered with an error",
+  "access-denied": "Access denied by AWS",
+  "bad-credentials": "AWS rejected the credentials",
+  "throttled": "AWS is throttling requests",
+  "backend-unreachable": "The AgentCore endpoint cannot be reached",
+  "backend-error": "AgentCore answered with an error",
   "gateway-not-found": "Gateway not found",
   "policy-engine-not-found": "Policy engine not found",
   "config-invalid": "The console's configuration is invalid",

@@ -23,38 +23,38 @@ export function mapAwsError(e: unknown, ctx: CallContext): AppError {
   const serviceMessage = scrub(err?.message ?? "");
 
   if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || (!status && /ECONNREFUSED|ENOTFOUND|socket hang up|timed? ?out/i.test(err?.message ?? ""))) {
-    return new AppError("aws-unreachable", `The AgentCore endpoint ${ctx.endpointHost} cannot be reached (${code || name || "network error"}). Check the region, AGENTCORE_ENDPOINT and the network.`);
+    return new AppError("backend-unreachable", `The AgentCore endpoint ${ctx.endpointHost} cannot be reached (${code || name || "network error"}). Check the region, AGENTCORE_ENDPOINT and the network.`);
   }
   switch (name) {
     case "AccessDeniedException":
-      return new AppError("aws-access-denied", `AWS denied bedrock-agentcore:${ctx.operation}. Check the IAM permissions of the console's credentials for this action.`);
+      return new AppError("access-denied", `AWS denied bedrock-agentcore:${ctx.operation}. Check the IAM permissions of the console's credentials for this action.`);
     case "UnrecognizedClientException":
     case "InvalidSignatureException":
     case "ExpiredTokenException":
     case "InvalidClientTokenId":
     case "SignatureDoesNotMatch":
     case "CredentialsProviderError":
-      return new AppError("aws-bad-credentials", `AWS rejected the console's credentials (${name}). Refresh them (for example with aws sso login) and retry.`);
+      return new AppError("bad-credentials", `AWS rejected the console's credentials (${name}). Refresh them (for example with aws sso login) and retry.`);
     case "ThrottlingException":
     case "TooManyRequestsException":
-      return new AppError("aws-throttled", `AgentCore is throttling ${ctx.operation} requests; the console already retried. Wait a moment and retry.`);
+      return new AppError("throttled", `AgentCore is throttling ${ctx.operation} requests; the console already retried. Wait a moment and retry.`);
     case "ResourceNotFoundException":
       return notFound(ctx);
     case "ConflictException":
-      return new AppError("aws-conflict", `AgentCore reported a conflict on ${ctx.operation}: ${serviceMessage || "the resource changed or already exists"}.`);
+      return new AppError("conflict", `AgentCore reported a conflict on ${ctx.operation}: ${serviceMessage || "the resource changed or already exists"}.`);
     case "ValidationException":
-      return new AppError("aws-validation", `AgentCore rejected ${ctx.operation}: ${serviceMessage || "the request is not valid"}.`);
+      return new AppError("request-rejected", `AgentCore rejected ${ctx.operation}: ${serviceMessage || "the request is not valid"}.`);
     case "ServiceQuotaExceededException":
-      return new AppError("aws-quota-exceeded", `An AgentCore quota was reached on ${ctx.operation}: ${serviceMessage || "request a quota increase"}.`);
+      return new AppError("quota-exceeded", `An AgentCore quota was reached on ${ctx.operation}: ${serviceMessage || "request a quota increase"}.`);
   }
-  if (status === 403) return new AppError("aws-access-denied", `AWS denied bedrock-agentcore:${ctx.operation} (HTTP 403).`);
+  if (status === 403) return new AppError("access-denied", `AWS denied bedrock-agentcore:${ctx.operation} (HTTP 403).`);
   if (status === 404) return notFound(ctx);
-  return new AppError("aws-service-error", `AgentCore failed ${ctx.operation}${status ? ` with HTTP ${status}` : ""}${name && name !== "Error" ? ` (${name})` : ""}. Retry in a moment.`);
+  return new AppError("backend-error", `AgentCore failed ${ctx.operation}${status ? ` with HTTP ${status}` : ""}${name && name !== "Error" ? ` (${name})` : ""}. Retry in a moment.`);
 }
 
 function notFound(ctx: CallContext): AppError {
   const what = ctx.resource ?? "resource";
-  const code = ctx.resource === "gateway" ? "gateway-not-found" : ctx.resource === "policy-engine" ? "policy-engine-not-found" : ctx.resource === "policy" ? "policy-not-found" : "aws-not-found";
+  const code = ctx.resource === "gateway" ? "gateway-not-found" : ctx.resource === "policy-engine" ? "policy-engine-not-found" : ctx.resource === "policy" ? "policy-not-found" : "not-found";
   return new AppError(code, `No ${what.replace("-", " ")}${ctx.id ? ` with id "${ctx.id}"` : ""} exists in this AWS account and region.`);
 }
 

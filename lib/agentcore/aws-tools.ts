@@ -1,6 +1,6 @@
 import "server-only";
 import type { TargetConfiguration } from "@aws-sdk/client-bedrock-agentcore-control";
-import { mcpToolName } from "./ids";
+import { mcpToolName } from "./names";
 import type { JsonSchema, Target, TargetKind, Tool } from "./types";
 
 type Derived = Pick<Target, "type" | "tools" | "toolsSource" | "toolsNote">;

@@ -24,7 +24,7 @@ import {
 import type { AwsSettings } from "@/lib/config";
 import { mapAwsError, type CallContext } from "./aws-errors";
 import { toolsOfTarget } from "./aws-tools";
-import type { Authorizer, ControlPlane, EnginePolicy, GatewayDetail, GatewaySummary, PolicyEngine, Target } from "./types";
+import type { Authorizer, ControlPlane, EnginePolicy, GatewayDetail, GatewaySummary, PolicyEngine, PolicyGenerationApi, Target } from "./types";
 
 export interface AwsOptions {
   /** Attempts per call including the first; the SDK's standard retry backs off on throttling and 5xx. */
@@ -33,18 +33,10 @@ export interface AwsOptions {
   cacheMs?: number;
 }
 
-export interface PolicyGenerationApi {
-  startPolicyGeneration(policyEngineId: string, gatewayArn: string, text: string, name: string): Promise<{ policyGenerationId: string; status: string }>;
-  getPolicyGeneration(policyEngineId: string, policyGenerationId: string): Promise<{ status: string; statusReasons: string[]; findings?: string }>;
-  listPolicyGenerationAssets(policyEngineId: string, policyGenerationId: string): Promise<Array<{ assetId: string; statement: string; findings: Array<{ type: string; description: string }> }>>;
-}
-
-export type AwsControlPlane = ControlPlane & PolicyGenerationApi;
-
 const CONCURRENCY = 4;
 
 /** The real AgentCore control plane through the official SDK. */
-export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions = {}): AwsControlPlane {
+export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions = {}): ControlPlane & { policyGeneration: PolicyGenerationApi } {
   const client = new BedrockAgentCoreControlClient({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
@@ -122,6 +114,8 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
   }
 
   return {
+    kind: "aws",
+
     async info() {
       const account = settings.accountId ?? (await accountFromGateways().catch(() => undefined));
       return { kind: "aws", label: `AWS ${account ? `${account}/` : ""}${settings.region}`, region: settings.region, account };
@@ -229,37 +223,39 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
       await call({ operation: "DeletePolicy", resource: "policy", id: policyId }, () => client.send(new DeletePolicyCommand({ policyEngineId, policyId })));
     },
 
-    async startPolicyGeneration(policyEngineId, gatewayArn, text, name) {
-      const r = await call({ operation: "StartPolicyGeneration", resource: "policy-engine", id: policyEngineId }, () =>
-        client.send(new StartPolicyGenerationCommand({ policyEngineId, name, resource: { arn: gatewayArn }, content: { rawText: text } })),
-      );
-      return { policyGenerationId: r.policyGenerationId ?? "", status: r.status ?? "GENERATING" };
-    },
-
-    async getPolicyGeneration(policyEngineId, policyGenerationId) {
-      const r = await call({ operation: "GetPolicyGeneration", resource: "policy-generation", id: policyGenerationId }, () =>
-        client.send(new GetPolicyGenerationCommand({ policyEngineId, policyGenerationId })),
-      );
-      return { status: r.status ?? "GENERATING", statusReasons: r.statusReasons ?? [], findings: r.findings };
-    },
-
-    async listPolicyGenerationAssets(policyEngineId, policyGenerationId) {
-      const out: Array<{ assetId: string; statement: string; findings: Array<{ type: string; description: string }> }> = [];
-      let nextToken: string | undefined;
-      do {
-        const page = await call({ operation: "ListPolicyGenerationAssets", resource: "policy-generation", id: policyGenerationId }, () =>
-          client.send(new ListPolicyGenerationAssetsCommand({ policyEngineId, policyGenerationId, nextToken })),
+    policyGeneration: {
+      async startPolicyGeneration(policyEngineId, gatewayArn, text, name) {
+        const r = await call({ operation: "StartPolicyGeneration", resource: "policy-engine", id: policyEngineId }, () =>
+          client.send(new StartPolicyGenerationCommand({ policyEngineId, name, resource: { arn: gatewayArn }, content: { rawText: text } })),
         );
-        for (const a of page.policyGenerationAssets ?? []) {
-          out.push({
-            assetId: a.policyGenerationAssetId ?? "",
-            statement: a.definition?.cedar?.statement ?? "",
-            findings: (a.findings ?? []).map((f) => ({ type: f.type ?? "VALID", description: f.description ?? "" })),
-          });
-        }
-        nextToken = page.nextToken;
-      } while (nextToken);
-      return out;
+        return { policyGenerationId: r.policyGenerationId ?? "", status: r.status ?? "GENERATING" };
+      },
+
+      async getPolicyGeneration(policyEngineId, policyGenerationId) {
+        const r = await call({ operation: "GetPolicyGeneration", resource: "policy-generation", id: policyGenerationId }, () =>
+          client.send(new GetPolicyGenerationCommand({ policyEngineId, policyGenerationId })),
+        );
+        return { status: r.status ?? "GENERATING", statusReasons: r.statusReasons ?? [], findings: r.findings };
+      },
+
+      async listPolicyGenerationAssets(policyEngineId, policyGenerationId) {
+        const out: Array<{ assetId: string; statement: string; findings: Array<{ type: string; description: string }> }> = [];
+        let nextToken: string | undefined;
+        do {
+          const page = await call({ operation: "ListPolicyGenerationAssets", resource: "policy-generation", id: policyGenerationId }, () =>
+            client.send(new ListPolicyGenerationAssetsCommand({ policyEngineId, policyGenerationId, nextToken })),
+          );
+          for (const a of page.policyGenerationAssets ?? []) {
+            out.push({
+              assetId: a.policyGenerationAssetId ?? "",
+              statement: a.definition?.cedar?.statement ?? "",
+              findings: (a.findings ?? []).map((f) => ({ type: f.type ?? "VALID", description: f.description ?? "" })),
+            });
+          }
+          nextToken = page.nextToken;
+        } while (nextToken);
+        return out;
+      },
     },
   };
 

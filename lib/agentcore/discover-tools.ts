@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { parseSse } from "@/lib/mcp/sse";
 import type { Tool } from "./types";
 
 const ToolsPage = z.object({
@@ -32,14 +33,14 @@ export async function discoverTools(gatewayUrl: string, token: string, fetchImpl
         signal: AbortSignal.timeout(15_000),
       });
     } catch {
-      throw new AppError("aws-unreachable", `The gateway's MCP endpoint ${new URL(gatewayUrl).host} could not be reached.`);
+      throw new AppError("backend-unreachable", `The gateway's MCP endpoint ${new URL(gatewayUrl).host} could not be reached.`);
     }
     if (res.status === 401 || res.status === 403) {
       throw new AppError("forbidden", `The gateway rejected the token (HTTP ${res.status}). Paste a fresh access token for this gateway's authorizer.`);
     }
-    if (!res.ok) throw new AppError("aws-service-error", `The gateway answered tools/list with HTTP ${res.status}.`);
+    if (!res.ok) throw new AppError("backend-error", `The gateway answered tools/list with HTTP ${res.status}.`);
     const parsed = ToolsPage.safeParse(await readRpcBody(res));
-    if (!parsed.success) throw new AppError("aws-service-error", "The gateway's tools/list answer was not a list of tools.");
+    if (!parsed.success) throw new AppError("backend-error", "The gateway's tools/list answer was not a list of tools.");
     tools.push(...parsed.data.result.tools.map((t) => ({ name: t.name, description: t.description ?? "", inputSchema: t.inputSchema ?? { type: "object" } })));
     cursor = parsed.data.result.nextCursor;
     if (!cursor) return tools;
@@ -51,12 +52,7 @@ export async function discoverTools(gatewayUrl: string, token: string, fetchImpl
 async function readRpcBody(res: Response): Promise<unknown> {
   const text = await res.text();
   if (!(res.headers.get("content-type") ?? "").includes("text/event-stream")) return safeJson(text);
-  for (const event of text.split(/\r?\n\r?\n/)) {
-    const data = event
-      .split(/\r?\n/)
-      .filter((l) => l.startsWith("data:"))
-      .map((l) => l.slice(5).trimStart())
-      .join("\n");
+  for (const { data } of parseSse(text)) {
     const message = safeJson(data) as { result?: unknown } | null;
     if (message && typeof message === "object" && "result" in message) return message;
   }

@@ -14,8 +14,3 @@ export const LOCAL_ACCOUNT = "123456789012";
 export function arn(resource: string): string {
   return `arn:aws:bedrock-agentcore:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${resource}`;
 }
-
-/** `<TargetName>___<toolName>`: the name an agent sees and the Cedar action id. */
-export function mcpToolName(targetName: string, toolName: string): string {
-  return `${targetName}___${toolName}`;
-}

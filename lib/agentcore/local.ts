@@ -3,9 +3,10 @@ import { and, asc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/store/db";
 import { gateways, policies, policyEngines, targets } from "@/lib/store/schema";
-import { arn, LOCAL_ACCOUNT, LOCAL_REGION, mcpToolName, randomSuffix } from "./ids";
+import { arn, LOCAL_ACCOUNT, LOCAL_REGION, randomSuffix } from "./ids";
+import { mcpToolName, RESOURCE_NAME, RESOURCE_NAME_RULE } from "./names";
 import { checkEngineStatement } from "./statement-check";
-import { seedDemo } from "./local-seed";
+import { seedDemo } from "@/lib/demo/seed-local";
 import type {
   ControlPlane,
   EnforcementMode,
@@ -114,6 +115,8 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
   }
 
   return {
+    kind: "local",
+
     async info() {
       return { kind: "local", label: "Local workspace", region: LOCAL_REGION, account: LOCAL_ACCOUNT };
     },
@@ -148,11 +151,9 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
 
     async createPolicyEngine({ name, description }) {
       await ready();
-      if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name)) {
-        throw new AppError("aws-validation", "A policy engine name starts with a letter and has up to 48 letters, digits or underscores.");
-      }
+      if (!RESOURCE_NAME.test(name)) throw new AppError("request-rejected", `"${name}" is not a valid policy engine name: ${RESOURCE_NAME_RULE}.`);
       const [existing] = await db.select().from(policyEngines).where(eq(policyEngines.name, name));
-      if (existing) throw new AppError("aws-conflict", `A policy engine named "${name}" already exists.`);
+      if (existing) throw new AppError("conflict", `A policy engine named "${name}" already exists.`);
       const policyEngineId = `${name.toLowerCase().replace(/_/g, "")}-${randomSuffix()}`;
       const [row] = await db
         .insert(policyEngines)
@@ -174,15 +175,13 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
 
     async createPolicy(policyEngineId, { name, description, statement, enforcementMode }) {
       const engine = await engineRow(policyEngineId);
-      if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name)) {
-        throw new AppError("aws-validation", `"${name}" is not a valid policy name: start with a letter; up to 48 letters, digits or underscores.`);
-      }
+      if (!RESOURCE_NAME.test(name)) throw new AppError("request-rejected", `"${name}" is not a valid policy name: ${RESOURCE_NAME_RULE}.`);
       checkEngineStatement(statement);
       const [existing] = await db
         .select({ id: policies.policyId })
         .from(policies)
         .where(and(eq(policies.policyEngineId, policyEngineId), eq(policies.name, name)));
-      if (existing) throw new AppError("aws-conflict", `A policy named "${name}" already exists in policy engine "${engine.name}".`);
+      if (existing) throw new AppError("conflict", `A policy named "${name}" already exists in policy engine "${engine.name}".`);
       const policyId = `${name.toLowerCase().replace(/_/g, "").slice(0, 20)}-${randomSuffix()}`;
       const [row] = await db
         .insert(policies)

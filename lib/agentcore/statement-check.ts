@@ -8,21 +8,21 @@ export const MAX_POLICY_BYTES = 10 * 1024;
 /** What the engine checks on CreatePolicy/UpdatePolicy before it stores a statement. */
 export function checkEngineStatement(statement: string): void {
   if (Buffer.byteLength(statement, "utf8") > MAX_POLICY_BYTES) {
-    throw new AppError("aws-validation", `The policy statement is larger than ${MAX_POLICY_BYTES / 1024} KB, the engine's limit per policy.`);
+    throw new AppError("request-rejected", `The policy statement is larger than ${MAX_POLICY_BYTES / 1024} KB, the engine's limit per policy.`);
   }
   let answer: ReturnType<typeof policySetTextToParts>;
   try {
     answer = policySetTextToParts(statement);
   } catch {
-    throw new AppError("aws-validation", "The policy statement could not be read as Cedar.");
+    throw new AppError("request-rejected", "The policy statement could not be read as Cedar.");
   }
   if (answer.type === "failure") {
     const first = answer.errors[0];
-    throw new AppError("aws-validation", `The policy statement is not valid Cedar: ${first?.message ?? "parse error"}`, {
+    throw new AppError("request-rejected", `The policy statement is not valid Cedar: ${first?.message ?? "parse error"}`, {
       errors: answer.errors.map((e) => e.message),
     });
   }
   if (answer.policies.length !== 1 || answer.policy_templates.length > 0) {
-    throw new AppError("aws-validation", `A policy holds exactly one Cedar statement; this one has ${answer.policies.length + answer.policy_templates.length}.`);
+    throw new AppError("request-rejected", `A policy holds exactly one Cedar statement; this one has ${answer.policies.length + answer.policy_templates.length}.`);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The console's view of AgentCore: plain data shared by the server, the UI and both adapters.
- * Field names follow the AgentCore API (and DESIGN.md's JSON API) so that nothing is renamed twice.
+ * Field names follow the AgentCore API (and the console's JSON API, docs/api.md) so that nothing is renamed twice.
  */
 
 export type EngineMode = "LOG_ONLY" | "ENFORCE";
@@ -127,6 +127,7 @@ export interface BackendInfo {
  * (statuses, conflicts, errors as AppError), so the embedded default behaves like the service.
  */
 export interface ControlPlane {
+  readonly kind: BackendInfo["kind"];
   info(): Promise<BackendInfo>;
   listGateways(): Promise<GatewaySummary[]>;
   getGateway(gatewayId: string): Promise<GatewayDetail>;
@@ -142,4 +143,13 @@ export interface ControlPlane {
   createPolicy(policyEngineId: string, policy: NewPolicy): Promise<EnginePolicy>;
   updatePolicy(policyEngineId: string, policyId: string, change: PolicyChange): Promise<EnginePolicy>;
   deletePolicy(policyEngineId: string, policyId: string): Promise<void>;
+
+  /** AgentCore's own plain-language policy generation, where the backend has it (AWS). */
+  readonly policyGeneration?: PolicyGenerationApi;
+}
+
+export interface PolicyGenerationApi {
+  startPolicyGeneration(policyEngineId: string, gatewayArn: string, text: string, name: string): Promise<{ policyGenerationId: string; status: string }>;
+  getPolicyGeneration(policyEngineId: string, policyGenerationId: string): Promise<{ status: string; statusReasons: string[]; findings?: string }>;
+  listPolicyGenerationAssets(policyEngineId: string, policyGenerationId: string): Promise<Array<{ assetId: string; statement: string; findings: Array<{ type: string; description: string }> }>>;
 }

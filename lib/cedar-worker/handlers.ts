@@ -2,7 +2,7 @@ import { formatPolicies } from "@/lib/cedar/format";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
 import { validatePolicies } from "@/lib/cedar/validate";
-import { simulationHandlers } from "@/lib/simulation/worker-handlers";
+import { simulationHandlers } from "./simulation-handlers";
 import type { JobContext, JobHandler } from "./protocol";
 
 export interface OutlineEntry {

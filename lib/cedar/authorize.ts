@@ -14,7 +14,7 @@
  *   - a satisfied LOG_ONLY permit flips a DENY only when no ACTIVE forbid is satisfied;
  *   - a LOG_ONLY policy that is not satisfied (or errors) never changes anything.
  */
-import { ACTION_GROUPS, ACTION_TYPE, NS, type CedarApi, type DetailedError, type EntityJson, type PolicyJson, type SchemaJson } from "./cedar-api";
+import { ACTION_GROUPS, ACTION_TYPE, NS, type CedarApi, type Decision, type DetailedError, type EntityJson, type PolicyJson, type SchemaJson } from "./cedar-api";
 import { actionsInScope } from "./policy-parts";
 import type { CedarRequest } from "./request-from-call";
 
@@ -74,7 +74,7 @@ export interface CompiledPolicy {
 }
 
 export interface Evaluation {
-  decision: "ALLOW" | "DENY";
+  decision: Decision;
   /** ACTIVE policies that decided: satisfied forbids on a deny, satisfied permits on an allow. */
   determiningPolicies: string[];
   errors: string[];

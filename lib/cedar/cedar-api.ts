@@ -36,7 +36,11 @@ export type {
 export const NS = "AgentCore";
 export const ACTION_TYPE = `${NS}::Action`;
 export const GATEWAY_TYPE = `${NS}::Gateway`;
-export type PrincipalKind = "OAuthUser" | "IamEntity";
+/** OAuth gateways call with `AgentCore::OAuthUser` (claims as tags), AWS_IAM ones with `AgentCore::IamEntity`. */
+export const PRINCIPAL_KINDS = ["OAuthUser", "IamEntity"] as const;
+export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
+export const DECISIONS = ["ALLOW", "DENY"] as const;
+export type Decision = (typeof DECISIONS)[number];
 export const principalType = (kind: PrincipalKind) => `${NS}::${kind}`;
 /** The action groups every tool action belongs to (`CallTool` in `Mcp`). */
 export const ACTION_GROUPS = ["CallTool", "Mcp"] as const;

@@ -18,7 +18,8 @@ import {
 } from "./cedar-api";
 import { inputTypeOf, type CedarType } from "./cedar-types";
 
-export interface CallPrincipal {
+/** What a request needs of its principal; a call's principal (lib/mcp/principal.ts) fits it. */
+export interface RequestPrincipal {
   type?: PrincipalKind;
   /** JWT `sub` for OAuthUser; the caller's IAM ARN for IamEntity. */
   sub: string;
@@ -26,7 +27,7 @@ export interface CallPrincipal {
 }
 
 export interface CallInput {
-  principal: CallPrincipal;
+  principal: RequestPrincipal;
   toolName: string;
   args: unknown;
   gatewayArn: string;
@@ -103,7 +104,7 @@ export function claimToTag(value: unknown): string {
   return JSON.stringify(value) ?? "";
 }
 
-export function principalEntity(kind: PrincipalKind, p: CallPrincipal): EntityJson {
+export function principalEntity(kind: PrincipalKind, p: RequestPrincipal): EntityJson {
   const entity: EntityJson = { uid: { type: principalType(kind), id: p.sub }, attrs: { id: p.sub }, parents: [] };
   // IamEntity has no tags in AgentCore's schema; sending them would fail request validation.
   if (kind === "OAuthUser") {

@@ -9,14 +9,14 @@ import * as generator from "@cedar-policy/mcp-schema-generator-wasm";
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import type { Tool } from "@/lib/agentcore/types";
 import { AppError } from "@/lib/errors";
-import { NS, type SchemaJson } from "./cedar-api";
+import { NS, type PrincipalKind, type SchemaJson } from "./cedar-api";
 import { inputTypeOf, typeToString, type CedarType } from "./cedar-types";
 import { identifierFor, isCedarIdentifier, prepareToolInput, type FieldDoc } from "./json-schema-prep";
 
 export type { FieldDoc } from "./json-schema-prep";
 
 export interface SchemaOptions {
-  principal: "OAuthUser" | "IamEntity";
+  principal: PrincipalKind;
   /** JSON number → decimal (AgentCore's documented mapping); off → an opaque `Number` entity. */
   numbersAsDecimal: boolean;
   /** Nested objects → records (AgentCore's documented mapping); off → entities. */

@@ -1,9 +1,9 @@
 import "server-only";
-import type { PolicyGenerationApi } from "@/lib/agentcore/aws";
+import type { PolicyGenerationApi } from "@/lib/agentcore/types";
 // The full Node build: findings need isAuthorizedPartial and getValidRequestEnvsPolicy too.
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { AppError } from "@/lib/errors";
-import type { Finding, FindingType } from "@/lib/cedar/findings";
+import type { Finding, FindingType } from "@/lib/analysis/findings";
 import { checkDraft } from "./check";
 import type { Drafter, DraftInput } from "./types";
 
@@ -24,7 +24,7 @@ export function createAgentCoreDrafter(
         if (input.signal?.aborted) throw new AppError("llm-cancelled", "Drafting was stopped. Your request text is kept.");
         const g = await cp.getPolicyGeneration(policyEngineId, started.policyGenerationId);
         if (g.status === "GENERATED") break;
-        if (g.status !== "GENERATING") throw new AppError("aws-service-error", `AgentCore's generation ended as ${g.status}: ${g.statusReasons.join("; ") || "no reason given"}.`);
+        if (g.status !== "GENERATING") throw new AppError("backend-error", `AgentCore's generation ended as ${g.status}: ${g.statusReasons.join("; ") || "no reason given"}.`);
         if (Date.now() > deadline) throw new AppError("llm-timeout", "AgentCore's generation did not finish in time.");
         await new Promise((r) => setTimeout(r, pollMs));
       }

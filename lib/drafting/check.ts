@@ -1,5 +1,5 @@
 import type { CedarApi } from "@/lib/cedar/cedar-api";
-import { analyzePolicies, type Finding, type FindingsCedar } from "@/lib/cedar/findings";
+import { analyzePolicies, type Finding, type FindingsCedar } from "@/lib/analysis/findings";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 import { validatePolicies } from "@/lib/cedar/validate";
 import { instructionLikeText } from "./untrusted";

@@ -4,6 +4,7 @@
  * understand; the Cedar is written from the intent in offline.ts.
  */
 import type { DraftTool } from "./types";
+import { bareToolName } from "@/lib/agentcore/names";
 
 export type Verb = "read" | "create" | "update" | "delete" | "execute";
 
@@ -67,7 +68,7 @@ function hasVerbName(tool: DraftTool): boolean {
 }
 
 export function shortName(name: string): string {
-  return name.includes("___") ? name.slice(name.indexOf("___") + 3) : name;
+  return bareToolName(name);
 }
 
 /** Words of a tool name, singular, e.g. `process_refund` → process, refund. */

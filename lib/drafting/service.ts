@@ -1,6 +1,5 @@
 import "server-only";
 import { getControlPlane } from "@/lib/agentcore";
-import type { AwsControlPlane } from "@/lib/agentcore/aws";
 // The full Node build: findings need isAuthorizedPartial and getValidRequestEnvsPolicy too.
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { config } from "@/lib/config";
@@ -30,7 +29,7 @@ export async function generateDraft(
     schema: { text: ws.context.schemaText, json: ws.context.schemaJson },
     ...options,
   };
-  const { anthropic, backend } = { anthropic: config().anthropic, backend: config().backend };
+  const { anthropic } = config();
   const kind: DrafterKind = choice === "auto" ? (anthropic.apiKey ? "anthropic" : "offline") : choice;
 
   if (kind === "anthropic") {
@@ -38,9 +37,9 @@ export async function generateDraft(
     return createAnthropicDrafter({ apiKey: anthropic.apiKey, model: anthropic.model, baseURL: anthropic.baseURL }).draft(input);
   }
   if (kind === "agentcore") {
-    if (backend !== "aws") throw new AppError("not-available", "AgentCore's policy generation is available when the console is connected to AWS.");
-    const cp = (await getControlPlane()) as AwsControlPlane;
-    return createAgentCoreDrafter(cp, ws.gateway.policyEngine?.policyEngineId ?? null).draft(input);
+    const generation = (await getControlPlane()).policyGeneration;
+    if (!generation) throw new AppError("not-available", "AgentCore's policy generation is available when the console is connected to AWS.");
+    return createAgentCoreDrafter(generation, ws.gateway.policyEngine?.policyEngineId ?? null).draft(input);
   }
   const draft = draftOffline(input);
   draft.policies.forEach((policy) => options.onEvent?.({ type: "policy", policy, round: 0 }));
@@ -48,6 +47,7 @@ export async function generateDraft(
 }
 
 /** Which drafters this console can use, for the UI's choice. */
-export function availableDrafters(): DrafterKind[] {
-  return [...(config().anthropic.apiKey ? (["anthropic"] as const) : []), "offline", ...(config().backend === "aws" ? (["agentcore"] as const) : [])];
+export async function availableDrafters(): Promise<DrafterKind[]> {
+  const generation = (await getControlPlane()).policyGeneration;
+  return [...(config().anthropic.apiKey ? (["anthropic"] as const) : []), "offline", ...(generation ? (["agentcore"] as const) : [])];
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
-import type { Finding } from "@/lib/cedar/findings";
+import type { Finding } from "@/lib/analysis/findings";
 
 export type DrafterKind = "anthropic" | "offline" | "agentcore";
 
@@ -8,7 +8,7 @@ export interface DraftedPolicy {
   explanation: string;
 }
 
-/** DESIGN.md's answer of `POST …/draft/generate`. */
+/** The answer of `POST …/draft/generate` (docs/api.md). */
 export interface DraftResult {
   drafter: DrafterKind;
   /** valid first time, repaired after validator feedback, or still invalid (errors shown, text kept). */

@@ -6,11 +6,12 @@ import type { Db } from "@/lib/store/db";
 import { findClient } from "@/lib/store/clients";
 import { recordDecisions, type NewDecision } from "@/lib/store/decisions";
 import { localGatewayFingerprint } from "@/lib/store/gateway-state";
-import { checkArguments, describeIssues } from "./arguments";
+import { demoToolOutput } from "@/lib/demo/tool-outputs";
+import { MAX_MESSAGE_BYTES, parseJsonRpcText, readMessage, rpcError, rpcResult, RPC, tooLargeError, type JsonRpcId, type JsonRpcResponse } from "@/lib/mcp/json-rpc";
+import { deniedError, toolResult } from "@/lib/mcp/responses";
+import { readToolCallParams } from "@/lib/mcp/tool-call";
 import { authorizerFor, type PolicyDecision } from "./authorize-call";
 import { batchingWriter, coalescingReader } from "./coalesce";
-import { runDemoTool } from "./demo-tools";
-import { deniedError, rpcError, rpcResult, RPC, toolResult, type JsonRpcId, type JsonRpcResponse } from "./responses";
 import { TokenError, verifyAccessToken, wwwAuthenticate, type VerifiedToken } from "./tokens";
 
 /**
@@ -19,7 +20,6 @@ import { TokenError, verifyAccessToken, wwwAuthenticate, type VerifiedToken } fr
  * function so the Next route, the tests and the benchmark all run the same code.
  */
 
-export const MAX_MCP_BODY_BYTES = 1024 * 1024;
 export const SUPPORTED_PROTOCOL_VERSIONS = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"] as const;
 export const DEFAULT_PROTOCOL_VERSION = "2025-06-18";
 
@@ -48,7 +48,7 @@ interface CallContext {
 }
 
 export function createMcpHandler(deps: GatewayDeps): McpHandler {
-  const maxBytes = deps.maxBodyBytes ?? MAX_MCP_BODY_BYTES;
+  const maxBytes = deps.maxBodyBytes ?? MAX_MESSAGE_BYTES;
   // client id → persona name; a client never changes persona, so this never goes stale.
   const personaOf = new Map<string, string | null>();
 
@@ -136,12 +136,9 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
 
       const text = await readCapped(req, maxBytes);
       if (text === null) return tooLarge(maxBytes);
-      let message: unknown;
-      try {
-        message = JSON.parse(text);
-      } catch {
-        return json(rpcError(null, RPC.PARSE_ERROR, "Parse error: the body is not valid JSON."), 400);
-      }
+      const parsed = parseJsonRpcText(text);
+      if (!parsed.ok) return json(parsed.error, 400);
+      const message = parsed.value;
 
       const tools = new Map(gateway.targets.flatMap((t) => t.tools.map((tool) => [tool.name, tool] as const)));
       const ctx: CallContext = { gateway, policies: snapshot.policies, tools, token, persona: await personaFor(token.clientId) };
@@ -167,25 +164,11 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
 
   /** One JSON-RPC message → its response, or null for notifications and client responses. */
   async function handleMessage(m: unknown, ctx: CallContext): Promise<JsonRpcResponse | null> {
-    if (typeof m !== "object" || m === null || Array.isArray(m)) {
-      return rpcError(null, RPC.INVALID_REQUEST, "Invalid Request: a JSON-RPC message is an object.");
-    }
-    const msg = m as Record<string, unknown>;
-    const id = validId(msg.id) ? (msg.id as JsonRpcId) : null;
-    if (msg.jsonrpc !== "2.0") return rpcError(id, RPC.INVALID_REQUEST, 'Invalid Request: "jsonrpc" must be "2.0".');
-    if ("id" in msg && !validId(msg.id)) return rpcError(null, RPC.INVALID_REQUEST, "Invalid Request: id must be a string, a number or null.");
-    if (!("method" in msg)) {
-      // A client's answer to a server request; this server sends none, so there is nothing to do.
-      if ("result" in msg || "error" in msg) return null;
-      return rpcError(id, RPC.INVALID_REQUEST, 'Invalid Request: "method" is required.');
-    }
-    if (typeof msg.method !== "string") return rpcError(id, RPC.INVALID_REQUEST, 'Invalid Request: "method" must be a string.');
-    if ("params" in msg && (typeof msg.params !== "object" || msg.params === null || Array.isArray(msg.params))) {
-      return rpcError(id, RPC.INVALID_PARAMS, "Invalid params: params must be an object.");
-    }
-    const isNotification = !("id" in msg);
-    if (isNotification) return null; // notifications/initialized, notifications/cancelled, …: accepted, no answer
-    const params = (msg.params ?? {}) as Record<string, unknown>;
+    const msg = readMessage(m);
+    if (msg.kind === "invalid") return msg.error;
+    // notifications/initialized, notifications/cancelled, …: accepted, no answer; client responses likewise.
+    if (msg.kind !== "request") return null;
+    const { id, params } = msg;
 
     switch (msg.method) {
       case "initialize": {
@@ -231,17 +214,9 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
   }
 
   async function callTool(id: JsonRpcId, params: Record<string, unknown>, ctx: CallContext): Promise<JsonRpcResponse> {
-    const name = params.name;
-    if (typeof name !== "string" || name === "") return rpcError(id, RPC.INVALID_PARAMS, 'Invalid params: "name" (the tool to call) is required.');
-    const tool = ctx.tools.get(name);
-    if (!tool) return rpcError(id, RPC.INVALID_PARAMS, `Unknown tool: ${name.slice(0, 200)}`);
-    const rawArgs = params.arguments ?? {};
-    if (typeof rawArgs !== "object" || rawArgs === null || Array.isArray(rawArgs)) {
-      return rpcError(id, RPC.INVALID_PARAMS, `Invalid arguments for tool ${name}: "arguments" must be an object.`);
-    }
-    const args = rawArgs as Record<string, unknown>;
-    const issues = checkArguments(tool.inputSchema, args);
-    if (issues.length > 0) return rpcError(id, RPC.INVALID_PARAMS, describeIssues(name, issues), { issues });
+    const read = readToolCallParams(id, params, ctx.tools);
+    if (!read.ok) return read.error;
+    const { tool: name, args } = read;
 
     const principal = { type: "OAuthUser" as const, sub: ctx.token.sub, claims: ctx.token.claims };
     const engine = ctx.gateway.policyEngine;
@@ -278,12 +253,8 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     });
 
     if (blocked) return deniedError(id, verdict.determiningPolicies);
-    return toolResult(id, runDemoTool(name, args));
+    return toolResult(id, demoToolOutput(name, args));
   }
-}
-
-function validId(v: unknown): boolean {
-  return typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) || v === null;
 }
 
 function gatewayIdFromUrl(url: string): string | undefined {
@@ -307,5 +278,5 @@ function json(body: unknown, status: number, headers: Record<string, string> = {
 }
 
 function tooLarge(maxBytes: number): Response {
-  return json(rpcError(null, RPC.INVALID_REQUEST, `Request body exceeds ${Math.round(maxBytes / 1024 / 1024)} MB.`), 413);
+  return json(tooLargeError(maxBytes), 413);
 }

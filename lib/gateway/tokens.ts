@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, errors as joseErrors, type CryptoKey, type JWTPayload } from "jose";
-import { NON_TAG_CLAIMS } from "@/lib/simulation/principal";
+import { NON_TAG_CLAIMS, tagClaims } from "@/lib/mcp/principal";
 import type { Db } from "@/lib/store/db";
 import { findClient, getOrStoreSigningKey, type GatewayClient } from "@/lib/store/clients";
 
@@ -101,7 +101,7 @@ export async function verifyAccessToken(db: Db, authorization: string | null, ex
       audience: expected.gatewayId,
       requiredClaims: ["sub", "exp"],
     });
-    const claims = Object.fromEntries(Object.entries(payload).filter(([k]) => !NON_TAG_CLAIMS.has(k)));
+    const claims = tagClaims(payload as Record<string, unknown>);
     return { sub: payload.sub!, clientId: typeof payload.client_id === "string" ? payload.client_id : undefined, claims, payload };
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw new TokenError("invalid_token", "The access token expired.");

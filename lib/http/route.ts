@@ -10,7 +10,7 @@ export const MAX_JSON_BYTES = 1024 * 1024;
 type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 
 /**
- * Wraps a route handler: AppErrors become DESIGN.md's error body with their status; anything else is
+ * Wraps a route handler: AppErrors become the API's error body (docs/api.md) with their status; anything else is
  * logged and answered with a generic 500 so no stack trace or secret reaches the client.
  */
 export function route<P = Record<string, string>>(handler: Handler<P>): Handler<P> {

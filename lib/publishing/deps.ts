@@ -3,7 +3,9 @@ import { getControlPlane } from "@/lib/agentcore";
 import { loadGateway } from "@/lib/agentcore/cached";
 import type { ControlPlane, GatewayDetail } from "@/lib/agentcore/types";
 import { config } from "@/lib/config";
-import { gatewaySchema } from "@/lib/workspace/schema";
+import { gatewaySchema } from "@/lib/cedar/gateway-schema";
+import type { SimGateway } from "@/lib/simulation/types";
+import { simGatewayOf } from "@/lib/workspace/sim-gateway";
 
 /**
  * What publishing needs from the outside world. Routes use `defaultDeps()`; tests pass an adapter
@@ -14,7 +16,9 @@ export interface PublishingDeps {
   /** "Who" in versions and the audit log: CONSOLE_USER, else the OS user. */
   user: string;
   loadGateway(gatewayId: string): Promise<GatewayDetail>;
-  schemaOf(gateway: GatewayDetail): Promise<Record<string, unknown>>;
+  schemaOf(gateway: GatewayDetail): Record<string, unknown>;
+  /** The simulator's view of the gateway, for the evidence (impact, mode switch, canaries). */
+  simOf(gateway: GatewayDetail): SimGateway;
   poll: PollOptions;
 }
 
@@ -28,12 +32,19 @@ export interface PollOptions {
 
 export const DEFAULT_POLL: PollOptions = { intervalMs: 250, maxIntervalMs: 2_000, timeoutMs: 60_000 };
 
+/** The gateway's one schema (lib/cedar/gateway-schema.ts), and the simulator's view of it for this backend. */
+export function schemaDeps(cp: ControlPlane): Pick<PublishingDeps, "schemaOf" | "simOf"> {
+  const schemaOf = (g: GatewayDetail) => gatewaySchema(g).json as Record<string, unknown>;
+  return { schemaOf, simOf: (g) => simGatewayOf(g, schemaOf(g), { localOutputs: cp.kind === "local" }) };
+}
+
 export async function defaultDeps(): Promise<PublishingDeps> {
+  const cp = await getControlPlane();
   return {
-    cp: await getControlPlane(),
+    cp,
     user: config().consoleUser,
     loadGateway,
-    schemaOf: async (g) => (await gatewaySchema(g)).json as Record<string, unknown>,
+    ...schemaDeps(cp),
     poll: DEFAULT_POLL,
   };
 }

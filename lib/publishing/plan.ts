@@ -29,12 +29,12 @@
 import type { CedarApi, SchemaJson } from "@/lib/cedar/cedar-api";
 import { describePolicy, splitPolicies } from "@/lib/cedar/policy-parts";
 import { validatePolicies } from "@/lib/cedar/validate";
+import { bareToolName, RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
 import type { EnforcementMode } from "@/lib/agentcore/types";
 import { stripConsoleAnnotations, type DocumentPolicy } from "@/lib/workspace/document";
 
 export const MAX_POLICY_BYTES = 10 * 1024;
 export const MAX_TOTAL_BYTES = 200 * 1024;
-export const POLICY_NAME = /^[A-Za-z][A-Za-z0-9_]{0,47}$/;
 
 export type Effect = "permit" | "forbid";
 export type PolicyChangeKind = "added" | "changed" | "removed" | "unchanged";
@@ -131,8 +131,8 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
     const generatedName = explicit === undefined;
     const name = explicit ?? generatedPolicyName(part.effect, part.actions, statement);
     const at = { policy: name, line: part.startLine };
-    if (!generatedName && !POLICY_NAME.test(name)) {
-      errors.push({ ...at, message: `@id("${name}") is not a valid engine policy name.`, help: "Start with a letter; use up to 48 letters, digits or underscores." });
+    if (!generatedName && !RESOURCE_NAME.test(name)) {
+      errors.push({ ...at, message: `@id("${name}") is not a valid engine policy name.`, help: `Engine policy names ${RESOURCE_NAME_RULE}.` });
     }
     const firstLine = seen.get(name);
     if (firstLine !== undefined) errors.push({ ...at, message: `Two policies are named "${name}" (lines ${firstLine} and ${part.startLine}).`, help: "Give each policy its own @id." });
@@ -287,7 +287,7 @@ function effectOf(cedar: Pick<CedarApi, "policyToJson">, statement: string): Eff
  * (`permit_process_refund_1a2b3c`).
  */
 export function generatedPolicyName(effect: Effect | null, actions: string[] | null, statement: string): string {
-  const tool = actions?.length === 1 ? (actions[0].split("___").pop() ?? actions[0]) : actions && actions.length > 1 ? "tools" : "all_tools";
+  const tool = actions?.length === 1 ? bareToolName(actions[0]) : actions && actions.length > 1 ? "tools" : "all_tools";
   const slug = tool.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase().slice(0, 30) || "tool";
   return `${effect ?? "policy"}_${slug}_${fnv1a(statement.replace(/\s+/g, " ").trim())}`;
 }

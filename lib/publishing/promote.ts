@@ -1,12 +1,11 @@
 import "server-only";
 import type { EnginePolicy } from "@/lib/agentcore/types";
-import { cedar } from "@/lib/cedar/server";
-import { splitPolicies } from "@/lib/cedar/policy-parts";
 import { AppError, toAppError } from "@/lib/errors";
 import { getDraft, rebaseDraft } from "@/lib/store/drafts";
 import { recordAudit, recordVersion } from "@/lib/store/history";
 import { publishedVersion } from "@/lib/workspace/published";
 import type { PublishingDeps } from "./deps";
+import { dropCanaryAnnotation } from "./canary";
 import { engineOf, toVersionPolicies, withGatewayLock } from "./publish";
 import { settlePolicy } from "./settle";
 
@@ -45,12 +44,4 @@ export async function promotePolicy(deps: PublishingDeps, gatewayId: string, nam
     if (draft && draft.baseVersion === before) await rebaseDraft(gatewayId, dropCanaryAnnotation(draft.text, name), version);
     return { policy, version, versionNumber: v.version };
   });
-}
-
-/** Removes `@enforcement_mode("LOG_ONLY")` from the named policy of a draft, leaving the rest byte for byte. */
-export function dropCanaryAnnotation(text: string, name: string): string {
-  const part = splitPolicies(cedar, text).parts.find((p) => p.annotations.id === name);
-  if (!part) return text;
-  const cleaned = part.text.replace(/@enforcement_mode\s*\(\s*"LOG_ONLY"\s*\)\s*/, "");
-  return text.slice(0, part.start) + cleaned + text.slice(part.end);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
 import { cedar } from "@/lib/cedar/server";
-import { AppError, isAppError, toAppError } from "@/lib/errors";
+import { AppError, toAppError, type ErrorCode } from "@/lib/errors";
 import { rebaseDraft } from "@/lib/store/drafts";
 import { getVersion, latestVersion, recentVersions, recordAudit, recordVersion, type VersionPolicy } from "@/lib/store/history";
 import { toDocument } from "@/lib/workspace/document";
@@ -25,7 +25,7 @@ export interface OpRef {
   phase: number;
 }
 export interface FailedOp extends OpRef {
-  code: string;
+  code: ErrorCode;
   message: string;
   statusReasons: string[];
 }
@@ -106,7 +106,8 @@ async function recordObserved(gatewayId: string, live: EnginePolicy[]): Promise<
 export async function previewPublish(deps: PublishingDeps, gatewayId: string, text: string): Promise<{ plan: PublishPlan; gateway: GatewayDetail; live: EnginePolicy[]; currentVersion: string }> {
   const gateway = await deps.loadGateway(gatewayId);
   const engine = engineOf(gateway);
-  const [live, schemaJson] = await Promise.all([deps.cp.listPolicies(engine.policyEngineId), deps.schemaOf(gateway)]);
+  const live = await deps.cp.listPolicies(engine.policyEngineId);
+  const schemaJson = deps.schemaOf(gateway);
   return { plan: planPublish(cedar, { text, published: live, schemaJson }), gateway, live, currentVersion: publishedVersion(live) };
 }
 
@@ -143,7 +144,7 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
         applied.push(ref);
       } catch (e) {
         failure = toAppError(e);
-        if (!isAppError(e)) console.error(`[publish] ${op.op} ${op.name}:`, e);
+        if (!(e instanceof AppError)) console.error(`[publish] ${op.op} ${op.name}:`, e);
         const statusReasons = (failure.details as { statusReasons?: string[] } | undefined)?.statusReasons ?? [];
         failed.push({ ...ref, code: failure.code, message: failure.message, statusReasons });
         break;

@@ -4,6 +4,7 @@ import { cedar } from "@/lib/cedar/server";
 import { AppError } from "@/lib/errors";
 import { deleteDraft, getDraft, rebaseDraft } from "@/lib/store/drafts";
 import { getVersion, latestVersion, recentVersions } from "@/lib/store/history";
+import { loadCorpus } from "@/lib/workspace/corpus";
 import { toDocument } from "@/lib/workspace/document";
 import { publishedVersion } from "@/lib/workspace/published";
 import type { PublishingDeps } from "./deps";
@@ -35,13 +36,13 @@ export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: 
   const currentVersion = publishedVersion(live);
   const effectiveText = text ?? draft?.text ?? publishedText;
   const baseVersion = draft?.baseVersion ?? currentVersion;
-  const schemaJson = await deps.schemaOf(gateway);
-  const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson });
-  const [impact, latest, versions] = await Promise.all([
-    publishImpact(gateway, schemaJson, publishedText, effectiveText),
+  const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson: deps.schemaOf(gateway) });
+  const [corpus, latest, versions] = await Promise.all([
+    loadCorpus(gatewayId),
     latestVersion(gatewayId),
     baseVersion !== currentVersion ? recentVersions(gatewayId) : Promise.resolve([]),
   ]);
+  const impact = publishImpact(deps.simOf(gateway), corpus, publishedText, effectiveText);
   const base = versions.find((v) => versionEtag(v.policies) === baseVersion);
   return {
     gatewayName: gateway.name,
@@ -87,13 +88,13 @@ export async function restoreVersionAsDraft(deps: PublishingDeps, gatewayId: str
 
 export async function modeEvidenceFor(deps: PublishingDeps, gatewayId: string, to: EngineMode): Promise<ModeEvidence> {
   const { gateway, live } = await liveSet(deps, gatewayId);
-  return modeEvidence(gateway, await deps.schemaOf(gateway), toDocument(live), to);
+  return modeEvidence(deps.simOf(gateway), await loadCorpus(gatewayId), toDocument(live), gateway.policyEngine?.mode ?? "LOG_ONLY", to);
 }
 
 export async function canaryEvidenceFor(deps: PublishingDeps, gatewayId: string, names: string[]): Promise<CanaryEvidence[]> {
   const { gateway, live } = await liveSet(deps, gatewayId);
   for (const n of names) if (!live.some((p) => p.name === n)) throw new AppError("policy-not-found", `No policy named "${n}" is published on ${gateway.name}.`);
-  return canaryEvidence(gateway, await deps.schemaOf(gateway), toDocument(live), names);
+  return canaryEvidence(gatewayId, deps.simOf(gateway), await loadCorpus(gatewayId), toDocument(live), names);
 }
 
 /** What the overview's engine controls need: the mode, and each LOG_ONLY policy with its evidence. */
@@ -109,7 +110,7 @@ export async function engineControlsFor(deps: PublishingDeps, gatewayId: string)
   if (!gateway.policyEngine) return { gatewayId, gatewayName: gateway.name, engine: null, canaries: [] };
   const live = await deps.cp.listPolicies(gateway.policyEngine.policyEngineId);
   const logOnly = live.filter((p) => p.enforcementMode === "LOG_ONLY");
-  const evidence = await canaryEvidence(gateway, await deps.schemaOf(gateway), toDocument(live), logOnly.map((p) => p.name));
+  const evidence = await canaryEvidence(gatewayId, deps.simOf(gateway), logOnly.length ? await loadCorpus(gatewayId) : [], toDocument(live), logOnly.map((p) => p.name));
   return {
     gatewayId,
     gatewayName: gateway.name,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { ControlPlane, EnginePolicy, PolicyEngine } from "@/lib/agentcore/types";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { PollOptions } from "./deps";
 
 /**
@@ -39,7 +39,7 @@ export async function settleDeleted(cp: ControlPlane, policyEngineId: string, po
     try {
       current = await cp.getPolicy(policyEngineId, policyId);
     } catch (e) {
-      if (isAppError(e) && (e.code === "policy-not-found" || e.code === "aws-not-found")) return;
+      if (e instanceof AppError && (e.code === "policy-not-found" || e.code === "not-found")) return;
       throw e;
     }
     if (current.status === "DELETE_FAILED") {

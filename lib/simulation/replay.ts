@@ -1,70 +1,87 @@
-import { evaluate, type CompiledPolicySet } from "@/lib/cedar/authorize";
+import type { CompiledPolicySet } from "@/lib/cedar/authorize";
+import { decideCall, type CallDecision } from "@/lib/cedar/decide-call";
 import { buildRequest, type CedarRequest } from "@/lib/cedar/request-from-call";
-import { gatewayResponses, rpcError, RPC } from "@/lib/gateway/responses";
-import { parseToolCall, type ParsedCall } from "./parse-call";
-import { gatewayPrincipal, principalMismatch } from "./principal";
-import type { SimCall, SimGateway, SimResult } from "./types";
+import { rpcError, RPC } from "@/lib/mcp/json-rpc";
+import { gatewayPrincipal, principalMismatch, type CallPrincipal } from "@/lib/mcp/principal";
+import { gatewayResponses } from "@/lib/mcp/responses";
+import { readToolCall, toolMap, type ReadCall } from "@/lib/mcp/tool-call";
+import type { SimCall, SimGateway, SimResult, SimTool } from "./types";
+import type { Decision } from "@/lib/cedar/cedar-api";
+
+/** The tool's own output, when the replay can know it (see `SimTool.localOutput`). */
+export type ToolOutput = (tool: string, args: Record<string, unknown>) => string;
 
 /** The tool's own output is unknown to a simulation; the allowed shape carries this placeholder. */
 export const toolOutputPlaceholder = (tool: string) => `<output of ${tool}>`;
 
-/**
- * Replays one `tools/call` exactly as the gateway would decide it: parse, check the arguments, build
- * the Cedar request (claims → tags), evaluate ACTIVE policies (LOG_ONLY ones reported beside), and
- * render the gateway's answer in both engine modes.
- */
-export function replayCall(compiled: CompiledPolicySet, gateway: SimGateway, call: SimCall): SimResult {
-  const parsed = parseToolCall(call.request, gateway);
-  if (!parsed.ok) {
-    const error = rpcError(parsed.id, parsed.code, parsed.message);
-    // The gateway refuses a malformed call before any policy runs, in either mode.
-    return { decision: "DENY", determiningPolicies: [], errors: [parsed.message], logOnly: { matched: [], flips: [] }, response: { LOG_ONLY: error, ENFORCE: error } };
-  }
-  const mismatch = principalMismatch(call.principal, gateway.principalType);
-  if (mismatch) {
-    const error = rpcError(parsed.id, RPC.INVALID_PARAMS, mismatch);
-    return { decision: "DENY", determiningPolicies: [], errors: [mismatch], logOnly: { matched: [], flips: [] }, response: { LOG_ONLY: error, ENFORCE: error }, tool: parsed.tool };
-  }
-  const built = buildRequest({ principal: gatewayPrincipal(call.principal, gateway.principalType), toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
-  if (!built.ok) {
-    const message = `The call cannot be expressed as a Cedar request: ${built.error}`;
-    const error = rpcError(parsed.id, RPC.INVALID_PARAMS, message);
-    return { decision: "DENY", determiningPolicies: [], errors: [message], logOnly: { matched: [], flips: [] }, response: { LOG_ONLY: error, ENFORCE: error }, tool: parsed.tool };
-  }
-  const r = evaluate(compiled, built.request, { validate: false });
-  return {
-    decision: r.decision,
-    determiningPolicies: r.determiningPolicies,
-    errors: r.errors,
-    logOnly: r.logOnly,
-    cedarRequest: built.request,
-    response: gatewayResponses(parsed.id, r.decision, r.determiningPolicies, toolOutputPlaceholder(parsed.tool)),
-    tool: parsed.tool,
-  };
+const tools = new WeakMap<SimGateway, Map<string, SimTool>>();
+function toolsOf(gateway: SimGateway): Map<string, SimTool> {
+  let map = tools.get(gateway);
+  if (!map) tools.set(gateway, (map = toolMap(gateway.tools)));
+  return map;
+}
+
+/** A `tools/call` body read exactly as the gateway reads it (lib/mcp), with the gateway's error for bad input. */
+export function readCall(gateway: SimGateway, request: unknown): ReadCall {
+  return readToolCall(request, toolsOf(gateway));
+}
+
+/** The principal as the gateway's authorizer would hand it to the engine, or why it cannot call this gateway. */
+function principalFor(gateway: SimGateway, principal: CallPrincipal): { ok: true; principal: CallPrincipal } | { ok: false; error: string } {
+  const mismatch = principalMismatch(principal, gateway.principalType);
+  return mismatch ? { ok: false, error: mismatch } : { ok: true, principal: gatewayPrincipal(principal, gateway.principalType) };
+}
+
+function decideRead(compiled: CompiledPolicySet, gateway: SimGateway, principal: CallPrincipal, read: Extract<ReadCall, { ok: true }>): CallDecision | { mismatch: string } {
+  const who = principalFor(gateway, principal);
+  if (!who.ok) return { mismatch: who.error };
+  return decideCall(compiled, gateway, { principal: who.principal, tool: read.tool, args: read.args });
 }
 
 /**
- * The Cedar request for an already parsed call, as the gateway builds it (claims → tags, the
- * gateway's principal type), or why there is none.
+ * Replays one `tools/call` exactly as the gateway would: read the body, check the arguments, build the
+ * Cedar request (claims → tags), evaluate ACTIVE policies (LOG_ONLY ones reported beside), and render
+ * the gateway's answer in both engine modes, byte for byte what the local gateway sends.
  */
-export function requestFor(gateway: SimGateway, principal: SimCall["principal"], parsed: Extract<ParsedCall, { ok: true }>): { ok: true; request: CedarRequest } | { ok: false; error: string } {
-  const mismatch = principalMismatch(principal, gateway.principalType);
-  if (mismatch) return { ok: false, error: mismatch };
-  const built = buildRequest({ principal: gatewayPrincipal(principal, gateway.principalType), toolName: parsed.tool, args: parsed.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson as never });
+export function replayCall(compiled: CompiledPolicySet, gateway: SimGateway, call: SimCall, output?: ToolOutput): SimResult {
+  const read = readCall(gateway, call.request);
+  const refused = (message: string, error = rpcError(read.id, RPC.INVALID_PARAMS, message), tool?: string): SimResult => ({
+    decision: "DENY",
+    determiningPolicies: [],
+    errors: [message],
+    logOnly: { matched: [], flips: [] },
+    // The gateway refuses a malformed call before any policy runs, in either mode.
+    response: { LOG_ONLY: error, ENFORCE: error },
+    ...(tool ? { tool } : {}),
+  });
+  if (!read.ok) return refused(read.error.error.message, read.error);
+  const d = decideRead(compiled, gateway, call.principal, read);
+  if ("mismatch" in d) return refused(d.mismatch, undefined, read.tool);
+  const text = output && toolsOf(gateway).get(read.tool)?.localOutput ? output(read.tool, read.args) : toolOutputPlaceholder(read.tool);
+  return {
+    decision: d.decision,
+    determiningPolicies: d.determiningPolicies,
+    errors: d.errors,
+    logOnly: d.logOnly,
+    ...(d.request ? { cedarRequest: d.request } : {}),
+    response: gatewayResponses(read.id, d.decision, d.determiningPolicies, text),
+    tool: read.tool,
+  };
+}
+
+/** The Cedar request for an already read call, as the gateway builds it, or why there is none. */
+export function requestFor(gateway: SimGateway, principal: CallPrincipal, read: Extract<ReadCall, { ok: true }>): { ok: true; request: CedarRequest } | { ok: false; error: string } {
+  const who = principalFor(gateway, principal);
+  if (!who.ok) return who;
+  const built = buildRequest({ principal: who.principal, toolName: read.tool, args: read.args, gatewayArn: gateway.gatewayArn, schemaJson: gateway.schemaJson });
   return built.ok ? { ok: true, request: built.request } : { ok: false, error: built.error };
 }
 
 /** Just the decision, for the bulk paths (suites, matrix) that never render a response. */
-export function decide(
-  compiled: CompiledPolicySet,
-  gateway: SimGateway,
-  call: SimCall,
-  parsedCall?: ParsedCall,
-): { decision: "ALLOW" | "DENY"; determiningPolicies: string[]; invalid?: string } {
-  const parsed = parsedCall ?? parseToolCall(call.request, gateway);
-  if (!parsed.ok) return { decision: "DENY", determiningPolicies: [], invalid: parsed.message };
-  const built = requestFor(gateway, call.principal, parsed);
-  if (!built.ok) return { decision: "DENY", determiningPolicies: [], invalid: built.error };
-  const r = evaluate(compiled, built.request, { validate: false });
-  return { decision: r.decision, determiningPolicies: r.determiningPolicies };
+export function decide(compiled: CompiledPolicySet, gateway: SimGateway, call: SimCall): { decision: Decision; determiningPolicies: string[]; invalid?: string } {
+  const read = readCall(gateway, call.request);
+  if (!read.ok) return { decision: "DENY", determiningPolicies: [], invalid: read.error.error.message };
+  const d = decideRead(compiled, gateway, call.principal, read);
+  if ("mismatch" in d) return { decision: "DENY", determiningPolicies: [], invalid: d.mismatch };
+  return { decision: d.decision, determiningPolicies: d.determiningPolicies, ...(d.request ? {} : { invalid: d.errors[0] }) };
 }

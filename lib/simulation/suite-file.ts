@@ -1,4 +1,6 @@
 import { ACTION_GROUPS, NS } from "@/lib/cedar/cedar-api";
+import type { Tool } from "@/lib/agentcore/types";
+import { simGateway } from "./sim-gateway";
 import type { SimGateway } from "./types";
 
 /**
@@ -6,18 +8,12 @@ import type { SimGateway } from "./types";
  * tools come from when the suite's own copy is overridden. Pure; the CLI does the file I/O.
  */
 
-export interface ToolDef {
-  name: string;
-  description: string;
-  inputSchema: Record<string, unknown>;
-}
-
 /**
  * Tools from any of the JSON shapes a team is likely to have: a plain array of tools, an MCP
  * `tools/list` result (`{"tools":[…]}`, or the whole JSON-RPC response), or the console's
  * `GET /api/gateways/{id}` answer (`{"targets":[{"tools":[…]}]}`, which also names the gateway ARN).
  */
-export function toolsFromJson(data: unknown): { tools: ToolDef[]; gatewayArn?: string } {
+export function toolsFromJson(data: unknown): { tools: Tool[]; gatewayArn?: string } {
   const obj = (data ?? {}) as Record<string, unknown>;
   let list: unknown;
   if (Array.isArray(data)) list = data;
@@ -46,5 +42,5 @@ export function gatewayFromCedarSchema(schemaJson: Record<string, unknown>, gate
     .map((name) => ({ name, inputSchema: {} }));
   const types = Object.keys(ns.entityTypes ?? {});
   const principalType = types.includes("IamEntity") && !types.includes("OAuthUser") ? "IamEntity" : "OAuthUser";
-  return { gatewayArn, principalType, schemaJson, tools };
+  return simGateway({ gatewayArn, principalType, schemaJson, tools });
 }

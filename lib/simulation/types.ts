@@ -1,12 +1,12 @@
 import type { CedarRequest } from "@/lib/cedar/request-from-call";
-import type { JsonRpcResponse } from "@/lib/gateway/responses";
+import type { Decision } from "@/lib/cedar/cedar-api";
+import type { DecisionGateway } from "@/lib/cedar/decide-call";
+import type { JsonRpcResponse } from "@/lib/mcp/json-rpc";
+import type { CallPrincipal } from "@/lib/mcp/principal";
+import type { CallableTool } from "@/lib/mcp/tool-call";
 
-/** Who makes a call: the JWT's `sub` and claims (which become the principal's tags). */
-export interface CallPrincipal {
-  type?: "OAuthUser" | "IamEntity";
-  sub: string;
-  claims: Record<string, unknown>;
-}
+export type { CallPrincipal } from "@/lib/mcp/principal";
+export type { Persona, TestCase } from "./schemas";
 
 /** One call to simulate: a principal and a raw JSON-RPC `tools/call` body (object or text). */
 export interface SimCall {
@@ -15,7 +15,7 @@ export interface SimCall {
 }
 
 export interface SimResult {
-  decision: "ALLOW" | "DENY";
+  decision: Decision;
   determiningPolicies: string[];
   errors: string[];
   /** LOG_ONLY policies that matched, and those that would have changed the decision had they been ACTIVE. */
@@ -29,29 +29,18 @@ export interface SimResult {
   listed?: boolean;
 }
 
+export interface SimTool extends CallableTool {
+  /**
+   * The local workspace runs this tool itself, deterministically (the demo targets), so a replay can
+   * show its real output; otherwise the output is a placeholder.
+   */
+  localOutput?: boolean;
+}
+
 /** Everything the simulator needs to know about a gateway; serialisable so it can cross into the worker. */
-export interface SimGateway {
-  gatewayArn: string;
-  /** The principal type the gateway's authorizer produces (AWS_IAM gateways: IamEntity); default OAuthUser. */
-  principalType?: "OAuthUser" | "IamEntity";
+export interface SimGateway extends DecisionGateway {
   schemaJson: Record<string, unknown>;
-  tools: Array<{ name: string; inputSchema: Record<string, unknown> }>;
-}
-
-export interface TestCase {
-  id?: number;
-  name: string;
-  principal: CallPrincipal;
-  request: unknown;
-  expected: "ALLOW" | "DENY";
-}
-
-export type SimGatewayWithKey = SimGateway & { schemaKey: string };
-
-/** A named principal of a gateway: the JWT `sub` and claims an agent's token would carry. */
-export interface Persona {
-  name: string;
-  type: "OAuthUser" | "IamEntity";
-  sub: string;
-  claims: Record<string, unknown>;
+  tools: SimTool[];
+  /** Identifies the schema, so compiled policy sets are cached per schema. */
+  schemaKey: string;
 }

@@ -1,25 +1,22 @@
 import "server-only";
 import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import type { EngineMode } from "@/lib/agentcore/types";
+import type { Decision } from "@/lib/cedar/cedar-api";
+import type { CallPrincipal } from "@/lib/mcp/principal";
 import { getDb, type Db } from "./db";
 import { decisionLog } from "./schema";
 
 /** The local gateway's decision log: one row per authorized `tools/call`. */
 
-export interface DecisionPrincipal {
-  type?: "OAuthUser" | "IamEntity";
-  sub: string;
-  claims: Record<string, unknown>;
-}
 
 export interface NewDecision {
   gatewayId: string;
   clientId: string | null;
   persona: string | null;
-  principal: DecisionPrincipal;
+  principal: CallPrincipal;
   tool: string;
   arguments: Record<string, unknown>;
-  decision: "ALLOW" | "DENY";
+  decision: Decision;
   determiningPolicies: string[];
   logOnlyMatched: string[];
   flips: string[];
@@ -36,7 +33,7 @@ export interface DecisionEntry extends Omit<NewDecision, "at"> {
 }
 
 export interface DecisionFilter {
-  decision?: "ALLOW" | "DENY";
+  decision?: Decision;
   tool?: string;
   persona?: string;
   /** Free text over tool, persona, client, principal, arguments and policy names (case-insensitive). */
@@ -108,20 +105,18 @@ export async function decisionFacets(gatewayId: string, db?: Db): Promise<{ tool
   };
 }
 
-/** A recorded call in the shape the simulation replays (`POST …/simulate`'s `calls[]`), with what happened. */
-export interface RecordedCall {
-  id: number;
-  at: string;
-  persona: string | null;
-  principal: DecisionPrincipal;
-  request: { jsonrpc: "2.0"; id: number; method: "tools/call"; params: { name: string; arguments: Record<string, unknown> } };
-  decision: "ALLOW" | "DENY";
-  determiningPolicies: string[];
-  mode: EngineMode | "NONE";
+/** How many recorded calls the gateway reported this LOG_ONLY policy in the decision-flip set of. */
+export async function countFlipReports(gatewayId: string, policy: string, db?: Db): Promise<number> {
+  const d = db ?? (await getDb());
+  const [row] = await d
+    .select({ n: sql<number>`count(*)::int` })
+    .from(decisionLog)
+    .where(and(eq(decisionLog.gatewayId, gatewayId), sql`${decisionLog.flips} @> ${JSON.stringify([policy])}::jsonb`));
+  return row?.n ?? 0;
 }
 
-/** The gateway's most recent recorded calls, newest first, for impact analysis and mode-switch evidence. */
-export async function recentCalls(gatewayId: string, limit = 1000, db?: Db): Promise<RecordedCall[]> {
+/** The gateway's most recent recorded calls, newest first, for the impact corpus (at most 10,000). */
+export async function recentCalls(gatewayId: string, limit = 1000, db?: Db): Promise<DecisionEntry[]> {
   const d = db ?? (await getDb());
   const rows = await d
     .select()
@@ -129,20 +124,7 @@ export async function recentCalls(gatewayId: string, limit = 1000, db?: Db): Pro
     .where(eq(decisionLog.gatewayId, gatewayId))
     .orderBy(desc(decisionLog.id))
     .limit(Math.max(1, Math.min(10_000, Math.trunc(limit))));
-  return rows.map(toRecordedCall);
-}
-
-export function toRecordedCall(r: typeof decisionLog.$inferSelect | DecisionEntry): RecordedCall {
-  return {
-    id: r.id,
-    at: typeof r.at === "string" ? r.at : r.at.toISOString(),
-    persona: r.persona,
-    principal: r.principal,
-    request: { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: r.tool, arguments: (r.arguments ?? {}) as Record<string, unknown> } },
-    decision: r.decision,
-    determiningPolicies: r.determiningPolicies,
-    mode: r.mode,
-  };
+  return rows.map(toEntry);
 }
 
 function toEntry(r: typeof decisionLog.$inferSelect): DecisionEntry {

@@ -1,5 +1,7 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
 import type { Authorizer, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
+import type { Decision, PrincipalKind } from "@/lib/cedar/cedar-api";
+import type { CallPrincipal } from "@/lib/mcp/principal";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -84,7 +86,7 @@ export const personas = pgTable(
   {
     gatewayId: text("gateway_id").notNull(),
     name: text("name").notNull(),
-    principalType: text("principal_type").$type<"OAuthUser" | "IamEntity">().notNull().default("OAuthUser"),
+    principalType: text("principal_type").$type<PrincipalKind>().notNull().default("OAuthUser"),
     sub: text("sub").notNull(),
     claims: jsonb("claims").$type<Record<string, unknown>>().notNull().default({}),
     updatedAt: ts("updated_at"),
@@ -99,9 +101,9 @@ export const testCases = pgTable(
     gatewayId: text("gateway_id").notNull(),
     suite: text("suite").notNull().default("default"),
     name: text("name").notNull(),
-    principal: jsonb("principal").$type<{ type?: "OAuthUser" | "IamEntity"; sub: string; claims: Record<string, unknown> }>().notNull(),
+    principal: jsonb("principal").$type<CallPrincipal>().notNull(),
     request: jsonb("request").notNull(),
-    expected: text("expected").$type<"ALLOW" | "DENY">().notNull(),
+    expected: text("expected").$type<Decision>().notNull(),
     createdAt: ts("created_at"),
   },
   (t) => [index("test_cases_gateway").on(t.gatewayId, t.suite)],
@@ -145,10 +147,10 @@ export const decisionLog = pgTable(
     at: ts("at"),
     clientId: text("client_id"),
     persona: text("persona"),
-    principal: jsonb("principal").$type<{ type?: "OAuthUser" | "IamEntity"; sub: string; claims: Record<string, unknown> }>().notNull(),
+    principal: jsonb("principal").$type<CallPrincipal>().notNull(),
     tool: text("tool").notNull(),
     arguments: jsonb("arguments").notNull(),
-    decision: text("decision").$type<"ALLOW" | "DENY">().notNull(),
+    decision: text("decision").$type<Decision>().notNull(),
     determiningPolicies: jsonb("determining_policies").$type<string[]>().notNull(),
     logOnlyMatched: jsonb("log_only_matched").$type<string[]>().notNull().default([]),
     flips: jsonb("flips").$type<string[]>().notNull().default([]),

@@ -2,27 +2,17 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Db } from "./db";
 import { testCases } from "./schema";
+import type { StoredTestCase as StoredCase, TestCase } from "@/lib/simulation/schemas";
 
 /** Saved calls with an expected decision, grouped into named suites per gateway. */
 
-export interface NewTestCase {
+export interface NewTestCase extends TestCase {
   gatewayId: string;
   /** Defaults to "default". */
   suite?: string;
-  name: string;
-  principal: { type?: "OAuthUser" | "IamEntity"; sub: string; claims: Record<string, unknown> };
-  /** A JSON-RPC `tools/call` body. */
-  request: unknown;
-  expected: "ALLOW" | "DENY";
 }
 
-export interface TestCase extends Required<Omit<NewTestCase, "suite">> {
-  id: number;
-  suite: string;
-  createdAt: string;
-}
-
-export async function addTestCase(input: NewTestCase, db?: Db): Promise<TestCase> {
+export async function addTestCase(input: NewTestCase, db?: Db): Promise<StoredCase> {
   const d = db ?? (await getDb());
   const [row] = await d
     .insert(testCases)
@@ -31,7 +21,7 @@ export async function addTestCase(input: NewTestCase, db?: Db): Promise<TestCase
   return toCase(row);
 }
 
-export async function listTestCases(gatewayId: string, db?: Db): Promise<TestCase[]> {
+export async function listTestCases(gatewayId: string, db?: Db): Promise<StoredCase[]> {
   const d = db ?? (await getDb());
   const rows = await d.select().from(testCases).where(eq(testCases.gatewayId, gatewayId)).orderBy(asc(testCases.suite), asc(testCases.id));
   return rows.map(toCase);
@@ -43,10 +33,10 @@ export async function deleteTestCase(gatewayId: string, id: number, db?: Db): Pr
   return gone.length > 0;
 }
 
-export type TestCaseChange = Partial<Pick<TestCase, "name" | "suite" | "expected" | "principal" | "request">>;
+export type TestCaseChange = Partial<Pick<StoredCase, "name" | "suite" | "expected" | "principal" | "request">>;
 
 /** Changes a case (rename, move to another suite, change the expected decision or the call). */
-export async function updateTestCase(gatewayId: string, id: number, change: TestCaseChange, db?: Db): Promise<TestCase | null> {
+export async function updateTestCase(gatewayId: string, id: number, change: TestCaseChange, db?: Db): Promise<StoredCase | null> {
   const d = db ?? (await getDb());
   const [row] = await d
     .update(testCases)
@@ -67,7 +57,7 @@ export async function deleteSuite(gatewayId: string, suite: string, db?: Db): Pr
 }
 
 /** Replaces a suite's cases in one transaction (an import): all or nothing. */
-export async function replaceSuite(gatewayId: string, suite: string, cases: Array<Omit<NewTestCase, "gatewayId" | "suite">>, db?: Db): Promise<TestCase[]> {
+export async function replaceSuite(gatewayId: string, suite: string, cases: Array<Omit<NewTestCase, "gatewayId" | "suite">>, db?: Db): Promise<StoredCase[]> {
   const d = db ?? (await getDb());
   const rows = await d.transaction(async (tx) => {
     await tx.delete(testCases).where(and(eq(testCases.gatewayId, gatewayId), eq(testCases.suite, suite)));
@@ -76,7 +66,7 @@ export async function replaceSuite(gatewayId: string, suite: string, cases: Arra
   return rows.map(toCase);
 }
 
-function toCase(row: typeof testCases.$inferSelect): TestCase {
+function toCase(row: typeof testCases.$inferSelect): StoredCase {
   return {
     id: row.id,
     gatewayId: row.gatewayId,

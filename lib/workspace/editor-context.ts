@@ -1,3 +1,5 @@
+import type { PrincipalKind } from "@/lib/cedar/cedar-api";
+
 /** What the browser's editor knows about a gateway, computed on the server from its tools and schema. */
 
 export interface EditorField {
@@ -21,7 +23,7 @@ export interface EditorAction {
 export interface EditorContext {
   gatewayId: string;
   gatewayArn: string;
-  principalType: "OAuthUser" | "IamEntity";
+  principalType: PrincipalKind;
   schemaText: string;
   schemaJson: Record<string, unknown>;
   actions: EditorAction[];

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import { getControlPlane } from "@/lib/agentcore";
 import { loadGateway } from "@/lib/agentcore/cached";
 import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
 import { getDb } from "@/lib/store/db";
@@ -8,7 +9,10 @@ import { personas } from "@/lib/store/schema";
 import { toDocument } from "./document";
 import type { EditorContext } from "./editor-context";
 import { publishedPolicies, publishedVersion } from "./published";
-import { editorContext, gatewaySchema } from "./schema";
+import { gatewaySchema } from "@/lib/cedar/gateway-schema";
+import type { SimGateway } from "@/lib/simulation/types";
+import { editorContext } from "./schema";
+import { simGatewayOf } from "./sim-gateway";
 
 /** Claim names every OAuth gateway's tokens can carry, before any persona adds its own. */
 const COMMON_CLAIMS = ["role", "department", "scope", "client_id", "username", "groups"];
@@ -20,11 +24,14 @@ export interface LoadedWorkspace {
   /** The saved draft, or the published set when there is none yet (`updatedAt: null`). */
   draft: { text: string; updatedAt: string | null; baseVersion: string };
   context: EditorContext;
+  /** The simulator's view of the gateway (sent to the browser's worker too). */
+  sim: SimGateway;
 }
 
 export async function loadWorkspace(gatewayId: string): Promise<LoadedWorkspace> {
   const gateway = await loadGateway(gatewayId);
-  const [published, schema, stored, claimNames] = await Promise.all([publishedPolicies(gateway), gatewaySchema(gateway), getDraft(gatewayId), knownClaims(gatewayId)]);
+  const schema = gatewaySchema(gateway);
+  const [published, stored, claimNames, cp] = await Promise.all([publishedPolicies(gateway), getDraft(gatewayId), knownClaims(gatewayId), getControlPlane()]);
   const publishedText = toDocument(published);
   const baseVersion = publishedVersion(published);
   return {
@@ -33,6 +40,7 @@ export async function loadWorkspace(gatewayId: string): Promise<LoadedWorkspace>
     publishedText,
     draft: draftOrPublished(stored, publishedText, baseVersion),
     context: editorContext(gateway, schema, claimNames),
+    sim: simGatewayOf(gateway, schema.json as Record<string, unknown>, { localOutputs: cp.kind === "local" }),
   };
 }
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAwsControlPlane, type AwsControlPlane } from "@/lib/agentcore/aws";
+import { createAwsControlPlane } from "@/lib/agentcore/aws";
 import { startFakeAgentCore, type FakeAgentCore } from "../../scripts/fake-agentcore/server";
 import { defaultSeed } from "../../scripts/fake-agentcore/seed";
 
 const SECRET = "test-secret-never-shown";
 let fake: FakeAgentCore;
-let cp: AwsControlPlane;
+let cp: ReturnType<typeof createAwsControlPlane>;
 
 const adapter = (maxAttempts = 3) =>
   createAwsControlPlane(
@@ -60,24 +60,24 @@ describe("the AWS adapter through the real SDK", () => {
 
   it("says plainly when throttling outlasts the retries", async () => {
     await fault("ListGateways", "ThrottlingException", 429, 10);
-    await expect(adapter(2).listGateways()).rejects.toMatchObject({ code: "aws-throttled", message: expect.stringContaining("throttling ListGateways") });
+    await expect(adapter(2).listGateways()).rejects.toMatchObject({ code: "throttled", message: expect.stringContaining("throttling ListGateways") });
   });
 
   it("maps access denied, not found, bad credentials and unreachable endpoints to specific messages without secrets", async () => {
     await fault("ListPolicyEngines", "AccessDeniedException", 403);
     const denied = await cp.listPolicyEngines().catch((e) => e);
-    expect(denied).toMatchObject({ code: "aws-access-denied", status: 403 });
+    expect(denied).toMatchObject({ code: "access-denied", status: 403 });
     expect(denied.message).toContain("bedrock-agentcore:ListPolicyEngines");
 
     await expect(cp.getGateway("nope-0000000000")).rejects.toMatchObject({ code: "gateway-not-found", message: expect.stringContaining('"nope-0000000000"') });
     await expect(cp.listPolicies("nope")).rejects.toMatchObject({ code: "policy-engine-not-found" });
 
     await fault("GetPolicyEngine", "UnrecognizedClientException", 403);
-    await expect(cp.getPolicyEngine("paymentsengine-k1l2m3n4o5")).rejects.toMatchObject({ code: "aws-bad-credentials" });
+    await expect(cp.getPolicyEngine("paymentsengine-k1l2m3n4o5")).rejects.toMatchObject({ code: "bad-credentials" });
 
     const closed = createAwsControlPlane({ region: "us-east-1", endpoint: "http://127.0.0.1:9", credentials: { accessKeyId: "AKIDTESTFAKE00000000", secretAccessKey: SECRET } }, { maxAttempts: 1 });
     const unreachable = await closed.listGateways().catch((e) => e);
-    expect(unreachable).toMatchObject({ code: "aws-unreachable" });
+    expect(unreachable).toMatchObject({ code: "backend-unreachable" });
     expect(unreachable.message).toContain("127.0.0.1:9");
     for (const e of [denied, unreachable]) expect(JSON.stringify(e.toJSON())).not.toContain(SECRET);
   });
@@ -94,7 +94,7 @@ describe("the AWS adapter through the real SDK", () => {
     const { updatedAt: _u2, status: _s2, ...restBefore } = before;
     expect(rest).toEqual(restBefore);
     expect(policyEngineConfiguration).toEqual({ arn: engine.policyEngineArn, mode: "ENFORCE" });
-    await expect(cp.createPolicyEngine({ name: "SupportEngine" })).rejects.toMatchObject({ code: "aws-conflict" });
+    await expect(cp.createPolicyEngine({ name: "SupportEngine" })).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("creates, updates and deletes policies, with the service's validation and conflicts", async () => {
@@ -105,9 +105,9 @@ describe("the AWS adapter through the real SDK", () => {
       operation: "CreatePolicy",
       body: { name: "reads", validationMode: "FAIL_ON_ANY_FINDINGS", enforcementMode: "LOG_ONLY", definition: { cedar: { statement: expect.stringContaining("get_payment") } } },
     });
-    await expect(cp.createPolicy(engineId, { name: "reads", statement: "permit(principal, action, resource);" })).rejects.toMatchObject({ code: "aws-conflict" });
+    await expect(cp.createPolicy(engineId, { name: "reads", statement: "permit(principal, action, resource);" })).rejects.toMatchObject({ code: "conflict" });
     const invalid = await cp.createPolicy(engineId, { name: "broken", statement: "permit(principal, action" }).catch((e) => e);
-    expect(invalid).toMatchObject({ code: "aws-validation" });
+    expect(invalid).toMatchObject({ code: "request-rejected" });
     expect(invalid.message).toContain("AgentCore rejected CreatePolicy");
 
     await new Promise((r) => setTimeout(r, 60));
@@ -122,18 +122,18 @@ describe("the AWS adapter through the real SDK", () => {
 
   it("reports a 500 as a service error and keeps working afterwards", async () => {
     await fault("ListPolicies", "InternalServerException", 500, 10);
-    await expect(adapter(1).listPolicies("paymentsengine-k1l2m3n4o5")).rejects.toMatchObject({ code: "aws-service-error", message: expect.stringContaining("HTTP 500") });
+    await expect(adapter(1).listPolicies("paymentsengine-k1l2m3n4o5")).rejects.toMatchObject({ code: "backend-error", message: expect.stringContaining("HTTP 500") });
     await fetch(`${fake.url}/__fake/reset`, { method: "POST" });
     expect(await cp.listPolicies("paymentsengine-k1l2m3n4o5")).toHaveLength(1);
   });
 
   it("runs the service's policy generation: start, poll, list assets with findings", async () => {
     const gatewayArn = "arn:aws:bedrock-agentcore:us-east-1:111122223333:gateway/paymentsgateway-a1b2c3d4e5";
-    const started = await cp.startPolicyGeneration("paymentsengine-k1l2m3n4o5", gatewayArn, "Agents may read payments", "gen1");
+    const started = await cp.policyGeneration.startPolicyGeneration("paymentsengine-k1l2m3n4o5", gatewayArn, "Agents may read payments", "gen1");
     expect(started.status).toBe("GENERATING");
     await new Promise((r) => setTimeout(r, 60));
-    expect((await cp.getPolicyGeneration("paymentsengine-k1l2m3n4o5", started.policyGenerationId)).status).toBe("GENERATED");
-    const assets = await cp.listPolicyGenerationAssets("paymentsengine-k1l2m3n4o5", started.policyGenerationId);
+    expect((await cp.policyGeneration.getPolicyGeneration("paymentsengine-k1l2m3n4o5", started.policyGenerationId)).status).toBe("GENERATED");
+    const assets = await cp.policyGeneration.listPolicyGenerationAssets("paymentsengine-k1l2m3n4o5", started.policyGenerationId);
     expect(assets.map((a) => a.statement).join("\n")).toContain("PaymentsTarget___get_payment");
     expect(assets[0].findings[0].type).toBe("VALID");
   });

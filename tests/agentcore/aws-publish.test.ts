@@ -2,7 +2,7 @@ process.env.DATA_DIR = "memory://aws-publish";
 process.env.CONSOLE_USER = "alice";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createAwsControlPlane, type AwsControlPlane } from "@/lib/agentcore/aws";
+import { createAwsControlPlane } from "@/lib/agentcore/aws";
 import { createAndAttachEngine } from "@/lib/publishing/engine";
 import { switchMode } from "@/lib/publishing/mode";
 import { promotePolicy } from "@/lib/publishing/promote";
@@ -21,7 +21,7 @@ const CREATE = "PaymentsTarget___create_payment";
 const GET = "PaymentsTarget___get_payment";
 
 let fake: FakeAgentCore;
-let cp: AwsControlPlane;
+let cp: ReturnType<typeof createAwsControlPlane>;
 
 async function fault(operation: string, error: string, status: number, count = 1, message?: string) {
   await fetch(`${fake.url}/__fake/faults`, { method: "POST", body: JSON.stringify({ operation, error, status, count, message }) });
@@ -87,7 +87,7 @@ describe("publishing through the AWS adapter against the fake control plane", ()
     const r = await publishDraft(depsFor(cp), PAYMENTS, { text, message: "tighten", baseVersion });
     expect(r.status).toBe("partial");
     expect(r.applied).toEqual([{ name: "no_gbp", op: "create", phase: 1 }]);
-    expect(r.failed).toEqual([{ name: "payment_limit", op: "update", phase: 3, code: "aws-service-error", message: expect.stringContaining("HTTP 500"), statusReasons: [] }]);
+    expect(r.failed).toEqual([{ name: "payment_limit", op: "update", phase: 3, code: "backend-error", message: expect.stringContaining("HTTP 500"), statusReasons: [] }]);
     expect(r.pending).toEqual([{ name: "reads", op: "create", phase: 4 }]);
     expect(r.summary).toMatch(/Partly applied \(1 of 3 steps\); not applied: payment_limit, reads/);
     // What the engine holds is exactly the applied part: nothing half-done, nothing lost.
@@ -119,16 +119,16 @@ describe("publishing through the AWS adapter against the fake control plane", ()
     const { text, baseVersion, before } = await draftWith(named("reads", permit(GET)));
     await fault("CreatePolicy", "ConflictException", 409, 1, "Policy engine is being updated");
     const conflict = await publishDraft(depsFor(cp), PAYMENTS, { text, message: "", baseVersion });
-    expect(conflict).toMatchObject({ status: "failed", applied: [], failed: [{ name: "reads", code: "aws-conflict", message: expect.stringContaining("Policy engine is being updated") }] });
+    expect(conflict).toMatchObject({ status: "failed", applied: [], failed: [{ name: "reads", code: "conflict", message: expect.stringContaining("Policy engine is being updated") }] });
     expect(conflict.summary).toMatch(/^Nothing was applied\./);
 
     await fault("CreatePolicy", "ValidationException", 400, 1, "Policy failed validation: ALLOW_ALL: the policy allows every request");
     const invalid = await publishDraft(depsFor(cp), PAYMENTS, { text, message: "", baseVersion });
-    expect(invalid.failed[0]).toMatchObject({ code: "aws-validation", message: expect.stringContaining("ALLOW_ALL") });
+    expect(invalid.failed[0]).toMatchObject({ code: "request-rejected", message: expect.stringContaining("ALLOW_ALL") });
 
     await fault("DeletePolicy", "AccessDeniedException", 403, 1);
     const denied = await publishDraft(depsFor(cp), PAYMENTS, { text: named("reads", permit(GET)), message: "", baseVersion });
-    expect(denied.failed[0]).toMatchObject({ name: "payment_limit", op: "delete", code: "aws-access-denied", message: expect.stringContaining("bedrock-agentcore:DeletePolicy") });
+    expect(denied.failed[0]).toMatchObject({ name: "payment_limit", op: "delete", code: "access-denied", message: expect.stringContaining("bedrock-agentcore:DeletePolicy") });
     expect(denied.applied).toEqual([]);
     expect(await live()).toEqual(before);
     expect((await listAudit(PAYMENTS)).map((a) => a.result)).toEqual(["failure", "failure", "failure"]);
@@ -193,7 +193,7 @@ describe("publishing through the AWS adapter against the fake control plane", ()
   it("tells the user when a mode switch is denied, and audits the failure", async () => {
     await fault("UpdateGateway", "AccessDeniedException", 403, 1);
     const err = await switchMode(depsFor(cp), PAYMENTS, "LOG_ONLY").catch((e) => e);
-    expect(err).toMatchObject({ code: "aws-access-denied", message: expect.stringContaining("bedrock-agentcore:UpdateGateway") });
+    expect(err).toMatchObject({ code: "access-denied", message: expect.stringContaining("bedrock-agentcore:UpdateGateway") });
     expect((await cp.getGateway(PAYMENTS)).policyEngine!.mode).toBe("ENFORCE");
     expect((await listAudit(PAYMENTS))[0]).toMatchObject({ action: "mode-switch", result: "failure" });
   });

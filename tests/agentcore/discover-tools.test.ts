@@ -24,7 +24,7 @@ describe("listing a gateway's tools through its MCP endpoint", () => {
 
   it("names the host it could not reach", async () => {
     const err = await discoverTools("http://127.0.0.1:9/mcp/x", "t").catch((e) => e);
-    expect(err).toMatchObject({ code: "aws-unreachable" });
+    expect(err).toMatchObject({ code: "backend-unreachable" });
     expect(err.message).toContain("127.0.0.1:9");
   });
 

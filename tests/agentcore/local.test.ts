@@ -52,9 +52,9 @@ describe("local control plane", () => {
 
   it("applies the engine's rules: one valid statement per policy, unique names", async () => {
     const engine = await cp.createPolicyEngine({ name: "TestEngine" });
-    await expect(cp.createPolicyEngine({ name: "TestEngine" })).rejects.toMatchObject({ code: "aws-conflict" });
+    await expect(cp.createPolicyEngine({ name: "TestEngine" })).rejects.toMatchObject({ code: "conflict" });
     await expect(cp.createPolicy(engine.policyEngineId, { name: "bad", statement: "permit(principal, action, resource" })).rejects.toMatchObject({
-      code: "aws-validation",
+      code: "request-rejected",
     });
     await expect(
       cp.createPolicy(engine.policyEngineId, { name: "two", statement: "permit(principal, action, resource); forbid(principal, action, resource);" }),
@@ -62,7 +62,7 @@ describe("local control plane", () => {
     const p = await cp.createPolicy(engine.policyEngineId, { name: "allow_all", statement: "permit(principal, action, resource);", enforcementMode: "LOG_ONLY" });
     expect(p.enforcementMode).toBe("LOG_ONLY");
     await expect(cp.createPolicy(engine.policyEngineId, { name: "allow_all", statement: "permit(principal, action, resource);" })).rejects.toMatchObject({
-      code: "aws-conflict",
+      code: "conflict",
     });
     const promoted = await cp.updatePolicy(engine.policyEngineId, p.policyId, { enforcementMode: "ACTIVE" });
     expect(promoted.enforcementMode).toBe("ACTIVE");

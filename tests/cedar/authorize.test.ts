@@ -1,7 +1,7 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { afterEach, describe, expect, it } from "vitest";
 import { compilePolicySet, disposeCompiled, evaluate, type CompiledPolicySet, type PolicyToCompile } from "@/lib/cedar/authorize";
-import { buildRequest, type CallPrincipal } from "@/lib/cedar/request-from-call";
+import { buildRequest, type RequestPrincipal as CallPrincipal } from "@/lib/cedar/request-from-call";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 import { loadToolSet, REFUND_GATEWAY, SEED_POLICY } from "./fixtures";
 

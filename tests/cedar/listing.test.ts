@@ -2,7 +2,7 @@ import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { afterEach, describe, expect, it } from "vitest";
 import { compilePolicySet, disposeCompiled, type CompiledPolicySet, type PolicyToCompile } from "@/lib/cedar/authorize";
 import { listableTools } from "@/lib/cedar/listing";
-import { principalEntity, type CallPrincipal } from "@/lib/cedar/request-from-call";
+import { principalEntity, type RequestPrincipal as CallPrincipal } from "@/lib/cedar/request-from-call";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 import { loadToolSet, REFUND_GATEWAY } from "./fixtures";
 

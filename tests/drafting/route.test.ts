@@ -48,7 +48,7 @@ async function events(res: Response) {
 const ARN_OF = async (id: string) => (await (await getControlPlane()).getGateway(id)).gatewayArn;
 
 describe("POST /api/gateways/{id}/draft/generate", () => {
-  it("answers DESIGN.md's JSON shape, drafted by Claude when a key is set", async () => {
+  it("answers the documented JSON shape (docs/api.md), drafted by Claude when a key is set", async () => {
     const res = await post(ordersId, { request: "Order information may be viewed, but updates and creation are prohibited" });
     expect(res.status).toBe(200);
     const body = await res.json();

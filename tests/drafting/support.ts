@@ -1,5 +1,5 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
-import { ORDER_TOOLS, REFUND_TOOLS } from "@/lib/agentcore/seed";
+import { ORDER_TOOLS, REFUND_TOOLS } from "@/lib/demo/tools";
 import { compilePolicySet, evaluate } from "@/lib/cedar/authorize";
 import { buildRequest } from "@/lib/cedar/request-from-call";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";

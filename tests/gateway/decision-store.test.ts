@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { addDecisionToSuite } from "@/lib/gateway/decision-to-test-case";
 import { getConnectInfo } from "@/lib/gateway/connect";
-import { curlCommand, exampleArguments } from "@/lib/gateway/curl";
+import { curlCommand } from "@/lib/gateway/curl";
+import { exampleArguments } from "@/lib/mcp/example-args";
 import { ensureGatewayClients } from "@/lib/store/clients";
 import { decisionFacets, listDecisions, recentCalls } from "@/lib/store/decisions";
 import { testCases } from "@/lib/store/schema";
@@ -33,13 +34,14 @@ describe("decision log queries", () => {
     expect(await decisionFacets(gid, h.db)).toEqual({ tools: [REFUND], personas: ["refund-agent", "support-viewer"] });
   });
 
-  it("give the simulation recorded calls as replayable JSON-RPC bodies", async () => {
+  it("give the impact corpus the newest recorded calls with who made them and what happened", async () => {
     const calls = await recentCalls(h.refund.gatewayId, 2, h.db);
     expect(calls).toHaveLength(2);
     expect(calls[0]).toMatchObject({
       persona: "support-viewer",
       principal: { type: "OAuthUser", sub: "support-viewer", claims: { role: "support-viewer" } },
-      request: { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: REFUND, arguments: { amount: 700 } } },
+      tool: REFUND,
+      arguments: { amount: 700 },
       decision: "ALLOW",
       mode: "ENFORCE",
     });

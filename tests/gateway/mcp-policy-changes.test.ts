@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compiledSetCount } from "@/lib/gateway/authorize-call";
-import { deniedErrorBody } from "@/lib/gateway/responses";
+import { deniedErrorBody } from "@/lib/mcp/responses";
 import { listDecisions } from "@/lib/store/decisions";
 import { gateways } from "@/lib/store/schema";
 import { call, REFUND, startHarness, type Harness } from "./harness";

@@ -1,6 +1,6 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { describe, expect, it } from "vitest";
-import { ORDER_TOOLS, REFUND_TOOLS, refundPolicyStatement } from "@/lib/agentcore/seed";
+import { ORDER_TOOLS, REFUND_TOOLS, refundPolicyStatement } from "@/lib/demo/tools";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 import { generatedPolicyName, ordering, planPublish, withGeneratedIds, type PublishedPolicy } from "@/lib/publishing/plan";
 import { toDocument } from "@/lib/workspace/document";

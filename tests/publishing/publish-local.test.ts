@@ -13,7 +13,12 @@ import { canaryEvidence, modeEvidence, publishImpact } from "@/lib/publishing/ev
 import { recordDecision } from "@/lib/store/decisions";
 import { getDraft } from "@/lib/store/drafts";
 import { addTestCase } from "@/lib/store/test-cases";
-import { gatewaySchema } from "@/lib/workspace/schema";
+import { gatewaySchema } from "@/lib/cedar/gateway-schema";
+import * as cedarNode from "@cedar-policy/cedar-wasm/nodejs";
+import { simulationHandlers } from "@/lib/cedar-worker/simulation-handlers";
+import { reviewFor } from "@/lib/publishing/review";
+import { loadCorpus } from "@/lib/workspace/corpus";
+import { simGatewayOf } from "@/lib/workspace/sim-gateway";
 import { listAudit, listVersions } from "@/lib/store/history";
 import { auditLog, decisionLog, drafts, gateways as gatewaysTable, policies, policyEngines, publishVersions, targets, testCases } from "@/lib/store/schema";
 import { toDocument } from "@/lib/workspace/document";
@@ -170,20 +175,49 @@ describe("publishing on the embedded engine", () => {
     for (const amount of [700, 700, 3000]) {
       await recordDecision({ gatewayId: refund.gatewayId, clientId: null, persona: "agent", principal: agent, tool: REFUND, arguments: { amount }, decision: amount < 1000 ? "ALLOW" : "DENY", determiningPolicies: [], logOnlyMatched: [], flips: amount === 700 ? ["canary"] : [], mode: "ENFORCE", blocked: amount >= 1000 });
     }
-    const schemaJson = (await gatewaySchema(refund)).json as Record<string, unknown>;
+    const sim = simGatewayOf(refund, gatewaySchema(refund).json as Record<string, unknown>, { localOutputs: true });
+    const corpus = await loadCorpus(refund.gatewayId);
     const published = toDocument(await live());
 
-    const mode = await modeEvidence(refund, schemaJson, published, "ENFORCE");
+    const mode = modeEvidence(sim, corpus, published, "LOG_ONLY", "ENFORCE");
     expect(mode).toMatchObject({ cases: 2, recorded: 3, denied: { cases: 1, recorded: 1 } });
-    expect(mode.denied.items.map((i) => i.label)).toEqual(['case "big refund" (default)', "process_refund {\"amount\":3000} as agent"]);
+    expect(mode.denied.items.map((i) => i.label)).toEqual(["case: big refund", expect.stringMatching(/^recorded #\d+: process_refund \{"amount":3000\} as agent$/)]);
 
     const draft = published.replace("< 1000", "< 500");
-    const impact = await publishImpact(refund, schemaJson, published, draft);
+    const impact = publishImpact(sim, corpus, published, draft);
     expect(impact).toMatchObject({ allowToDeny: 2, denyToAllow: 0 });
     expect(impact.flips).toMatchObject([{ source: "recorded", from: "ALLOW", to: "DENY", count: 2 }]);
 
     const withCanary = `${published}\n${named("canary", forbid(REFUND, "context.input.amount > 500"), '@enforcement_mode("LOG_ONLY")\n')}\n`;
-    const [c] = await canaryEvidence(refund, schemaJson, withCanary, ["canary"]);
+    const [c] = await canaryEvidence(refund.gatewayId, sim, corpus, withCanary, ["canary"]);
     expect(c).toMatchObject({ policy: "canary", flipCount: 2, recordedFlips: 2 });
+  });
+
+  it("reports the same flips for one draft in the publish review, the Impact panel and the mode-switch evidence", async () => {
+    const agent = { sub: "agent-1", claims: { role: "refund-agent" } };
+    const call = (amount: number) => ({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: REFUND, arguments: { amount } } });
+    await addTestCase({ gatewayId: refund.gatewayId, name: "mid refund", principal: agent, request: call(800), expected: "ALLOW" });
+    for (const amount of [100, 800, 800, 1200, 20_000]) {
+      await recordDecision({ gatewayId: refund.gatewayId, clientId: null, persona: "agent", principal: agent, tool: REFUND, arguments: { amount }, decision: amount < 1000 ? "ALLOW" : "DENY", determiningPolicies: [], logOnlyMatched: [], flips: [], mode: "ENFORCE", blocked: amount >= 1000 });
+    }
+    const deps = depsFor(cp);
+    const published = toDocument(await live());
+    const draft = published.replace("< 1000", "< 500");
+
+    const review = await reviewFor(deps, refund.gatewayId, draft);
+    // The Impact panel: the corpus route's calls, through the worker's handler.
+    const sim = deps.simOf(refund);
+    const corpus = await loadCorpus(refund.gatewayId);
+    const panel = simulationHandlers["sim.impact"]({ gateway: sim, draftText: draft, publishedText: published, calls: corpus } as never, { cedar: cedarNode as never, progress: () => {} }) as ReturnType<typeof publishImpact>;
+    const key = (f: { label: string; from: string; to: string; count: number }) => `${f.label} ${f.from}→${f.to} ×${f.count}`;
+    expect(review.impact.flips.map(key)).toEqual(panel.flips.map(key));
+    expect(review.impact.flips.map(key)).toEqual([expect.stringMatching(/^case: mid refund ALLOW→DENY ×1$/), expect.stringMatching(/"amount":800\} as agent ALLOW→DENY ×2$/)]);
+
+    // Once published, switching to ENFORCE would deny exactly the calls the draft's impact said it denies now, and those it denied already.
+    await publishDraft(deps, refund.gatewayId, { text: draft, message: "Lower the limit", baseVersion: review.currentVersion });
+    const mode = modeEvidence(sim, corpus, toDocument(await live()), "LOG_ONLY", "ENFORCE");
+    const denied = corpus.filter((c) => c.tool === REFUND && ((c.request as ReturnType<typeof call>).params.arguments.amount >= 500));
+    expect(mode.denied.items.map((i) => i.label).sort()).toEqual(denied.map((c) => c.label).sort());
+    expect(mode.denied.items.map((i) => i.label)).toEqual(expect.arrayContaining(review.impact.flips.map((f) => f.label)));
   });
 });

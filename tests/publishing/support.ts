@@ -1,6 +1,5 @@
-import type { ControlPlane, GatewayDetail } from "@/lib/agentcore/types";
-import type { PublishingDeps } from "@/lib/publishing/deps";
-import { gatewaySchema } from "@/lib/workspace/schema";
+import type { ControlPlane } from "@/lib/agentcore/types";
+import { schemaDeps, type PublishingDeps } from "@/lib/publishing/deps";
 
 /** Publishing wired to one adapter, with fast polling. */
 export function depsFor(cp: ControlPlane, user = "alice"): PublishingDeps {
@@ -8,7 +7,7 @@ export function depsFor(cp: ControlPlane, user = "alice"): PublishingDeps {
     cp,
     user,
     loadGateway: (id) => cp.getGateway(id),
-    schemaOf: async (g: GatewayDetail) => (await gatewaySchema(g)).json as Record<string, unknown>,
+    ...schemaDeps(cp),
     poll: { intervalMs: 10, maxIntervalMs: 40, timeoutMs: 3_000 },
   };
 }

@@ -47,12 +47,13 @@ describe("POST /api/gateways/{id}/simulate", () => {
     expect(r.status).toBe(200);
     const [allowed, denied, broken] = r.body.results;
     expect(allowed).toMatchObject({ decision: "ALLOW", determiningPolicies: ["refund_limit_policy"], errors: [] });
-    expect(allowed.response.ENFORCE).toEqual({ jsonrpc: "2.0", id: 1, result: { isError: false, content: [{ type: "text", text: "<output of RefundTarget___process_refund>" }] } });
+    // The local workspace runs the demo tools itself, so the replay shows the gateway's real answer.
+    expect(allowed.response.ENFORCE).toEqual({ jsonrpc: "2.0", id: 1, result: { isError: false, content: [{ type: "text", text: '{"status":"success","message":"Refund of $500 processed successfully","amount":500}' }] } });
     expect(denied.decision).toBe("DENY");
     expect(JSON.stringify(denied.response.ENFORCE)).toBe(DENIED);
     expect(denied.response.LOG_ONLY).toMatchObject({ result: { isError: false } });
     expect(broken.response.ENFORCE.error.code).toBe(-32700);
-    expect(broken.errors[0]).toMatch(/not JSON/);
+    expect(broken.errors[0]).toMatch(/not valid JSON/);
   });
 
   it("evaluates given policy text instead, and maps claims to tags as the gateway does", async () => {

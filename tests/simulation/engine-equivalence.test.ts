@@ -1,9 +1,11 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { afterAll, describe, expect, it } from "vitest";
 import { compilePolicySet, disposeCompiled, evaluate, type PolicyToCompile } from "@/lib/cedar/authorize";
-import { buildRequest, type CallPrincipal } from "@/lib/cedar/request-from-call";
+import { buildRequest, type RequestPrincipal as CallPrincipal } from "@/lib/cedar/request-from-call";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
-import { impactOf, toolsCall } from "@/lib/simulation/compare";
+import { toolsCall } from "@/lib/mcp/tool-call";
+import { impact } from "@/lib/simulation/impact";
+import { simGateway } from "@/lib/simulation/sim-gateway";
 import { decide } from "@/lib/simulation/replay";
 import { loadToolSet, REFUND_GATEWAY } from "../cedar/fixtures";
 
@@ -91,10 +93,10 @@ describe("the simulator's schema-less fast path decides like the schema-validate
 });
 
 describe("impact analysis decides both sets with one evaluation per call", () => {
-  const gateway = { gatewayArn: REFUND_GATEWAY, principalType: "OAuthUser" as const, schemaJson: schema as Record<string, unknown>, tools };
+  const gateway = simGateway({ gatewayArn: REFUND_GATEWAY, principalType: "OAuthUser", schemaJson: schema as Record<string, unknown>, tools });
   const corpus = principals
     .filter((p) => p.type !== "IamEntity")
-    .flatMap((principal) => calls.map(([name, args], i) => ({ principal: { ...principal, claims: principal.claims ?? {} }, request: toolsCall(name, args as Record<string, unknown>, i), label: `${principal.sub} ${name} ${JSON.stringify(args)}` })));
+    .flatMap((principal) => calls.map(([name, args], i) => ({ principal: { ...principal, claims: principal.claims ?? {} }, request: toolsCall(name, args as Record<string, unknown>, i), label: `${principal.sub} ${name} ${JSON.stringify(args)}`, source: "case" as const, tool: name as string, count: 1 })));
   const variants: Record<string, PolicyToCompile[]> = {
     "a limit raised": policies.map((p) => (p.id === "refund_limit" ? { ...p, text: p.text.replace("< 1000", "< 5000") } : p)),
     "a group forbid added": [...policies, { id: "freeze_it", enforcementMode: "ACTIVE", text: `forbid(principal, action in ${A("CallTool")}, resource) when { principal.hasTag("department") && principal.getTag("department") == "it" };` }],
@@ -113,9 +115,9 @@ describe("impact analysis decides both sets with one evaluation per call", () =>
         const expected = corpus.flatMap((c, index) => {
           const from = decide(compiled, gateway, c).decision;
           const to = decide(draft, gateway, c).decision;
-          return from === to ? [] : [{ index, label: c.label, from, to }];
+          return from === to ? [] : [{ index, source: c.source, label: c.label, tool: c.tool, count: 1, from, to }];
         });
-        const r = impactOf(corpus, gateway, draft, compiled);
+        const r = impact(corpus, gateway, compiled, draft);
         expect(r.flips).toEqual(expected);
         expect(r.allowToDeny + r.denyToAllow).toBe(expected.length);
         if (what !== "a forbid demoted to LOG_ONLY") expect(expected.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { refundPolicyStatement, REFUND_TOOLS } from "@/lib/agentcore/seed";
+import { refundPolicyStatement, REFUND_TOOLS } from "@/lib/demo/tools";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 import { SUITE_FORMAT } from "@/lib/simulation/schemas";
 import { toDocument } from "@/lib/workspace/document";

@@ -1,20 +1,21 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { describe, expect, it } from "vitest";
-import { REFUND_TOOLS, refundPolicyStatement } from "@/lib/agentcore/seed";
+import { REFUND_MCP_TOOLS, refundPolicyStatement } from "@/lib/demo/tools";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
-import { decisionMatrix, toolsCall } from "@/lib/simulation/compare";
+import { toolsCall } from "@/lib/mcp/tool-call";
+import { decisionMatrix } from "@/lib/simulation/matrix";
+import { simGateway } from "@/lib/simulation/sim-gateway";
 import { impactCorpus } from "@/lib/simulation/corpus";
 import { PolicySetCache } from "@/lib/simulation/policy-set";
-import { gatewayPrincipal, principalMismatch, principalTags } from "@/lib/simulation/principal";
+import { gatewayPrincipal, principalMismatch, principalTags } from "@/lib/mcp/principal";
 import { replayCall } from "@/lib/simulation/replay";
 import { gatewayFromCedarSchema, toolsFromJson } from "@/lib/simulation/suite-file";
-import type { SimGateway } from "@/lib/simulation/types";
 import { toDocument } from "@/lib/workspace/document";
 
 const ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/refundgateway-abc1234567";
-const tools = REFUND_TOOLS.map((t) => ({ ...t, name: `RefundTarget___${t.name}` }));
+const tools = REFUND_MCP_TOOLS;
 const schemaJson = generateSchema(tools).json as Record<string, unknown>;
-const gateway: SimGateway = { gatewayArn: ARN, principalType: "OAuthUser", schemaJson, tools };
+const gateway = simGateway({ gatewayArn: ARN, principalType: "OAuthUser", schemaJson, tools });
 const published = toDocument([{ name: "refund_limit_policy", description: "", statement: refundPolicyStatement(ARN), enforcementMode: "ACTIVE" }]);
 const compiled = new PolicySetCache(cedar).get(published, schemaJson, "principals");
 
@@ -56,12 +57,15 @@ describe("the impact corpus", () => {
         { name: "big", suite: "refunds", principal: { sub: "a", claims: {} }, request: toolsCall("RefundTarget___process_refund", { amount: 2000 }) },
         { name: "small", suite: "default", principal: { sub: "a", claims: {} }, request: toolsCall("RefundTarget___process_refund", { amount: 5 }) },
       ],
-      [{ id: 7, persona: null, principal: { sub: "svc", claims: {} }, request: { params: { name: "RefundTarget___process_refund", arguments: { amount: 3 } } } }],
+      [
+        { id: 7, persona: null, principal: { sub: "svc", claims: {} }, tool: "RefundTarget___process_refund", arguments: { amount: 3 } },
+        { id: 6, persona: null, principal: { sub: "svc", claims: {} }, tool: "RefundTarget___process_refund", arguments: { amount: 3 } },
+      ],
     );
-    expect(calls.map((c) => [c.source, c.label])).toEqual([
-      ["case", "case: refunds / big"],
-      ["case", "case: small"],
-      ["recorded", 'recorded #7: process_refund {"amount":3} as svc'],
+    expect(calls.map((c) => [c.source, c.label, c.count])).toEqual([
+      ["case", "case: refunds / big", 1],
+      ["case", "case: small", 1],
+      ["recorded", 'recorded #7: process_refund {"amount":3} as svc', 2],
     ]);
   });
 });

@@ -1,22 +1,21 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { describe, expect, it } from "vitest";
-import { REFUND_TOOLS, ORDER_TOOLS, refundPolicyStatement } from "@/lib/agentcore/seed";
+import { ORDER_MCP_TOOLS, ORDER_TOOLS, REFUND_MCP_TOOLS, refundPolicyStatement } from "@/lib/demo/tools";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
-import { decisionMatrix, impactOf, runSuite, toolsCall } from "@/lib/simulation/compare";
-import { exampleArguments } from "@/lib/simulation/example-args";
-import { parseToolCall } from "@/lib/simulation/parse-call";
+import { toolsCall } from "@/lib/mcp/tool-call";
+import { impact } from "@/lib/simulation/impact";
+import { decisionMatrix } from "@/lib/simulation/matrix";
+import { simGateway } from "@/lib/simulation/sim-gateway";
+import { runSuite } from "@/lib/simulation/suite";
+import { exampleArguments } from "@/lib/mcp/example-args";
 import { documentPolicies, PolicySetCache } from "@/lib/simulation/policy-set";
-import { replayCall } from "@/lib/simulation/replay";
-import type { SimGateway } from "@/lib/simulation/types";
+import { readCall, replayCall } from "@/lib/simulation/replay";
 import { toDocument } from "@/lib/workspace/document";
 
 const ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/refundgateway-abc1234567";
-const tools = [
-  ...REFUND_TOOLS.map((t) => ({ ...t, name: `RefundTarget___${t.name}` })),
-  ...ORDER_TOOLS.map((t) => ({ ...t, name: `OrdersTarget___${t.name}` })),
-];
+const tools = [...REFUND_MCP_TOOLS, ...ORDER_MCP_TOOLS];
 const schema = generateSchema(tools);
-const gateway: SimGateway = { gatewayArn: ARN, schemaJson: schema.json as Record<string, unknown>, tools };
+const gateway = simGateway({ gatewayArn: ARN, schemaJson: schema.json as Record<string, unknown>, tools });
 const published = toDocument([{ name: "refund_limit_policy", description: "", statement: refundPolicyStatement(ARN), enforcementMode: "ACTIVE" }]);
 const cache = new PolicySetCache(cedar);
 const compile = (text: string) => cache.get(text, gateway.schemaJson, "test");
@@ -66,24 +65,25 @@ forbid(principal, action, resource) unless { principal.hasTag("role") && princip
 
 describe("malformed calls get the gateway's specific JSON-RPC errors", () => {
   const cases: Array<[string, unknown, number, RegExp]> = [
-    ["not JSON", "{nope", -32700, /not JSON/],
-    ["not an object", "[1,2]", -32600, /JSON-RPC object/],
+    ["not JSON", "{nope", -32700, /not valid JSON/],
+    ["a batch", "[1,2]", -32600, /not a batch/],
+    ["not an object", "7", -32600, /a JSON-RPC message is an object/],
     ["wrong version", { jsonrpc: "1.0", id: 1, method: "tools/call", params: { name: "x" } }, -32600, /"2.0"/],
     ["wrong method", { jsonrpc: "2.0", id: 1, method: "tools/list" }, -32601, /Method not found/],
-    ["missing name", { jsonrpc: "2.0", id: 1, method: "tools/call", params: {} }, -32602, /params.name/],
+    ["missing name", { jsonrpc: "2.0", id: 1, method: "tools/call", params: {} }, -32602, /"name"/],
     ["arguments not an object", { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "RefundTarget___process_refund", arguments: [1] } }, -32602, /must be an object/],
     ["unknown tool", { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "Nope___x", arguments: {} } }, -32602, /Unknown tool: Nope___x/],
     ["wrong argument type", { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "RefundTarget___process_refund", arguments: { amount: "5" } } }, -32602, /amount/],
     ["missing required argument", { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "RefundTarget___process_refund", arguments: {} } }, -32602, /amount/],
-    ["oversized", `{"jsonrpc":"2.0","pad":"${"x".repeat(1024 * 1024)}"}`, -32600, /larger than/],
+    ["oversized", `{"jsonrpc":"2.0","pad":"${"x".repeat(1024 * 1024)}"}`, -32600, /exceeds 1 MB/],
   ];
   for (const [what, body, code, message] of cases) {
     it(what, () => {
-      const parsed = parseToolCall(body, gateway);
-      expect(parsed.ok).toBe(false);
-      if (!parsed.ok) {
-        expect(parsed.code).toBe(code);
-        expect(parsed.message).toMatch(message);
+      const read = readCall(gateway, body);
+      expect(read.ok).toBe(false);
+      if (!read.ok) {
+        expect(read.error.error.code).toBe(code);
+        expect(read.error.error.message).toMatch(message);
       }
       const r = replayCall(compile(published), gateway, { principal: agent, request: body });
       expect(r.decision).toBe("DENY");
@@ -96,8 +96,8 @@ describe("example arguments from input schemas", () => {
   it("fills required fields with plausible values that pass the schema", () => {
     for (const tool of tools) {
       const args = exampleArguments(tool.inputSchema);
-      const parsed = parseToolCall(toolsCall(tool.name, args), gateway);
-      expect(parsed.ok, `${tool.name}: ${JSON.stringify(parsed)}`).toBe(true);
+      const read = readCall(gateway, toolsCall(tool.name, args));
+      expect(read.ok, `${tool.name}: ${JSON.stringify(read)}`).toBe(true);
     }
     expect(exampleArguments(ORDER_TOOLS[2].inputSchema)).toMatchObject({ customerId: expect.any(String), shippingAddress: { country: "US" } });
   });
@@ -132,12 +132,12 @@ describe("suites, matrix and impact compare the draft with the published set", (
   });
 
   it("lists every flipped call with counts, reporting progress", () => {
-    const calls = Array.from({ length: 1200 }, (_, i) => ({ ...refund(i * 5, i), label: `#${i}` }));
+    const calls = Array.from({ length: 1200 }, (_, i) => ({ ...refund(i * 5, i), label: `#${i}`, source: "case" as const, tool: "RefundTarget___process_refund", count: 1 }));
     const progress: number[] = [];
-    const r = impactOf(calls, gateway, compile(draft), compile(published), (done) => progress.push(done));
+    const r = impact(calls, gateway, compile(published), compile(draft), (done) => progress.push(done));
     // amounts 1000..4995 (i = 200..999) flip from DENY to ALLOW.
     expect(r).toMatchObject({ total: 1200, allowToDeny: 0, denyToAllow: 800 });
-    expect(r.flips[0]).toEqual({ index: 200, label: "#200", from: "DENY", to: "ALLOW" });
+    expect(r.flips[0]).toEqual({ index: 200, label: "#200", source: "case", tool: "RefundTarget___process_refund", count: 1, from: "DENY", to: "ALLOW" });
     expect(progress).toEqual([500, 1000, 1200]);
   });
 });

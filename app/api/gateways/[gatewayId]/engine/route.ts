@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
 import { readJson, route } from "@/lib/http/route";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { createAndAttachEngine } from "@/lib/publishing/engine";
@@ -7,7 +8,7 @@ import { createAndAttachEngine } from "@/lib/publishing/engine";
 export const dynamic = "force-dynamic";
 
 const Body = z.object({
-  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,47}$/, "A policy engine name starts with a letter and has up to 48 letters, digits or underscores"),
+  name: z.string().regex(RESOURCE_NAME, `A policy engine name must ${RESOURCE_NAME_RULE}`),
   description: z.string().max(4096).optional(),
   mode: z.enum(["LOG_ONLY", "ENFORCE"]).default("LOG_ONLY"),
 });

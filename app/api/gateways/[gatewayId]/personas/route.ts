@@ -1,13 +1,10 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { readJson, route } from "@/lib/http/route";
 import { deletePersona, listPersonas, savePersona } from "@/lib/store/personas";
-import { Principal } from "@/lib/simulation/schemas";
+import { Persona } from "@/lib/simulation/schemas";
 
 export const dynamic = "force-dynamic";
-
-const Body = Principal.extend({ name: z.string().min(1).max(100).regex(/^[\w.-]+$/, "Use letters, digits, dot, dash or underscore") });
 
 export const GET = route<{ gatewayId: string }>(async (_req, { params }) => {
   const { gatewayId } = await params;
@@ -16,8 +13,7 @@ export const GET = route<{ gatewayId: string }>(async (_req, { params }) => {
 
 export const PUT = route<{ gatewayId: string }>(async (req, { params }) => {
   const { gatewayId } = await params;
-  const p = await readJson(req, Body, 64 * 1024);
-  return NextResponse.json(await savePersona(gatewayId, { name: p.name, type: p.type ?? "OAuthUser", sub: p.sub, claims: p.claims }));
+  return NextResponse.json(await savePersona(gatewayId, await readJson(req, Persona, 64 * 1024)));
 });
 
 export const DELETE = route<{ gatewayId: string }>(async (req, { params }) => {

@@ -26,9 +26,8 @@ export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
   const result = await publishDraft(await defaultDeps(), gatewayId, body);
   if (result.status === "partial") return NextResponse.json(result, { status: 207 });
   if (result.status === "failed") {
-    const first = result.failed[0];
-    const code = first.code === "policy-failed" ? "aws-validation" : new AppError(first.code, "").status === 500 && first.code !== "internal" ? "aws-service-error" : first.code;
-    throw new AppError(code, result.summary, result);
+    // Nothing was applied: the answer is the first failure's, with the whole result in the details.
+    throw new AppError(result.failed[0].code, result.summary, result);
   }
   return NextResponse.json(result);
 });

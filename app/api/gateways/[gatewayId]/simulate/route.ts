@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { readJson, route } from "@/lib/http/route";
 import { Call } from "@/lib/simulation/schemas";
-import { simGatewayOf, simulate } from "@/lib/simulation/server";
+import { simulate } from "@/lib/workspace/simulate";
 import { loadWorkspace } from "@/lib/workspace/workspace";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
   const { gatewayId } = await params;
   const body = await readJson(req, Body, 8 * 1024 * 1024);
   const ws = await loadWorkspace(gatewayId);
-  const { results, problems } = simulate(simGatewayOf(ws), body.policies ?? ws.publishedText, body.calls);
+  const { results, problems } = simulate(ws.sim, body.policies ?? ws.publishedText, body.calls);
   return NextResponse.json({
     results: results.map((r) => ({
       decision: r.decision,

@@ -4,6 +4,7 @@ import { availableDrafters, generateDraft } from "@/lib/drafting/service";
 import { toAppError } from "@/lib/errors";
 import { rateLimiter } from "@/lib/http/rate-limit";
 import { readJson, route } from "@/lib/http/route";
+import { sseEvent } from "@/lib/mcp/sse";
 import { loadWorkspace } from "@/lib/workspace/workspace";
 
 export const dynamic = "force-dynamic";
@@ -17,9 +18,9 @@ const Body = z.object({
 const limit = rateLimiter(10, 60_000);
 
 /** Which drafters this console offers, for the UI's choice and label. */
-export const GET = route<{ gatewayId: string }>(async () => NextResponse.json({ drafters: availableDrafters() }));
+export const GET = route<{ gatewayId: string }>(async () => NextResponse.json({ drafters: await availableDrafters() }));
 
-/** DESIGN.md's `POST …/draft/generate`: JSON, or server-sent events when asked for `text/event-stream`. */
+/** `POST …/draft/generate` (docs/api.md): JSON, or server-sent events when asked for `text/event-stream`. */
 export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
   const { gatewayId } = await params;
   limit(req);
@@ -36,7 +37,7 @@ export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
       const send = (event: string, data: unknown) => {
         if (!open) return;
         try {
-          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+          controller.enqueue(encoder.encode(sseEvent(event, data)));
         } catch {
           open = false; // the client went away (Stop, or the tab closed)
         }

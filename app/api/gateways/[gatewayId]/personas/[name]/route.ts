@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { readJson, route } from "@/lib/http/route";
-import { Principal } from "@/lib/simulation/schemas";
+import { Principal } from "@/lib/mcp/principal";
+import { PERSONA_NAME } from "@/lib/simulation/schemas";
 import { deletePersona, listPersonas, savePersona } from "@/lib/store/personas";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,8 @@ export const GET = route<Params>(async (_req, { params }) => {
 /** `PUT /api/gateways/{id}/personas/{name}` `{"type"?,"sub","claims"}` → the saved persona (created or replaced). */
 export const PUT = route<Params>(async (req, { params }) => {
   const { gatewayId, name } = await params;
-  if (!/^[\w.-]{1,100}$/.test(name)) throw new AppError("bad-request", "A persona's name uses letters, digits, dot, dash or underscore (at most 100).");
+  const valid = PERSONA_NAME.safeParse(name);
+  if (!valid.success) throw new AppError("bad-request", valid.error.issues[0].message);
   const p = await readJson(req, Principal, 64 * 1024);
   return NextResponse.json(await savePersona(gatewayId, { name, type: p.type ?? "OAuthUser", sub: p.sub, claims: p.claims }));
 });

@@ -1,24 +1,21 @@
 import { NextResponse } from "next/server";
 import { getControlPlane } from "@/lib/agentcore";
 import { route } from "@/lib/http/route";
-import { impactCorpus } from "@/lib/simulation/corpus";
-import { recentCalls } from "@/lib/store/decisions";
-import { listTestCases } from "@/lib/store/test-cases";
+import { corpusCounts, RECORDED_LIMIT } from "@/lib/simulation/corpus";
+import { loadCorpus } from "@/lib/workspace/corpus";
 
 export const dynamic = "force-dynamic";
 
-const MAX_RECORDED = 10_000;
-
 /**
- * `GET /api/gateways/{id}/simulate/corpus?recorded=<n>` → `{"calls":[{principal,request,label,source}],"cases","recorded"}`:
- * the saved cases and the gateway's most recent recorded calls (default and at most 10,000), in the
- * shape `POST …/simulate` takes, for measuring a draft's impact.
+ * `GET /api/gateways/{id}/simulate/corpus?recorded=<n>` → `{"calls":[{principal,request,label,source,tool,count}],"cases","recorded"}`:
+ * the gateway's impact corpus (saved cases, then the most recent recorded calls, default and at most
+ * 10,000, identical ones folded), in the shape `POST …/simulate` takes.
  */
 export const GET = route<{ gatewayId: string }>(async (req, { params }) => {
   const { gatewayId } = await params;
-  const asked = Number(new URL(req.url).searchParams.get("recorded") ?? MAX_RECORDED);
-  const limit = Number.isFinite(asked) ? Math.max(0, Math.min(MAX_RECORDED, Math.trunc(asked))) : MAX_RECORDED;
+  const asked = Number(new URL(req.url).searchParams.get("recorded") ?? RECORDED_LIMIT);
+  const limit = Number.isFinite(asked) ? Math.max(0, Math.min(RECORDED_LIMIT, Math.trunc(asked))) : RECORDED_LIMIT;
   await (await getControlPlane()).getGateway(gatewayId); // 404 for an unknown gateway
-  const [cases, recorded] = await Promise.all([listTestCases(gatewayId), limit > 0 ? recentCalls(gatewayId, limit) : Promise.resolve([])]);
-  return NextResponse.json({ calls: impactCorpus(cases, recorded), cases: cases.length, recorded: recorded.length }, { headers: { "cache-control": "no-store" } });
+  const calls = await loadCorpus(gatewayId, limit);
+  return NextResponse.json({ calls, ...corpusCounts(calls) }, { headers: { "cache-control": "no-store" } });
 });

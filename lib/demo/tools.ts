@@ -1,8 +1,9 @@
-import type { Tool } from "./types";
+import { mcpToolName } from "@/lib/agentcore/names";
+import type { Tool } from "@/lib/agentcore/types";
 
 /**
  * The demo workspace, mirroring AWS's AgentCore Policy getting-started guide plus an orders API.
- * Tool names here are bare; the adapter exposes them as `<Target>___<tool>`.
+ * Target tools have bare names; the gateway exposes them as `<Target>___<tool>` (the `*_MCP_TOOLS` lists).
  */
 
 export const REFUND_TOOLS: Tool[] = [
@@ -118,3 +119,11 @@ export function refundPolicyStatement(gatewayArn: string): string {
 )
 when { context.input.amount < 1000 };`;
 }
+
+export const REFUND_TARGET = "RefundTarget";
+export const ORDERS_TARGET = "OrdersTarget";
+
+const named = (target: string, tools: Tool[]): Tool[] => tools.map((t) => ({ ...t, name: mcpToolName(target, t.name) }));
+/** The demo tools as an agent sees them (`RefundTarget___process_refund`, …). */
+export const REFUND_MCP_TOOLS = named(REFUND_TARGET, REFUND_TOOLS);
+export const ORDER_MCP_TOOLS = named(ORDERS_TARGET, ORDER_TOOLS);

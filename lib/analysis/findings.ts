@@ -14,7 +14,7 @@ import { compilePolicySet, disposeCompiled, evaluate } from "@/lib/cedar/authori
 import { ACTION_TYPE, GATEWAY_TYPE, type CedarApi, type PolicyJson } from "@/lib/cedar/cedar-api";
 import { actionsInScope, describePolicy } from "@/lib/cedar/policy-parts";
 import { buildRequest } from "@/lib/cedar/request-from-call";
-import { exampleArguments } from "@/lib/simulation/example-args";
+import { exampleArguments } from "@/lib/mcp/example-args";
 
 /** The service's finding vocabulary (AgentCore policy analysis). */
 export type FindingType = "VALID" | "INVALID" | "NOT_TRANSLATABLE" | "ALLOW_ALL" | "ALLOW_NONE" | "DENY_ALL" | "DENY_NONE";

@@ -1,22 +1,9 @@
 /**
- * The bytes AgentCore Gateway answers with, built in one place so that the local gateway and the
- * simulation's "exact gateway response" view can never drift apart. Pure: no I/O, safe in the browser.
- *
- * Key order matters (the bodies are compared byte for byte): `jsonrpc`, `id`, then `result`/`error`.
+ * The bytes AgentCore Gateway answers a tool call with, built in one place so that the local gateway
+ * and the simulation's "exact gateway response" view can never drift apart. Pure: safe in the browser.
  */
-
-export type JsonRpcId = string | number | null;
-
-/** JSON-RPC 2.0 and MCP error codes the gateway uses. */
-export const RPC = {
-  PARSE_ERROR: -32700,
-  INVALID_REQUEST: -32600,
-  METHOD_NOT_FOUND: -32601,
-  INVALID_PARAMS: -32602,
-  INTERNAL_ERROR: -32603,
-  /** AgentCore's code for a tool call denied by policy enforcement. */
-  TOOL_EXECUTION_DENIED: -32002,
-} as const;
+import { rpcError, rpcResult, RPC, type JsonRpcErrorResponse, type JsonRpcId, type JsonRpcResponse, type JsonRpcResultResponse } from "./json-rpc";
+import type { Decision } from "@/lib/cedar/cedar-api";
 
 const DENIED_PREFIX = "Tool Execution Denied: Tool call not allowed due to policy enforcement";
 
@@ -63,28 +50,6 @@ export interface ToolResult {
   content: Array<{ type: "text"; text: string }>;
 }
 
-export interface JsonRpcResultResponse<R = unknown> {
-  jsonrpc: "2.0";
-  id: JsonRpcId;
-  result: R;
-}
-
-export interface JsonRpcErrorResponse {
-  jsonrpc: "2.0";
-  id: JsonRpcId;
-  error: { code: number; message: string; data?: unknown };
-}
-
-export type JsonRpcResponse = JsonRpcResultResponse | JsonRpcErrorResponse;
-
-export function rpcResult<R>(id: JsonRpcId, result: R): JsonRpcResultResponse<R> {
-  return { jsonrpc: "2.0", id, result };
-}
-
-export function rpcError(id: JsonRpcId, code: number, message: string, data?: unknown): JsonRpcErrorResponse {
-  return { jsonrpc: "2.0", id, error: data === undefined ? { code, message } : { code, message, data } };
-}
-
 /** `{"jsonrpc":"2.0","id":1,"result":{"isError":false,"content":[{"type":"text","text":"…"}]}}` */
 export function toolResult(id: JsonRpcId, text: string, isError = false): JsonRpcResultResponse<ToolResult> {
   return rpcResult(id, { isError, content: [{ type: "text", text }] });
@@ -100,7 +65,7 @@ export function toolResultBody(id: JsonRpcId, text: string, isError = false): st
  */
 export function gatewayResponses(
   id: JsonRpcId,
-  decision: "ALLOW" | "DENY",
+  decision: Decision,
   determiningPolicies: readonly string[],
   allowedText: string,
 ): { LOG_ONLY: JsonRpcResponse; ENFORCE: JsonRpcResponse } {

@@ -1,6 +1,7 @@
-import type { CompiledPolicy, CompiledPolicySet } from "@/lib/cedar/authorize";
-import type { CedarRequest } from "@/lib/cedar/request-from-call";
+import type { CompiledPolicy, CompiledPolicySet } from "./authorize";
+import type { CedarRequest } from "./request-from-call";
 import { viewKey, viewOf, type RequestView } from "./request-view";
+import type { Decision } from "./cedar-api";
 
 /**
  * Finds whether a call's decision flips between two policy sets (published → draft) with as little
@@ -21,7 +22,7 @@ import { viewKey, viewOf, type RequestView } from "./request-view";
  */
 export interface Comparison {
   /** The decision change for a request built by `buildRequest`, or null when both sets decide alike. */
-  flip(request: CedarRequest): { from: "ALLOW" | "DENY"; to: "ALLOW" | "DENY" } | null;
+  flip(request: CedarRequest): { from: Decision; to: Decision } | null;
   /** True when the action's policies are identical in both sets, so its calls cannot flip. */
   unchanged(action: string): boolean;
   /** Frees the preparsed sets; the comparison must not be used afterwards. */

@@ -2,7 +2,7 @@ import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { describe, expect, it } from "vitest";
 import type { CompiledPolicy } from "@/lib/cedar/authorize";
 import type { CedarRequest } from "@/lib/cedar/request-from-call";
-import { viewKey, viewOf } from "@/lib/simulation/request-view";
+import { viewKey, viewOf } from "@/lib/cedar/request-view";
 
 const json = (text: string) => {
   const r = cedar.policyToJson(text);

@@ -1,7 +1,7 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { describe, expect, it } from "vitest";
-import { ORDER_TOOLS, REFUND_TOOLS } from "@/lib/agentcore/seed";
-import { analyzePolicies, emptyRange } from "@/lib/cedar/findings";
+import { ORDER_TOOLS, REFUND_TOOLS } from "@/lib/demo/tools";
+import { analyzePolicies, emptyRange } from "@/lib/analysis/findings";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 
 const ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/demo-abc1234567";

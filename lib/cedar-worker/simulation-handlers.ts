@@ -1,14 +1,18 @@
 import type { CedarApi } from "@/lib/cedar/cedar-api";
 import { listableTools } from "@/lib/cedar/listing";
-import type { JobContext, JobHandler } from "@/lib/cedar-worker/protocol";
-import { decisionMatrix, impactOf, runSuite } from "./compare";
-import { PolicySetCache } from "./policy-set";
-import { replayCall } from "./replay";
-import type { CallPrincipal, SimCall, SimGateway, TestCase } from "./types";
+import { demoToolOutput } from "@/lib/demo/tool-outputs";
+import type { CorpusCall } from "@/lib/simulation/corpus";
+import { impact as impactOf } from "@/lib/simulation/impact";
+import { decisionMatrix } from "@/lib/simulation/matrix";
+import { PolicySetCache } from "@/lib/simulation/policy-set";
+import { replayCall } from "@/lib/simulation/replay";
+import { runSuite } from "@/lib/simulation/suite";
+import type { Persona, SimCall, SimGateway, TestCase } from "@/lib/simulation/types";
+import type { JobContext, JobHandler } from "./protocol";
 
 /** What every simulation job carries: the gateway, and the two documents to compare. */
 interface Job {
-  gateway: SimGateway & { schemaKey: string };
+  gateway: SimGateway;
   draftText: string;
   publishedText: string;
 }
@@ -24,8 +28,8 @@ function sets(job: Job, cedar: CedarApi) {
 
 const replay = (job: Job & { call: SimCall }, { cedar }: JobContext) => {
   const { draft } = sets(job, cedar);
-  const result = replayCall(draft, job.gateway, job.call);
-  // buildRequest puts the principal's entity first. One partial evaluation per run, so only here:
+  const result = replayCall(draft, job.gateway, job.call, demoToolOutput);
+  // decideCall puts the principal's entity first. One partial evaluation per run, so only here:
   // batches (suites, matrix, impact) skip it.
   const principal = result.cedarRequest?.entities[0];
   if (principal && result.tool) result.listed = listableTools(cedar, draft, principal, job.gateway.gatewayArn, [result.tool]).length > 0;
@@ -37,14 +41,14 @@ const suite = (job: Job & { cases: TestCase[] }, { cedar }: JobContext) => {
   return runSuite(job.cases, job.gateway, draft, published);
 };
 
-const matrix = (job: Job & { personas: Array<{ name: string } & CallPrincipal>; args?: Record<string, Record<string, unknown>> }, { cedar }: JobContext) => {
+const matrix = (job: Job & { personas: Persona[]; args?: Record<string, Record<string, unknown>> }, { cedar }: JobContext) => {
   const { draft, published } = sets(job, cedar);
   return decisionMatrix(job.gateway, job.personas, draft, published, job.args);
 };
 
-const impact = (job: Job & { calls: Array<SimCall & { label: string }> }, { cedar, progress }: JobContext) => {
+const impact = (job: Job & { calls: CorpusCall[] }, { cedar, progress }: JobContext) => {
   const { draft, published } = sets(job, cedar);
-  return impactOf(job.calls, job.gateway, draft, published, progress);
+  return impactOf(job.calls, job.gateway, published, draft, progress);
 };
 
 export const simulationHandlers: Record<string, JobHandler> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkArguments, describeIssues } from "@/lib/gateway/arguments";
-import { ORDER_TOOLS } from "@/lib/agentcore/seed";
+import { checkArguments, describeIssues } from "@/lib/mcp/arguments";
+import { ORDER_TOOLS } from "@/lib/demo/tools";
 
 const create = ORDER_TOOLS.find((t) => t.name === "create_order")!.inputSchema;
 const valid = { customerId: "c1", total: 1999, items: [{ sku: "A", quantity: 1 }], shippingAddress: { line1: "1 Main", city: "X", country: "US" } };

@@ -2,9 +2,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/store/db";
 import { gateways, policies, policyEngines, targets } from "@/lib/store/schema";
-import { arn, randomSuffix } from "./ids";
-import { ORDER_TOOLS, REFUND_POLICY_NAME, REFUND_TOOLS, refundPolicyStatement } from "./seed";
-import type { Authorizer } from "./types";
+import { arn, randomSuffix } from "@/lib/agentcore/ids";
+import type { Authorizer } from "@/lib/agentcore/types";
+import { ORDER_TOOLS, ORDERS_TARGET, REFUND_POLICY_NAME, REFUND_TARGET, REFUND_TOOLS, refundPolicyStatement } from "./tools";
 
 const DEMO_AUTHORIZER: Authorizer = {
   type: "CUSTOM_JWT",
@@ -58,8 +58,8 @@ export async function seedDemo(db: Db): Promise<void> {
       },
     ]);
     await tx.insert(targets).values([
-      { targetId: randomSuffix().toUpperCase(), gatewayId: refundId, name: "RefundTarget", type: "LAMBDA", description: "Refund Lambda", status: "READY", tools: REFUND_TOOLS },
-      { targetId: randomSuffix().toUpperCase(), gatewayId: ordersId, name: "OrdersTarget", type: "LAMBDA", description: "Orders service Lambda", status: "READY", tools: ORDER_TOOLS },
+      { targetId: randomSuffix().toUpperCase(), gatewayId: refundId, name: REFUND_TARGET, type: "LAMBDA", description: "Refund Lambda", status: "READY", tools: REFUND_TOOLS },
+      { targetId: randomSuffix().toUpperCase(), gatewayId: ordersId, name: ORDERS_TARGET, type: "LAMBDA", description: "Orders service Lambda", status: "READY", tools: ORDER_TOOLS },
     ]);
     const policyId = `refundlimitpolicy-${randomSuffix()}`;
     await tx.insert(policies).values({

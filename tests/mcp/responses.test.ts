@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deniedErrorBody, deniedMessage, deniedResultBody, gatewayResponses, toolResultBody } from "@/lib/gateway/responses";
-import { runDemoTool } from "@/lib/gateway/demo-tools";
+import { deniedErrorBody, deniedMessage, deniedResultBody, gatewayResponses, toolResultBody } from "@/lib/mcp/responses";
+import { demoToolOutput } from "@/lib/demo/tool-outputs";
 
 describe("gateway response builders", () => {
   it("build AgentCore's -32002 denial byte for byte", () => {
@@ -17,7 +17,7 @@ describe("gateway response builders", () => {
   });
 
   it("build the allowed process_refund result exactly as the gateway sends it", () => {
-    expect(toolResultBody(1, runDemoTool("RefundTarget___process_refund", { amount: 500 }))).toBe(
+    expect(toolResultBody(1, demoToolOutput("RefundTarget___process_refund", { amount: 500 }))).toBe(
       '{"jsonrpc":"2.0","id":1,"result":{"isError":false,"content":[{"type":"text","text":"{\\"status\\":\\"success\\",\\"message\\":\\"Refund of $500 processed successfully\\",\\"amount\\":500}"}]}}',
     );
   });
@@ -30,8 +30,8 @@ describe("gateway response builders", () => {
   });
 
   it("run demo tools deterministically and echo unknown tools", () => {
-    expect(runDemoTool("OrdersTarget___get_order", { orderId: "ord-1" })).toBe(runDemoTool("OrdersTarget___get_order", { orderId: "ord-1" }));
-    expect(JSON.parse(runDemoTool("OrdersTarget___list_orders", { status: "shipped", limit: 3 })).orders.every((o: { status: string }) => o.status === "shipped")).toBe(true);
-    expect(JSON.parse(runDemoTool("X___y", { a: 1 }))).toMatchObject({ status: "success", tool: "X___y", arguments: { a: 1 } });
+    expect(demoToolOutput("OrdersTarget___get_order", { orderId: "ord-1" })).toBe(demoToolOutput("OrdersTarget___get_order", { orderId: "ord-1" }));
+    expect(JSON.parse(demoToolOutput("OrdersTarget___list_orders", { status: "shipped", limit: 3 })).orders.every((o: { status: string }) => o.status === "shipped")).toBe(true);
+    expect(JSON.parse(demoToolOutput("X___y", { a: 1 }))).toMatchObject({ status: "success", tool: "X___y", arguments: { a: 1 } });
   });
 });

@@ -1,9 +1,8 @@
-import { createHash } from "node:crypto";
-
 /**
  * What the demo targets' Lambdas would return, deterministically (same arguments → same bytes), so
- * that recorded calls, tests and screenshots are stable. Any tool without a demo implementation
- * answers with an echo of its call.
+ * that recorded calls, tests and screenshots are stable, and the simulator can show the exact answer
+ * the local gateway gives. Pure, so it also runs in the browser's simulation worker. Any tool without
+ * a demo implementation answers with an echo of its call.
  */
 
 type Args = Record<string, unknown>;
@@ -19,8 +18,14 @@ const CITIES = [
 ] as const;
 const EPOCH = Date.UTC(2025, 0, 6, 9, 0, 0);
 
+/** FNV-1a: a stable spread of ids over the demo's statuses and cities, not a security property. */
 function seed(text: string): number {
-  return createHash("sha256").update(text).digest().readUInt32BE(0);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }
 
 function order(orderId: string, overrides: Partial<Record<string, unknown>> = {}) {
@@ -96,7 +101,7 @@ const IMPLS: Record<string, Impl> = {
 };
 
 /** Runs a tool and returns the text of its single content item (JSON, as Lambda targets answer). */
-export function runDemoTool(mcpToolName: string, args: Args): string {
+export function demoToolOutput(mcpToolName: string, args: Args): string {
   const impl = IMPLS[mcpToolName];
   const output = impl
     ? impl(args)

@@ -1,6 +1,10 @@
 type Schema = { [key: string]: unknown };
 
-/** Plausible arguments for a tool from its input schema: required fields, enums' first value, examples. */
+/**
+ * Plausible arguments for a tool from its input schema: required fields, enums' first value, the
+ * schema's own examples. Amount-like integers are 500, the allowed refund of AgentCore's getting-started
+ * guide, so a demo call made from an example goes through the demo policy.
+ */
 export function exampleArguments(schema: Schema | undefined): Record<string, unknown> {
   const value = exampleOf(schema ?? {}, "", 0);
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -18,7 +22,7 @@ function exampleOf(schema: Schema, name: string, depth: number): unknown {
   const type = Array.isArray(schema.type) ? (schema.type as string[]).find((t) => t !== "null") : schema.type;
   switch (type) {
     case "integer":
-      return typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : /amount|total|price|limit|count|quantity/i.test(name) ? 100 : 1;
+      return typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : /amount|total|price/i.test(name) ? 500 : /limit|count|quantity/i.test(name) ? 10 : 1;
     case "number":
       return typeof schema.minimum === "number" ? schema.minimum : 9.99;
     case "boolean":

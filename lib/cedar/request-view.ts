@@ -1,5 +1,5 @@
-import type { CompiledPolicy } from "@/lib/cedar/authorize";
-import type { CedarRequest } from "@/lib/cedar/request-from-call";
+import type { CompiledPolicy } from "./authorize";
+import type { CedarRequest } from "./request-from-call";
 
 /**
  * What of a request a set of policies can see, so that requests they cannot tell apart share one

@@ -1,0 +1,33 @@
+import type { CallPrincipal } from "@/lib/mcp/principal";
+import type { CorpusCall } from "@/lib/simulation/corpus";
+import type { Persona, StoredTestCase, SuiteFile, TestCase } from "@/lib/simulation/schemas";
+import { apiFetch, gatewayPath } from "./request";
+
+/** Personas, test suites and the impact corpus of a gateway (docs/simulation.md#api). */
+
+export const listPersonas = (gatewayId: string) => apiFetch<{ personas: Persona[] }>(gatewayPath(gatewayId, ["personas"]));
+
+export const savePersona = (gatewayId: string, name: string, principal: CallPrincipal) =>
+  apiFetch<Persona>(gatewayPath(gatewayId, ["personas", name]), { method: "PUT", body: principal });
+
+export const deletePersona = (gatewayId: string, name: string) => apiFetch<{ deleted: string }>(gatewayPath(gatewayId, ["personas", name]), { method: "DELETE" });
+
+export const listTestCases = (gatewayId: string) => apiFetch<{ suites: string[]; cases: StoredTestCase[] }>(gatewayPath(gatewayId, ["suites"]));
+
+export const addTestCase = (gatewayId: string, testCase: TestCase & { suite?: string }) =>
+  apiFetch<{ testCase: StoredTestCase }>(gatewayPath(gatewayId, ["suites"]), { method: "POST", body: testCase });
+
+export const updateTestCase = (gatewayId: string, id: number, change: Partial<TestCase & { suite: string }>) =>
+  apiFetch<{ testCase: StoredTestCase }>(gatewayPath(gatewayId, ["suites", "cases", id]), { method: "PATCH", body: change });
+
+export const deleteTestCase = (gatewayId: string, id: number) => apiFetch<{ deleted: number }>(gatewayPath(gatewayId, ["suites", "cases", id]), { method: "DELETE" });
+
+export const deleteSuite = (gatewayId: string, suite: string) => apiFetch<{ suite: string; deleted: number }>(gatewayPath(gatewayId, ["suites"], { suite }), { method: "DELETE" });
+
+export const importSuite = (gatewayId: string, file: SuiteFile | unknown) => apiFetch<{ suite: string; imported: number }>(gatewayPath(gatewayId, ["suites", "import"]), { method: "POST", body: file });
+
+/** Where the browser downloads a suite file from. */
+export const suiteExportUrl = (gatewayId: string, suite: string) => gatewayPath(gatewayId, ["suites", "export"], { suite });
+
+export const getCorpus = (gatewayId: string, signal?: AbortSignal) =>
+  apiFetch<{ calls: CorpusCall[]; cases: number; recorded: number }>(gatewayPath(gatewayId, ["simulate", "corpus"]), { signal });
