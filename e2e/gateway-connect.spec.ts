@@ -22,13 +22,16 @@ test("a developer connects to the local RefundGateway with the curl command, see
   expect(await connect.tokenEndpoint()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2\/token$/);
   await expect(connect.client("refund-agent")).toContainText("role: refund-agent");
 
-  // The copy button puts exactly the shown command on the clipboard.
+  // The page masks the secret in the command as everywhere else; the copy button copies the working command.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await connect.copyCurl("refund-agent");
-  const command = (await connect.curl("refund-agent").textContent())!;
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(command);
+  const masked = (await connect.curl("refund-agent").textContent())!;
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  expect(masked).toContain("••••");
 
   const secret = await connect.revealSecret("refund-agent");
+  expect(masked).not.toContain(secret);
+  await expect(connect.curl("refund-agent")).toHaveText(command);
   const curl = parseCurl(command);
   expect(curl.form).toContain(`client_secret=${secret}`);
   expect(JSON.parse(curl.body)).toEqual({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "RefundTarget___process_refund", arguments: { amount: 500 } } });

@@ -25,6 +25,11 @@ const Env = z.object({
   CONSOLE_USER: z.string().min(1).optional(),
   CONSOLE_URL: z.url({ message: "CONSOLE_URL must be the console's base URL, e.g. http://127.0.0.1:3000" }).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  ALLOWED_HOSTS: z
+    .string()
+    .regex(/^[A-Za-z0-9.:\[\],\s-]+$/, "ALLOWED_HOSTS is a comma-separated list of host names, e.g. studio.example.com,studio.internal:8443")
+    .optional(),
+  TRUST_PROXY: z.enum(["true", "false", "1", "0"], { message: "TRUST_PROXY is true or false" }).optional(),
 });
 
 export interface AwsSettings {
@@ -43,6 +48,10 @@ export interface Config {
   consoleUser: string;
   /** Where the console (and the local MCP gateway it serves) is reached, without a trailing slash. */
   publicUrl: string;
+  /** Host names the console answers to beyond its own URL's and the loopback names (lib/http/hosts.ts). */
+  allowedHosts: string[];
+  /** Believe `X-Forwarded-*` headers: a reverse proxy the operator runs sets them. */
+  trustProxy: boolean;
 }
 
 /** A bad environment: said once, precisely, wherever the console first needs its configuration. */
@@ -77,13 +86,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
               : undefined,
         }
       : null;
+  const publicUrl = (e.CONSOLE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, "");
   return {
     backend,
     aws,
     dataDir: e.DATA_DIR.startsWith("memory://") ? e.DATA_DIR : path.resolve(e.DATA_DIR),
     anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, baseURL: e.ANTHROPIC_BASE_URL },
     consoleUser: e.CONSOLE_USER ?? safeOsUser(),
-    publicUrl: (e.CONSOLE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl,
+    allowedHosts: e.ALLOWED_HOSTS?.split(",").map((h) => h.trim()).filter(Boolean) ?? [],
+    trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1",
   };
 }
 

@@ -8,6 +8,8 @@ import { curlCommand } from "@/lib/gateway/curl";
 import type { ConnectClient } from "@/lib/gateway/connect";
 import { CopyButton } from "./copy-button";
 
+const MASK = "•".repeat(24);
+
 /** One OAuth client (one persona): credentials with reveal/copy, its claims, and a ready curl command. */
 export function ClientCard({ client, tools, mcpUrl, tokenEndpoint }: { client: ConnectClient; tools: Tool[]; mcpUrl: string; tokenEndpoint: string }) {
   const [revealed, setRevealed] = useState(false);
@@ -17,6 +19,8 @@ export function ClientCard({ client, tools, mcpUrl, tokenEndpoint }: { client: C
     () => curlCommand({ mcpUrl, tokenEndpoint, clientId: client.clientId, clientSecret: client.clientSecret, tool }),
     [mcpUrl, tokenEndpoint, client.clientId, client.clientSecret, tool],
   );
+  // The page shows the secret only when revealed; the copy button still copies the working command.
+  const shown = revealed ? command : command.replace(encodeURIComponent(client.clientSecret), MASK);
   const claims = Object.entries(client.claims);
   const commandId = `curl-${client.persona}`;
 
@@ -41,7 +45,7 @@ export function ClientCard({ client, tools, mcpUrl, tokenEndpoint }: { client: C
         <dt className="text-zinc-500">Client secret</dt>
         <dd className="flex items-center gap-1">
           <code className="font-mono text-xs" aria-label={`Client secret of ${client.persona}`}>
-            {revealed ? client.clientSecret : "•".repeat(24)}
+            {revealed ? client.clientSecret : MASK}
           </code>
           <Button size="sm" variant="ghost" aria-pressed={revealed} onClick={() => setRevealed((r) => !r)}>
             {revealed ? "Hide" : "Reveal"}
@@ -69,7 +73,7 @@ export function ClientCard({ client, tools, mcpUrl, tokenEndpoint }: { client: C
           <CopyButton text={command} label={`Copy curl command of ${client.persona}`} />
         </div>
         <pre id={commandId} aria-label={`curl command of ${client.persona}`} className="overflow-auto rounded bg-zinc-50 p-2 font-mono text-xs whitespace-pre dark:bg-zinc-950">
-          {command}
+          {shown}
         </pre>
       </div>
     </article>

@@ -34,7 +34,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
   const checking = analysis.text !== text;
   const [panel, setPanel] = useState(panels[0]?.id ?? "");
   const editor = useRef<CedarEditorHandle>(null);
-  const { state: saveState, saveNow, markSaved } = useAutosave(gatewayId, text, draft.updatedAt);
+  const { state: saveState, saveNow, markSaved } = useAutosave(gatewayId, text, draft.updatedAt, draft.baseVersion);
   const router = useRouter();
   // Saved first so the review compares exactly what is on screen; a failed save stays here, shown by SaveStatus.
   const review = async () => {
@@ -102,7 +102,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
   async function discard() {
     if (!confirm("Discard the draft and reset the editor to the published policies? Your edits will be lost.")) return;
     const reset = await discardDraft(gatewayId);
-    markSaved(reset.text, reset.updatedAt);
+    markSaved(reset.text, reset.updatedAt, reset.baseVersion);
     setText(reset.text);
   }
 

@@ -8,19 +8,25 @@ export type SaveState = { kind: "saved"; at: string } | { kind: "saving" } | { k
 const backupKey = (gatewayId: string) => `policy-studio:draft:${gatewayId}`;
 
 /**
- * Saves the draft a moment after typing stops. Every keystroke is also mirrored to localStorage, so a
- * failed save or a closed tab loses nothing: the backup is restored on the next load if it is newer.
+ * Saves the draft a moment after typing stops, with the published version it was written against
+ * (so a publish by someone else meanwhile is a conflict, never a silent re-base). Every keystroke is
+ * also mirrored to localStorage, so a failed save or a closed tab loses nothing: the backup is
+ * restored on the next load if it is newer.
  */
-export function useAutosave(gatewayId: string, text: string, savedAt: string | null, delayMs = 700) {
+export function useAutosave(gatewayId: string, text: string, savedAt: string | null, baseVersion: string, delayMs = 700) {
   const [state, setState] = useState<SaveState>(savedAt ? { kind: "saved", at: savedAt } : { kind: "saved", at: "" });
   const lastSaved = useRef<string | null>(null);
+  const base = useRef(baseVersion);
+  useEffect(() => {
+    base.current = baseVersion;
+  }, [baseVersion]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const save = useCallback(
     async (value: string) => {
       setState({ kind: "saving" });
       try {
-        const draft = await saveDraft(gatewayId, value);
+        const draft = await saveDraft(gatewayId, value, base.current);
         lastSaved.current = value;
         localStorage.removeItem(backupKey(gatewayId));
         setState({ kind: "saved", at: draft.updatedAt });
@@ -54,8 +60,9 @@ export function useAutosave(gatewayId: string, text: string, savedAt: string | n
   }, [save, text]);
 
   /** Forgets what was saved so the next text counts as loaded (after discard or rebase). */
-  const markSaved = useCallback((value: string, at: string) => {
+  const markSaved = useCallback((value: string, at: string, baseVersion: string) => {
     lastSaved.current = value;
+    base.current = baseVersion;
     localStorage.removeItem(backupKey(gatewayId));
     setState({ kind: "saved", at });
   }, [gatewayId]);

@@ -97,12 +97,13 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
     e.preventDefault();
     const persona = sim.personas.find((p) => p.name === personaName);
     if (!persona) return setStatus(`The persona ${personaName} no longer exists.`);
-    let request: unknown;
+    let request: Record<string, unknown>;
     try {
       request = JSON.parse(body);
     } catch {
       return setStatus("The body is not JSON; fix it before saving.");
     }
+    if (!request || typeof request !== "object" || Array.isArray(request)) return setStatus("The body is not a JSON-RPC object; fix it before saving.");
     try {
       await addTestCase(ws.gatewayId, { suite, name, principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request, expected });
       setStatus(`Saved “${name}” to suite “${suite}”, expecting ${expected}.`);

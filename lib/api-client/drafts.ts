@@ -12,7 +12,7 @@ export interface SavedDraft {
   diagnostics?: Diagnostic[];
 }
 
-export const saveDraft = (gatewayId: string, text: string) => apiFetch<SavedDraft>(gatewayPath(gatewayId, ["draft"]), { method: "PUT", body: { text } });
+export const saveDraft = (gatewayId: string, text: string, baseVersion: string) => apiFetch<SavedDraft>(gatewayPath(gatewayId, ["draft"]), { method: "PUT", body: { text, baseVersion } });
 
 export const discardDraft = (gatewayId: string) => apiFetch<SavedDraft>(gatewayPath(gatewayId, ["draft"]), { method: "DELETE" });
 

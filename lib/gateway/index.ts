@@ -1,6 +1,7 @@
 import "server-only";
 import { getControlPlane } from "@/lib/agentcore";
 import { config } from "@/lib/config";
+import { consoleHosts } from "@/lib/http/console-hosts";
 import { getDb } from "@/lib/store/db";
 import { tokenIssuer } from "./connect";
 import { createMcpHandler, type GatewayDeps, type McpHandler } from "./mcp-handler";
@@ -8,7 +9,7 @@ import { createMcpHandler, type GatewayDeps, type McpHandler } from "./mcp-handl
 /** The console's own gateway wiring: the configured store, backend and public URL. */
 export async function gatewayDeps(): Promise<GatewayDeps> {
   const [db, controlPlane] = await Promise.all([getDb(), getControlPlane()]);
-  return { db, controlPlane, issuer: tokenIssuer(config().publicUrl) };
+  return { db, controlPlane, issuer: tokenIssuer(config().publicUrl), hosts: consoleHosts() };
 }
 
 const holder = globalThis as unknown as { __policyStudioMcp?: Promise<McpHandler> };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ControlPlane, EnginePolicy, GatewayDetail, Tool } from "@/lib/agentcore/types";
 import { AppError } from "@/lib/errors";
+import { textProblem } from "@/lib/json-limits";
 import { readCapped } from "@/lib/http/read-capped";
 import type { Db } from "@/lib/store/db";
 import { findClient } from "@/lib/store/clients";
@@ -13,6 +14,8 @@ import { readToolCallParams } from "@/lib/mcp/tool-call";
 import { authorizerFor, type PolicyDecision } from "./authorize-call";
 import { batchingWriter, coalescingReader } from "./coalesce";
 import { TokenError, verifyAccessToken, wwwAuthenticate, type VerifiedToken } from "./tokens";
+import { hostPolicy, isAllowedHost, originAllowed, requestHost, type HostPolicy } from "@/lib/http/hosts";
+import { isJsonMediaType } from "@/lib/http/media-type";
 
 /**
  * The local MCP gateway: Streamable HTTP, stateless, JSON answers only (a plain `requests` or curl
@@ -28,6 +31,8 @@ export interface GatewayDeps {
   controlPlane: ControlPlane;
   /** The token issuer (`<console>/oauth2`), checked on every call. */
   issuer: string;
+  /** The host names the gateway answers to; default: the issuer's and the loopback names. */
+  hosts?: HostPolicy;
   maxBodyBytes?: number;
 }
 
@@ -49,6 +54,7 @@ interface CallContext {
 
 export function createMcpHandler(deps: GatewayDeps): McpHandler {
   const maxBytes = deps.maxBodyBytes ?? MAX_MESSAGE_BYTES;
+  const hosts = deps.hosts ?? hostPolicy(new URL(deps.issuer).origin);
   // client id → persona name; a client never changes persona, so this never goes stale.
   const personaOf = new Map<string, string | null>();
 
@@ -106,33 +112,39 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
         // Stateless server: no server-to-client SSE stream (GET) and no sessions to end (DELETE).
         return json(rpcError(null, RPC.INVALID_REQUEST, `Method ${req.method} is not allowed; POST JSON-RPC messages to this URL.`), 405, { Allow: "POST" });
       }
-      if (!originAllowed(req)) {
+      if (!isAllowedHost(requestHost(req.headers, hosts), hosts)) {
+        return json(rpcError(null, RPC.INVALID_REQUEST, "This gateway does not answer to that host name."), 421);
+      }
+      if (!originAllowed(req.headers.get("origin"), hosts)) {
         return json(rpcError(null, RPC.INVALID_REQUEST, "Requests from another origin are not allowed."), 403);
       }
       const declared = Number(req.headers.get("content-length") ?? "0");
       if (declared > maxBytes) return tooLarge(maxBytes);
 
-      const info = await deps.controlPlane.info();
-      if (info.kind !== "local") {
+      if (!isJsonMediaType(req.headers.get("content-type"))) {
+        return json(rpcError(null, RPC.INVALID_REQUEST, "Send JSON-RPC messages with Content-Type: application/json."), 415);
+      }
+
+      if (deps.controlPlane.kind !== "local") {
         return json(rpcError(null, RPC.INVALID_REQUEST, "The MCP gateway runs in the local workspace only; on AWS, call the gateway's own URL."), 404);
       }
-      if (!gatewayId) return json(rpcError(null, RPC.INVALID_REQUEST, "No gateway id in the URL: POST to /mcp/<gatewayId>."), 404);
+      if (!gatewayId || textProblem(gatewayId)) return json(rpcError(null, RPC.INVALID_REQUEST, "No gateway id in the URL: POST to /mcp/<gatewayId>."), 404);
+      // The token first: a caller without one learns nothing, not even whether the gateway exists.
+      let token: VerifiedToken;
+      try {
+        token = await verify(req.headers.get("authorization"), gatewayId);
+      } catch (e) {
+        if (!(e instanceof TokenError)) throw e;
+        return json(rpcError(null, RPC.INVALID_REQUEST, `Unauthorized: ${e.message}`), 401, { "WWW-Authenticate": wwwAuthenticate(gatewayId, e) });
+      }
       let snapshot: Snapshot;
       try {
         snapshot = await readSnapshot(gatewayId);
       } catch (e) {
-        if (e instanceof AppError && e.status === 404) return json(rpcError(null, RPC.INVALID_REQUEST, `No gateway with id "${gatewayId}".`), 404);
+        if (e instanceof AppError && e.status === 404) return json(rpcError(null, RPC.INVALID_REQUEST, `No gateway with id "${gatewayId.slice(0, 128)}".`), 404);
         throw e;
       }
-
       const { gateway } = snapshot;
-      let token: VerifiedToken;
-      try {
-        token = await verify(req.headers.get("authorization"), gateway.gatewayId);
-      } catch (e) {
-        if (!(e instanceof TokenError)) throw e;
-        return json(rpcError(null, RPC.INVALID_REQUEST, `Unauthorized: ${e.message}`), 401, { "WWW-Authenticate": wwwAuthenticate(gateway.gatewayId, e) });
-      }
 
       const text = await readCapped(req, maxBytes);
       if (text === null) return tooLarge(maxBytes);
@@ -260,17 +272,6 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
 function gatewayIdFromUrl(url: string): string | undefined {
   const m = /\/mcp\/([^/?#]+)/.exec(new URL(url).pathname);
   return m ? decodeURIComponent(m[1]) : undefined;
-}
-
-/** Browsers send Origin; DNS-rebinding and cross-site pages must not reach the gateway (MCP transport rules). */
-function originAllowed(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host);
-  } catch {
-    return false;
-  }
 }
 
 function json(body: unknown, status: number, headers: Record<string, string> = {}): Response {

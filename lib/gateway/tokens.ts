@@ -4,6 +4,10 @@ import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, errors as jo
 import { NON_TAG_CLAIMS, tagClaims } from "@/lib/mcp/principal";
 import type { Db } from "@/lib/store/db";
 import { findClient, getOrStoreSigningKey, type GatewayClient } from "@/lib/store/clients";
+import { hostPolicy, isAllowedHost, originAllowed, requestHost, type HostPolicy } from "@/lib/http/hosts";
+import { isFormMediaType } from "@/lib/http/media-type";
+import { readCapped } from "@/lib/http/read-capped";
+import { textProblem } from "@/lib/json-limits";
 
 /**
  * Access tokens of the local gateway: ES256 JWTs signed with a per-workspace key that is generated
@@ -114,7 +118,7 @@ export async function verifyAccessToken(db: Db, authorization: string | null, ex
 
 /** `WWW-Authenticate` for a 401, per RFC 6750 (no error code when no token was sent). */
 export function wwwAuthenticate(realm: string, err: TokenError): string {
-  const parts = [`realm="${realm}"`];
+  const parts = [`realm="${realm.replace(/[^A-Za-z0-9._:-]/g, "_").slice(0, 128)}"`];
   if (err.oauthError) parts.push(`error="${err.oauthError}"`, `error_description="${err.message.replace(/"/g, "'")}"`);
   return `Bearer ${parts.join(", ")}`;
 }
@@ -124,7 +128,11 @@ export function wwwAuthenticate(realm: string, err: TokenError): string {
 export interface TokenEndpointDeps {
   db: Db;
   issuer: string;
+  /** The host names the endpoint answers to; default: the issuer's and the loopback names. */
+  hosts?: HostPolicy;
 }
+
+const MAX_FORM_BYTES = 16_384;
 
 /**
  * `POST /oauth2/token`, Cognito-style: client-credentials grant, form-encoded, with the client's
@@ -132,16 +140,17 @@ export interface TokenEndpointDeps {
  */
 export async function handleTokenRequest(req: Request, deps: TokenEndpointDeps): Promise<Response> {
   if (req.method !== "POST") return oauthError(405, "invalid_request", "Use POST.", { Allow: "POST" });
-  const origin = req.headers.get("origin");
-  if (origin && !sameHost(origin, req)) return oauthError(403, "invalid_request", "Token requests from another origin are not allowed.");
-  const type = (req.headers.get("content-type") ?? "").toLowerCase();
-  if (!type.startsWith("application/x-www-form-urlencoded")) {
+  const hosts = deps.hosts ?? hostPolicy(new URL(deps.issuer).origin);
+  if (!isAllowedHost(requestHost(req.headers, hosts), hosts)) return oauthError(421, "invalid_request", "This token endpoint does not answer to that host name.");
+  if (!originAllowed(req.headers.get("origin"), hosts)) return oauthError(403, "invalid_request", "Token requests from another origin are not allowed.");
+  if (!isFormMediaType(req.headers.get("content-type"))) {
     return oauthError(400, "invalid_request", "Send the form as Content-Type: application/x-www-form-urlencoded.");
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > 16_384) return oauthError(413, "invalid_request", "The request body is too large.");
-  const text = await req.text();
-  if (text.length > 16_384) return oauthError(413, "invalid_request", "The request body is too large.");
+  if (declared > MAX_FORM_BYTES) return oauthError(413, "invalid_request", "The request body is too large.");
+  // Read no more than the cap, however the body is sent (a chunked body declares no length).
+  const text = await readCapped(req, MAX_FORM_BYTES);
+  if (text === null) return oauthError(413, "invalid_request", "The request body is too large.");
   const form = new URLSearchParams(text);
 
   let clientId = form.get("client_id") ?? undefined;
@@ -158,6 +167,9 @@ export async function handleTokenRequest(req: Request, deps: TokenEndpointDeps):
   if (!grant) return oauthError(400, "invalid_request", "grant_type is required; this endpoint supports client_credentials.");
   if (grant !== "client_credentials") return oauthError(400, "unsupported_grant_type", `grant_type "${grant}" is not supported; use client_credentials.`);
   if (!clientId || !clientSecret) return oauthError(400, "invalid_request", "client_id and client_secret are required (in the form or as HTTP Basic).");
+  if (textProblem(clientId) || textProblem(clientSecret) || clientId.length > 256 || clientSecret.length > 512) {
+    return oauthError(400, "invalid_request", "client_id or client_secret is not a client credential.");
+  }
 
   const client = await findClient(clientId, deps.db);
   if (!client || !sameSecret(client.clientSecret, clientSecret)) {
@@ -176,14 +188,6 @@ function formDecode(s: string): string {
     return decodeURIComponent(s.replace(/\+/g, " "));
   } catch {
     return s;
-  }
-}
-
-function sameHost(origin: string, req: Request): boolean {
-  try {
-    return new URL(origin).host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host);
-  } catch {
-    return false;
   }
 }
 

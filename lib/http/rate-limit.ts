@@ -1,11 +1,16 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { consoleHosts } from "./console-hosts";
 
-/** A fixed-window limit per client and route, in memory (the console is one process on one host). */
+/**
+ * A fixed-window limit per client and route, in memory (per console process). The client is the
+ * address a trusted reverse proxy reports (TRUST_PROXY); without one, every caller reaches the console
+ * on its own loopback address, so they share one window — a rotated `X-Forwarded-For` buys nothing.
+ */
 export function rateLimiter(limit: number, windowMs: number) {
   const windows = new Map<string, { start: number; count: number }>();
   return (req: Request) => {
-    const client = req.headers.get("x-forwarded-for")?.split(",")[0].trim() || req.headers.get("x-real-ip") || "local";
+    const client = (consoleHosts().trustProxy && req.headers.get("x-forwarded-for")?.split(",")[0].trim()) || "direct";
     const now = Date.now();
     const w = windows.get(client);
     if (!w || now - w.start > windowMs) {

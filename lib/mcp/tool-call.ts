@@ -3,6 +3,7 @@
  * The local gateway and the simulator both read calls here, so a bad call gets the same JSON-RPC
  * error from either.
  */
+import { jsonProblem } from "@/lib/json-limits";
 import { checkArguments, describeIssues } from "./arguments";
 import { MAX_MESSAGE_BYTES, parseJsonRpcText, readMessage, rpcError, RPC, tooLargeError, type JsonRpcErrorResponse, type JsonRpcId } from "./json-rpc";
 
@@ -26,6 +27,9 @@ export function readToolCallParams(id: JsonRpcId, params: Record<string, unknown
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
     return fail(RPC.INVALID_PARAMS, `Invalid arguments for tool ${name}: "arguments" must be an object.`);
   }
+  // Text the store cannot keep and nesting a serializer cannot walk are refused before anything reads them.
+  const unsafe = jsonProblem(args, "arguments");
+  if (unsafe) return fail(RPC.INVALID_PARAMS, `Invalid arguments for tool ${name}: ${unsafe.message}.`);
   const issues = checkArguments(tool.inputSchema, args);
   if (issues.length > 0) return fail(RPC.INVALID_PARAMS, describeIssues(name, issues), { issues });
   return { ok: true, id, tool: name, args: args as Record<string, unknown> };

@@ -6,10 +6,13 @@ import { Principal } from "@/lib/mcp/principal";
 
 export const Call = z.object({ principal: Principal, request: z.unknown() });
 
+/** A saved call's body: a JSON-RPC `tools/call` object, or its text as a log shows it. */
+export const CallBody = z.union([z.string().max(1024 * 1024), z.record(z.string(), z.unknown())], { error: "request is a JSON-RPC tools/call body: an object, or its text" });
+
 export const Case = z.object({
   name: z.string().min(1).max(200),
   principal: Principal,
-  request: z.unknown(),
+  request: CallBody,
   expected: z.enum(DECISIONS),
 });
 /** A saved call with the decision it should get. */

@@ -15,13 +15,14 @@ export async function getDraft(gatewayId: string): Promise<StoredDraft | null> {
   return row ? { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() } : null;
 }
 
+/** Saves the draft with the version it was written against; it never takes another base silently. */
 export async function saveDraft(gatewayId: string, text: string, baseVersion: string): Promise<StoredDraft> {
   const db = await getDb();
   const now = new Date();
   const [row] = await db
     .insert(drafts)
     .values({ gatewayId, text, baseVersion, updatedAt: now })
-    .onConflictDoUpdate({ target: drafts.gatewayId, set: { text, updatedAt: now } })
+    .onConflictDoUpdate({ target: drafts.gatewayId, set: { text, baseVersion, updatedAt: now } })
     .returning();
   return { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() };
 }

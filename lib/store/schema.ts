@@ -102,7 +102,7 @@ export const testCases = pgTable(
     suite: text("suite").notNull().default("default"),
     name: text("name").notNull(),
     principal: jsonb("principal").$type<CallPrincipal>().notNull(),
-    request: jsonb("request").notNull(),
+    request: jsonb("request").$type<string | Record<string, unknown>>().notNull(),
     expected: text("expected").$type<Decision>().notNull(),
     createdAt: ts("created_at"),
   },

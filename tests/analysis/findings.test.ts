@@ -1,11 +1,11 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { describe, expect, it } from "vitest";
-import { ORDER_TOOLS, REFUND_TOOLS } from "@/lib/demo/tools";
+import { ORDER_MCP_TOOLS, REFUND_MCP_TOOLS } from "@/lib/demo/tools";
 import { analyzePolicies, emptyRange } from "@/lib/analysis/findings";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 
 const ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/demo-abc1234567";
-const TOOLS = [...REFUND_TOOLS.map((t) => ({ ...t, name: `RefundTarget___${t.name}` })), ...ORDER_TOOLS.map((t) => ({ ...t, name: `OrdersTarget___${t.name}` }))];
+const TOOLS = [...REFUND_MCP_TOOLS, ...ORDER_MCP_TOOLS];
 const PAY = [
   { name: "Pay___create_payment", description: "Charge a card", inputSchema: { type: "object", properties: { amount: { type: "number" }, currency: { type: "string" } }, required: ["amount", "currency"] } },
   { name: "Pay___get_payment", description: "Read a payment", inputSchema: { type: "object", properties: { id: { type: "string" } }, required: ["id"] } },

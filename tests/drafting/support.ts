@@ -1,5 +1,5 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
-import { ORDER_TOOLS, REFUND_TOOLS } from "@/lib/demo/tools";
+import { ORDER_MCP_TOOLS, REFUND_MCP_TOOLS } from "@/lib/demo/tools";
 import { compilePolicySet, evaluate } from "@/lib/cedar/authorize";
 import { buildRequest } from "@/lib/cedar/request-from-call";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
@@ -9,8 +9,8 @@ import type { DraftedPolicy, DraftTool } from "@/lib/drafting/types";
 export const ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/testgateway-abc1234567";
 
 export const DEMO_TOOLS: DraftTool[] = [
-  ...REFUND_TOOLS.map((t) => ({ ...t, name: `RefundTarget___${t.name}` })),
-  ...ORDER_TOOLS.map((t) => ({ ...t, name: `OrdersTarget___${t.name}` })),
+  ...REFUND_MCP_TOOLS,
+  ...ORDER_MCP_TOOLS,
 ];
 
 export function gatewayOf(tools: DraftTool[]) {

@@ -1,12 +1,12 @@
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { describe, expect, it } from "vitest";
-import { ORDER_TOOLS, REFUND_TOOLS, refundPolicyStatement } from "@/lib/demo/tools";
+import { ORDER_MCP_TOOLS, REFUND_MCP_TOOLS, refundPolicyStatement } from "@/lib/demo/tools";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 import { generatedPolicyName, ordering, planPublish, withGeneratedIds, type PublishedPolicy } from "@/lib/publishing/plan";
 import { toDocument } from "@/lib/workspace/document";
 
 const ARN = "arn:aws:bedrock-agentcore:us-east-1:123456789012:gateway/refundgateway-abc1234567";
-const tools = [...REFUND_TOOLS.map((t) => ({ ...t, name: `RefundTarget___${t.name}` })), ...ORDER_TOOLS.map((t) => ({ ...t, name: `OrdersTarget___${t.name}` }))];
+const tools = [...REFUND_MCP_TOOLS, ...ORDER_MCP_TOOLS];
 const schemaJson = generateSchema(tools).json as Record<string, unknown>;
 
 const REFUND = refundPolicyStatement(ARN);

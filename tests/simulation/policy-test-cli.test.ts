@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { refundPolicyStatement, REFUND_TOOLS } from "@/lib/demo/tools";
+import { REFUND_MCP_TOOLS, refundPolicyStatement } from "@/lib/demo/tools";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
 import { SUITE_FORMAT } from "@/lib/simulation/schemas";
 import { toDocument } from "@/lib/workspace/document";
@@ -16,7 +16,7 @@ const call = (amount: number) => ({ jsonrpc: "2.0", id: 1, method: "tools/call",
 const suite = {
   format: SUITE_FORMAT,
   suite: "refunds",
-  gateway: { name: "RefundGateway", gatewayArn: ARN, tools: REFUND_TOOLS.map((t) => ({ ...t, name: `RefundTarget___${t.name}` })) },
+  gateway: { name: "RefundGateway", gatewayArn: ARN, tools: REFUND_MCP_TOOLS },
   policies: toDocument([{ name: "refund_limit_policy", description: "", statement: refundPolicyStatement(ARN), enforcementMode: "ACTIVE" }]),
   cases: [
     { name: "small refund", principal: { sub: "a", claims: {} }, request: call(500), expected: "ALLOW" },

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { validatePolicies } from "@/lib/cedar/server";
-import { readJson, route } from "@/lib/http/route";
+import { GatewayParams } from "@/lib/http/params";
+import { route } from "@/lib/http/route";
 import { saveDraft } from "@/lib/store/drafts";
 import { discardDraft, loadWorkspace } from "@/lib/workspace/workspace";
 
@@ -9,17 +10,18 @@ export const dynamic = "force-dynamic";
 
 /** Twice the engine's 200 KB per resource: room to work, still bounded. */
 const MAX_DRAFT_BYTES = 400 * 1024;
-const Body = z.object({ text: z.string({ error: "text must be a string of Cedar policies" }) });
-
-export const PUT = route<{ gatewayId: string }>(async (req, { params }) => {
-  const { gatewayId } = await params;
-  const { text } = await readJson(req, Body, MAX_DRAFT_BYTES);
-  const ws = await loadWorkspace(gatewayId);
-  const saved = await saveDraft(gatewayId, text, ws.draft.baseVersion);
-  return NextResponse.json({ ...saved, diagnostics: validatePolicies(text, ws.context.schemaJson as never) });
+const Body = z.object({
+  text: z.string({ error: "text must be a string of Cedar policies" }),
+  /** The published version the text was written against; without it, the draft keeps the base it has. */
+  baseVersion: z.string().min(1).max(64).optional(),
 });
 
-export const DELETE = route<{ gatewayId: string }>(async (_req, { params }) => {
-  const { gatewayId } = await params;
-  return NextResponse.json(await discardDraft(gatewayId));
+export const PUT = route({ params: GatewayParams, body: Body, maxBytes: MAX_DRAFT_BYTES }, async ({ params, body }) => {
+  const ws = await loadWorkspace(params.gatewayId);
+  const saved = await saveDraft(params.gatewayId, body.text, body.baseVersion ?? ws.draft.baseVersion);
+  return NextResponse.json({ ...saved, diagnostics: validatePolicies(body.text, ws.context.schemaJson as never) });
+});
+
+export const DELETE = route({ params: GatewayParams }, async ({ params }) => {
+  return NextResponse.json(await discardDraft(params.gatewayId));
 });

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
-import { readJson, route } from "@/lib/http/route";
+import { GatewayParams } from "@/lib/http/params";
+import { route } from "@/lib/http/route";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { createAndAttachEngine } from "@/lib/publishing/engine";
 
@@ -14,8 +15,6 @@ const Body = z.object({
 });
 
 /** `POST …/engine` `{"name","description"?,"mode"?}` → `{engine, gateway}`: create a policy engine and attach it (LOG_ONLY by default). */
-export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
-  const { gatewayId } = await params;
-  const body = await readJson(req, Body);
-  return NextResponse.json(await createAndAttachEngine(await defaultDeps(), gatewayId, body), { status: 201 });
+export const POST = route({ params: GatewayParams, body: Body }, async ({ params, body }) => {
+  return NextResponse.json(await createAndAttachEngine(await defaultDeps(), params.gatewayId, body), { status: 201 });
 });

@@ -1,24 +1,26 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { readJson, route } from "@/lib/http/route";
+import { GatewayParams } from "@/lib/http/params";
+import { route } from "@/lib/http/route";
+import { Persona, PERSONA_NAME } from "@/lib/simulation/schemas";
 import { deletePersona, listPersonas, savePersona } from "@/lib/store/personas";
-import { Persona } from "@/lib/simulation/schemas";
+import { requireGateway } from "@/lib/workspace/require-gateway";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route<{ gatewayId: string }>(async (_req, { params }) => {
-  const { gatewayId } = await params;
-  return NextResponse.json({ personas: await listPersonas(gatewayId) });
+export const GET = route({ params: GatewayParams }, async ({ params }) => {
+  await requireGateway(params.gatewayId);
+  return NextResponse.json({ personas: await listPersonas(params.gatewayId) });
 });
 
-export const PUT = route<{ gatewayId: string }>(async (req, { params }) => {
-  const { gatewayId } = await params;
-  return NextResponse.json(await savePersona(gatewayId, await readJson(req, Persona, 64 * 1024)));
+export const PUT = route({ params: GatewayParams, body: Persona, maxBytes: 64 * 1024 }, async ({ params, body }) => {
+  await requireGateway(params.gatewayId);
+  return NextResponse.json(await savePersona(params.gatewayId, body));
 });
 
-export const DELETE = route<{ gatewayId: string }>(async (req, { params }) => {
-  const { gatewayId } = await params;
-  const name = new URL(req.url).searchParams.get("name") ?? "";
-  if (!(await deletePersona(gatewayId, name))) throw new AppError("not-found", `No persona named "${name}".`);
-  return NextResponse.json({ deleted: name });
+export const DELETE = route({ params: GatewayParams, query: z.object({ name: PERSONA_NAME }) }, async ({ params, query }) => {
+  await requireGateway(params.gatewayId);
+  if (!(await deletePersona(params.gatewayId, query.name))) throw new AppError("not-found", `No persona named "${query.name}".`);
+  return NextResponse.json({ deleted: query.name });
 });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { readJson, route } from "@/lib/http/route";
+import { GatewayParams } from "@/lib/http/params";
+import { route } from "@/lib/http/route";
 import { Call } from "@/lib/simulation/schemas";
 import { simulate } from "@/lib/workspace/simulate";
 import { loadWorkspace } from "@/lib/workspace/workspace";
@@ -12,10 +13,8 @@ const Body = z.object({
   calls: z.array(Call).min(1, "Send at least one call").max(10_000, "At most 10,000 calls per request"),
 });
 
-export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
-  const { gatewayId } = await params;
-  const body = await readJson(req, Body, 8 * 1024 * 1024);
-  const ws = await loadWorkspace(gatewayId);
+export const POST = route({ params: GatewayParams, body: Body, maxBytes: 8 * 1024 * 1024 }, async ({ params, body }) => {
+  const ws = await loadWorkspace(params.gatewayId);
   const { results, problems } = simulate(ws.sim, body.policies ?? ws.publishedText, body.calls);
   return NextResponse.json({
     results: results.map((r) => ({

@@ -2,8 +2,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { availableDrafters, generateDraft } from "@/lib/drafting/service";
 import { toAppError } from "@/lib/errors";
+import { GatewayParams } from "@/lib/http/params";
 import { rateLimiter } from "@/lib/http/rate-limit";
-import { readJson, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { sseEvent } from "@/lib/mcp/sse";
 import { loadWorkspace } from "@/lib/workspace/workspace";
 
@@ -18,14 +19,12 @@ const Body = z.object({
 const limit = rateLimiter(10, 60_000);
 
 /** Which drafters this console offers, for the UI's choice and label. */
-export const GET = route<{ gatewayId: string }>(async () => NextResponse.json({ drafters: await availableDrafters() }));
+export const GET = route({ params: GatewayParams }, async () => NextResponse.json({ drafters: await availableDrafters() }));
 
 /** `POST …/draft/generate` (docs/api.md): JSON, or server-sent events when asked for `text/event-stream`. */
-export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
-  const { gatewayId } = await params;
+export const POST = route({ params: GatewayParams, body: Body, maxBytes: 16 * 1024 }, async ({ req, params, body }) => {
   limit(req);
-  const body = await readJson(req, Body, 16 * 1024);
-  const ws = await loadWorkspace(gatewayId);
+  const ws = await loadWorkspace(params.gatewayId);
   if (!(req.headers.get("accept") ?? "").includes("text/event-stream")) {
     return NextResponse.json(await generateDraft(ws, body.request, body.drafter, { signal: req.signal }));
   }
@@ -47,7 +46,7 @@ export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
         send("result", result);
       } catch (e) {
         const err = toAppError(e);
-        if (err.code === "internal") console.error("[api] draft/generate (stream):", e);
+        if (err.code === "internal") console.error("[api] draft/generate (stream):", e instanceof Error ? e.message : e);
         send("error", err.toJSON());
       } finally {
         if (open) controller.close();

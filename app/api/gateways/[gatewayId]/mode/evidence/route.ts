@@ -1,15 +1,15 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
+import { z } from "zod";
+import { GatewayParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { modeEvidenceFor } from "@/lib/publishing/review";
 
 export const dynamic = "force-dynamic";
 
+const Query = z.object({ mode: z.enum(["LOG_ONLY", "ENFORCE"], { error: 'mode is "LOG_ONLY" or "ENFORCE"' }).default("ENFORCE") });
+
 /** `GET …/mode/evidence?mode=ENFORCE`: saved cases and recorded calls the published policies deny. */
-export const GET = route<{ gatewayId: string }>(async (req, { params }) => {
-  const { gatewayId } = await params;
-  const mode = new URL(req.url).searchParams.get("mode") ?? "ENFORCE";
-  if (mode !== "ENFORCE" && mode !== "LOG_ONLY") throw new AppError("bad-request", 'mode is "LOG_ONLY" or "ENFORCE".');
-  return NextResponse.json(await modeEvidenceFor(await defaultDeps(), gatewayId, mode));
+export const GET = route({ params: GatewayParams, query: Query }, async ({ params, query }) => {
+  return NextResponse.json(await modeEvidenceFor(await defaultDeps(), params.gatewayId, query.mode));
 });

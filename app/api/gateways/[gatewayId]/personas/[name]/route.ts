@@ -1,34 +1,33 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { readJson, route } from "@/lib/http/route";
+import { GatewayId } from "@/lib/http/params";
+import { route } from "@/lib/http/route";
 import { Principal } from "@/lib/mcp/principal";
 import { PERSONA_NAME } from "@/lib/simulation/schemas";
 import { deletePersona, listPersonas, savePersona } from "@/lib/store/personas";
+import { requireGateway } from "@/lib/workspace/require-gateway";
 
 export const dynamic = "force-dynamic";
 
-type Params = { gatewayId: string; name: string };
+const Params = z.object({ gatewayId: GatewayId, name: PERSONA_NAME });
 
 /** `GET /api/gateways/{id}/personas/{name}` → the persona. */
-export const GET = route<Params>(async (_req, { params }) => {
-  const { gatewayId, name } = await params;
-  const persona = (await listPersonas(gatewayId)).find((p) => p.name === name);
-  if (!persona) throw new AppError("not-found", `No persona named "${name}".`);
+export const GET = route({ params: Params }, async ({ params }) => {
+  const persona = (await listPersonas(params.gatewayId)).find((p) => p.name === params.name);
+  if (!persona) throw new AppError("not-found", `No persona named "${params.name}".`);
   return NextResponse.json(persona);
 });
 
 /** `PUT /api/gateways/{id}/personas/{name}` `{"type"?,"sub","claims"}` → the saved persona (created or replaced). */
-export const PUT = route<Params>(async (req, { params }) => {
-  const { gatewayId, name } = await params;
-  const valid = PERSONA_NAME.safeParse(name);
-  if (!valid.success) throw new AppError("bad-request", valid.error.issues[0].message);
-  const p = await readJson(req, Principal, 64 * 1024);
-  return NextResponse.json(await savePersona(gatewayId, { name, type: p.type ?? "OAuthUser", sub: p.sub, claims: p.claims }));
+export const PUT = route({ params: Params, body: Principal, maxBytes: 64 * 1024 }, async ({ params, body }) => {
+  await requireGateway(params.gatewayId);
+  return NextResponse.json(await savePersona(params.gatewayId, { name: params.name, type: body.type ?? "OAuthUser", sub: body.sub, claims: body.claims }));
 });
 
 /** `DELETE /api/gateways/{id}/personas/{name}` → `{"deleted":"<name>"}`. */
-export const DELETE = route<Params>(async (_req, { params }) => {
-  const { gatewayId, name } = await params;
-  if (!(await deletePersona(gatewayId, name))) throw new AppError("not-found", `No persona named "${name}".`);
-  return NextResponse.json({ deleted: name });
+export const DELETE = route({ params: Params }, async ({ params }) => {
+  await requireGateway(params.gatewayId);
+  if (!(await deletePersona(params.gatewayId, params.name))) throw new AppError("not-found", `No persona named "${params.name}".`);
+  return NextResponse.json({ deleted: params.name });
 });

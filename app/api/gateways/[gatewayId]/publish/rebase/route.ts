@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { readJson, route } from "@/lib/http/route";
+import { GatewayParams } from "@/lib/http/params";
+import { route } from "@/lib/http/route";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { resolveConflict } from "@/lib/publishing/review";
 
@@ -12,8 +13,6 @@ const Body = z.discriminatedUnion("choice", [
 ]);
 
 /** After a conflict: keep my text on the new published version, or discard it and take the published set. */
-export const POST = route<{ gatewayId: string }>(async (req, { params }) => {
-  const { gatewayId } = await params;
-  const body = await readJson(req, Body, 512 * 1024);
-  return NextResponse.json(await resolveConflict(await defaultDeps(), gatewayId, body.choice === "keep-mine" ? body.text : null));
+export const POST = route({ params: GatewayParams, body: Body, maxBytes: 512 * 1024 }, async ({ params, body }) => {
+  return NextResponse.json(await resolveConflict(await defaultDeps(), params.gatewayId, body.choice === "keep-mine" ? body.text : null));
 });

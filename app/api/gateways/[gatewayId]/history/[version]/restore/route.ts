@@ -1,4 +1,6 @@
 import { NextResponse } from "next/server";
+import { z } from "zod";
+import { GatewayId, positiveInt } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { restoreVersionAsDraft } from "@/lib/publishing/review";
@@ -9,7 +11,6 @@ export const dynamic = "force-dynamic";
  * Rollback, step 1: the version's document becomes the draft (on the current published version), and
  * the answer says where to review it. Publishing it from the review is step 2 (`rollbackOf`).
  */
-export const POST = route<{ gatewayId: string; version: string }>(async (_req, { params }) => {
-  const { gatewayId, version } = await params;
-  return NextResponse.json(await restoreVersionAsDraft(await defaultDeps(), gatewayId, Number(version)));
+export const POST = route({ params: z.object({ gatewayId: GatewayId, version: positiveInt("version") }), body: z.object({}), emptyBody: {} }, async ({ params }) => {
+  return NextResponse.json(await restoreVersionAsDraft(await defaultDeps(), params.gatewayId, params.version));
 });
