@@ -38,6 +38,7 @@ const STATUS: Record<string, number> = {
   "llm-error": 502,
   "llm-cancelled": 499,
   "config-invalid": 500,
+  "store-unavailable": 503,
   internal: 500,
 };
 
