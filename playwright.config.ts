@@ -14,7 +14,8 @@ const fakeAnthropicPort = freePort("E2E_FAKE_ANTHROPIC_PORT");
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-const baseEnv = { NEXT_TELEMETRY_DISABLED: "1", CONSOLE_USER: "e2e-tester" };
+// DATABASE_URL emptied: a developer's exported team database must never receive the specs' writes.
+const baseEnv = { NEXT_TELEMETRY_DISABLED: "1", CONSOLE_USER: "e2e-tester", DATABASE_URL: "" };
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import path from "node:path";
 
 export default defineConfig({
@@ -10,10 +10,18 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Tests empty the tables of the store they use: a DATABASE_URL exported in a developer's shell
+    // (a team's database) must never be it. Store tests on PostgreSQL use TEST_DATABASE_URL's server.
+    env: { DATABASE_URL: "" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [...configDefaults.exclude, "tests/store/**"] } },
+      // The store's contract tests run on PGlite and on a real PostgreSQL server, started once for
+      // them only (a run that selects no store test starts none).
+      { extends: true, test: { name: "store", include: ["tests/store/**/*.test.ts"], globalSetup: ["tests/store/support/postgres-setup.ts"] } },
+    ],
   },
 });

@@ -19,6 +19,10 @@ const Env = z.object({
   AWS_PROFILE: z.string().min(1).optional(),
   AWS_ACCOUNT_ID: z.string().regex(/^\d{12}$/, "AWS_ACCOUNT_ID must be 12 digits").optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  // The message never repeats the value: it holds the database password.
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/policy_studio" })
+    .optional(),
   ANTHROPIC_API_KEY: z.string().min(1).optional(),
   ANTHROPIC_MODEL: z.string().min(1).default("claude-sonnet-5-5"),
   ANTHROPIC_BASE_URL: z.url().optional(),
@@ -42,8 +46,10 @@ export interface AwsSettings {
 export interface Config {
   backend: "local" | "aws";
   aws: AwsSettings | null;
-  /** Absolute path, or `memory://` for an in-memory store (tests). */
+  /** Absolute path, or `memory://` for an in-memory store (tests). Unused when `databaseUrl` is set. */
   dataDir: string;
+  /** A shared PostgreSQL database for every table (several console instances on one store); a secret. */
+  databaseUrl?: string;
   anthropic: { apiKey?: string; model: string; baseURL?: string };
   consoleUser: string;
   /** Where the console (and the local MCP gateway it serves) is reached, without a trailing slash. */
@@ -91,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backend,
     aws,
     dataDir: e.DATA_DIR.startsWith("memory://") ? e.DATA_DIR : path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
     anthropic: { apiKey: e.ANTHROPIC_API_KEY, model: e.ANTHROPIC_MODEL, baseURL: e.ANTHROPIC_BASE_URL },
     consoleUser: e.CONSOLE_USER ?? safeOsUser(),
     publicUrl,

@@ -32,6 +32,7 @@ export const ErrorCode = z.enum([
   "throttled",
   "backend-unreachable",
   "backend-error",
+  "store-unavailable",
   "policy-not-settled",
   "llm-no-key",
   "llm-auth-failed",
@@ -82,6 +83,7 @@ export const ERROR_STATUS = {
   "llm-error": 502,
   "llm-cancelled": 499,
   "config-invalid": 500,
+  "store-unavailable": 503,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
 

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # What `npm test` needs beyond npm packages, checked before any minute is spent on the build:
-# Debian's Chromium for Playwright (never a downloaded browser). Installed when this runs as root with
-# apt-get; otherwise one line says what to install, and the tests stop.
+# Debian's Chromium for Playwright (never a downloaded browser) and PostgreSQL's server binaries (the
+# store's contract tests start a throwaway server). Installed when this runs as root with apt-get;
+# otherwise one line says what to install, and the tests stop.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/postgres/server.sh install
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ -x "$chromium" ]; then exit 0; fi

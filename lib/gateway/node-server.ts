@@ -18,7 +18,8 @@ export interface GatewayServer {
   close(): Promise<void>;
 }
 
-export async function startGatewayServer(deps: { db: Db; controlPlane: ControlPlane; port?: number }): Promise<GatewayServer> {
+/** `issuer` defaults to this server's own URL; instances behind one load balancer share the balancer's. */
+export async function startGatewayServer(deps: { db: Db; controlPlane: ControlPlane; port?: number; issuer?: string }): Promise<GatewayServer> {
   // Both depend on the port, known only once the server listens.
   const bound: { handler?: McpHandler; issuer: string } = { issuer: "" };
   const server = createServer((req, res) => {
@@ -46,7 +47,7 @@ export async function startGatewayServer(deps: { db: Db; controlPlane: ControlPl
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  bound.issuer = tokenIssuer(url);
+  bound.issuer = deps.issuer ?? tokenIssuer(url);
   const handler = createMcpHandler({ db: deps.db, controlPlane: deps.controlPlane, issuer: bound.issuer });
   bound.handler = handler;
   return {

@@ -2,8 +2,10 @@ import "server-only";
 import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
 import { cedar } from "@/lib/cedar/server";
 import { AppError, toAppError, type ErrorCode } from "@/lib/errors";
+import { getDb } from "@/lib/store/db";
 import { rebaseDraft } from "@/lib/store/drafts";
 import { getVersion, latestVersion, recentVersions, recordAudit, recordVersion, type VersionPolicy } from "@/lib/store/history";
+import { withExclusiveLock } from "@/lib/store/locks";
 import { toDocument } from "@/lib/workspace/document";
 import { publishedVersion } from "@/lib/workspace/published";
 import type { PublishingDeps } from "./deps";
@@ -46,17 +48,12 @@ export interface PublishResult {
   summary: string;
 }
 
-const locks = ((globalThis as unknown as { __policyStudioPublishLocks?: Set<string> }).__policyStudioPublishLocks ??= new Set());
-
-/** One publish per gateway at a time inside this console; the etag check covers everyone else. */
+/**
+ * One publish per gateway at a time across every console instance on the store; the etag check
+ * covers changes made outside the console.
+ */
 export async function withGatewayLock<T>(gatewayId: string, fn: () => Promise<T>): Promise<T> {
-  if (locks.has(gatewayId)) throw new AppError("conflict", "Another publish or mode change to this gateway is running. Wait for it to finish and review again.");
-  locks.add(gatewayId);
-  try {
-    return await fn();
-  } finally {
-    locks.delete(gatewayId);
-  }
+  return withExclusiveLock(await getDb(), `publish:${gatewayId}`, fn, () => new AppError("conflict", "Another publish or mode change to this gateway is running. Wait for it to finish and review again."));
 }
 
 export function engineOf(gateway: GatewayDetail) {

@@ -1,33 +1,52 @@
 import "server-only";
 import path from "node:path";
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle, type PgliteDatabase } from "drizzle-orm/pglite";
-import { migrate } from "drizzle-orm/pglite/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { config } from "@/lib/config";
-import * as schema from "./schema";
+import { backendOf } from "./backend";
+import { openPglite } from "./pglite";
+import { openPostgres } from "./postgres";
+import type * as schema from "./schema";
 
-export type Db = PgliteDatabase<typeof schema>;
+/** The store, whichever driver holds it: every query module takes this and runs unchanged on both. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+const MIGRATIONS = path.join(process.cwd(), "lib/store/migrations");
 
 // Survives Next's module reloads in dev: PGlite holds an exclusive lock on its data directory.
 const holder = globalThis as unknown as { __policyStudioDb?: Map<string, Promise<Db>> };
 
-/** The store for a data directory (default: the configured one), migrated on first use. */
-export function getDb(dataDir: string = config().dataDir): Promise<Db> {
+/** Where the configured store lives: `DATABASE_URL` when set, else the PGlite data directory. */
+export function storeLocation(): string {
+  const cfg = config();
+  return cfg.databaseUrl ?? cfg.dataDir;
+}
+
+const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
+
+/**
+ * The store at a location (default: the configured one), opened and migrated once per process. A
+ * location is a `postgres://` URL or a PGlite data directory (`memory://…` for a throwaway one).
+ */
+export function getDb(location: string = storeLocation()): Promise<Db> {
   holder.__policyStudioDb ??= new Map();
-  let db = holder.__policyStudioDb.get(dataDir);
+  let db = holder.__policyStudioDb.get(location);
   if (!db) {
-    db = open(dataDir);
-    holder.__policyStudioDb.set(dataDir, db);
-    db.catch(() => holder.__policyStudioDb?.delete(dataDir));
+    db = openDb(location);
+    holder.__policyStudioDb.set(location, db);
+    db.catch(() => holder.__policyStudioDb?.delete(location));
   }
   return db;
 }
 
-async function open(dataDir: string): Promise<Db> {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder: path.join(process.cwd(), "lib/store/migrations") });
-  return db;
+/** A new handle of its own (not shared through `getDb`): a second console instance, in tests. */
+export function openDb(location: string): Promise<Db> {
+  return isPostgresUrl(location) ? openPostgres(location, MIGRATIONS) : openPglite(location, MIGRATIONS);
+}
+
+/** Closes a handle (its pool or embedded database) and forgets it. */
+export async function closeDb(db: Db): Promise<void> {
+  for (const [location, p] of holder.__policyStudioDb ?? []) {
+    if ((await p.catch(() => null)) === db) holder.__policyStudioDb?.delete(location);
+  }
+  await backendOf(db).close();
 }

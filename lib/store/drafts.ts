@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getDb } from "./db";
+import { getDb, type Db } from "./db";
 import { drafts } from "./schema";
 
 export interface StoredDraft {
@@ -9,15 +9,15 @@ export interface StoredDraft {
   updatedAt: string;
 }
 
-export async function getDraft(gatewayId: string): Promise<StoredDraft | null> {
-  const db = await getDb();
+export async function getDraft(gatewayId: string, d?: Db): Promise<StoredDraft | null> {
+  const db = d ?? (await getDb());
   const [row] = await db.select().from(drafts).where(eq(drafts.gatewayId, gatewayId));
   return row ? { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() } : null;
 }
 
 /** Saves the draft with the version it was written against; it never takes another base silently. */
-export async function saveDraft(gatewayId: string, text: string, baseVersion: string): Promise<StoredDraft> {
-  const db = await getDb();
+export async function saveDraft(gatewayId: string, text: string, baseVersion: string, d?: Db): Promise<StoredDraft> {
+  const db = d ?? (await getDb());
   const now = new Date();
   const [row] = await db
     .insert(drafts)
@@ -28,8 +28,8 @@ export async function saveDraft(gatewayId: string, text: string, baseVersion: st
 }
 
 /** Moves the draft's base to a new published version (after a publish or an accepted conflict). */
-export async function rebaseDraft(gatewayId: string, text: string, baseVersion: string): Promise<StoredDraft> {
-  const db = await getDb();
+export async function rebaseDraft(gatewayId: string, text: string, baseVersion: string, d?: Db): Promise<StoredDraft> {
+  const db = d ?? (await getDb());
   const now = new Date();
   const [row] = await db
     .insert(drafts)
@@ -39,7 +39,7 @@ export async function rebaseDraft(gatewayId: string, text: string, baseVersion: 
   return { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() };
 }
 
-export async function deleteDraft(gatewayId: string): Promise<void> {
-  const db = await getDb();
+export async function deleteDraft(gatewayId: string, d?: Db): Promise<void> {
+  const db = d ?? (await getDb());
   await db.delete(drafts).where(eq(drafts.gatewayId, gatewayId));
 }

@@ -1,17 +1,23 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLocalControlPlane } from "@/lib/agentcore/local";
 import type { ControlPlane } from "@/lib/agentcore/types";
-import { getDb } from "@/lib/store/db";
+import type { Db } from "@/lib/store/db";
+import { BACKENDS, closeStores, openStore, resetStore } from "./support/stores";
 
-let cp: ControlPlane;
-let n = 0;
+afterAll(closeStores);
 
-beforeEach(async () => {
-  // A fresh in-memory workspace per test.
-  cp = createLocalControlPlane(await getDb(`memory://local-${n++}`), { publicUrl: "http://127.0.0.1:3999" });
-});
+describe.each(BACKENDS)("local control plane on %s", (backend) => {
+  let db: Db;
+  let cp: ControlPlane;
+  beforeAll(async () => {
+    db = await openStore(backend);
+  });
+  beforeEach(async () => {
+    // An empty workspace per test: the adapter seeds the demo on first use.
+    await resetStore(db);
+    cp = createLocalControlPlane(db, { publicUrl: "http://127.0.0.1:3999" });
+  });
 
-describe("local control plane", () => {
   it("seeds the getting-started demo once, with AWS-shaped ids and ARNs", async () => {
     const [list, again] = await Promise.all([cp.listGateways(), cp.listGateways()]);
     expect(list.map((g) => g.name)).toEqual(["OrdersGateway", "RefundGateway"]);
@@ -77,5 +83,23 @@ describe("local control plane", () => {
     const enforced = await cp.setGatewayPolicyEngine(orders.gatewayId, { policyEngineArn: engine.policyEngineArn, mode: "ENFORCE" });
     expect(enforced.policyEngine).toEqual({ ...engine, mode: "ENFORCE" });
     expect(enforced.targets).toHaveLength(1);
+  });
+
+  it("seeds the demo once when two console instances open the empty store together", async () => {
+    const other = createLocalControlPlane(db, { publicUrl: "http://127.0.0.1:4000" });
+    const [a, b] = await Promise.all([cp.listGateways(), other.listGateways()]);
+    expect(a).toHaveLength(2);
+    expect(b.map((g) => g.gatewayId)).toEqual(a.map((g) => g.gatewayId));
+    expect(await cp.listPolicyEngines()).toHaveLength(2);
+  });
+
+  it("reports times as ISO instants that move forward with every change", async () => {
+    const engine = await cp.createPolicyEngine({ name: "Clock" });
+    const created = await cp.createPolicy(engine.policyEngineId, { name: "p", statement: "permit(principal, action, resource);" });
+    expect(created.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(created.updatedAt) - Date.now())).toBeLessThan(60_000);
+    const updated = await cp.updatePolicy(engine.policyEngineId, created.policyId, { description: "changed" });
+    expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
+    expect((await cp.getPolicy(engine.policyEngineId, created.policyId)).updatedAt).toBe(updated.updatedAt);
   });
 });
