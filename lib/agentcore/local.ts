@@ -98,6 +98,8 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
     name: p.name,
     description: p.description,
     statement: p.statement,
+    definitionKind: p.definitionKind,
+    ...(p.policyGenerationId && p.policyGenerationAssetId ? { generation: { policyGenerationId: p.policyGenerationId, policyGenerationAssetId: p.policyGenerationAssetId } } : {}),
     status: p.status as PolicyStatus,
     statusReasons: p.statusReasons,
     enforcementMode: p.enforcementMode,
@@ -172,12 +174,12 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
       return toPolicy(await policyRow(policyEngineId, policyId));
     },
 
-    async createPolicy(policyEngineId, { name, description, statement, enforcementMode }) {
+    async createPolicy(policyEngineId, { name, description, statement, definitionKind, enforcementMode }) {
       const engine = await engineRow(policyEngineId);
       if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name)) {
         throw new AppError("aws-validation", `"${name}" is not a valid policy name: start with a letter; up to 48 letters, digits or underscores.`);
       }
-      checkEngineStatement(statement);
+      checkEngineStatement(statement, definitionKind);
       const [existing] = await db
         .select({ id: policies.policyId })
         .from(policies)
@@ -193,6 +195,7 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
           name,
           description: description ?? "",
           statement,
+          definitionKind: definitionKind ?? "cedar",
           status: "ACTIVE",
           enforcementMode: enforcementMode ?? "ACTIVE",
         })
@@ -203,9 +206,12 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
     async updatePolicy(policyEngineId, policyId, change) {
       await engineRow(policyEngineId);
       await policyRow(policyEngineId, policyId);
-      if (change.statement !== undefined) checkEngineStatement(change.statement);
+      if (change.statement !== undefined) checkEngineStatement(change.statement, change.definitionKind);
       const set: Partial<typeof policies.$inferInsert> = { updatedAt: new Date() };
-      if (change.statement !== undefined) set.statement = change.statement;
+      if (change.statement !== undefined) {
+        // A new statement replaces the whole definition, a generation reference included.
+        Object.assign(set, { statement: change.statement, definitionKind: change.definitionKind ?? "cedar", policyGenerationId: null, policyGenerationAssetId: null });
+      }
       if (change.description !== undefined) set.description = change.description;
       if (change.enforcementMode !== undefined) set.enforcementMode = change.enforcementMode as EnforcementMode;
       const [row] = await db.update(policies).set(set).where(eq(policies.policyId, policyId)).returning();

@@ -107,7 +107,7 @@ export async function previewPublish(deps: PublishingDeps, gatewayId: string, te
   const gateway = await deps.loadGateway(gatewayId);
   const engine = engineOf(gateway);
   const [live, schemaJson] = await Promise.all([deps.cp.listPolicies(engine.policyEngineId), deps.schemaOf(gateway)]);
-  return { plan: planPublish(cedar, { text, published: live, schemaJson }), gateway, live, currentVersion: publishedVersion(live) };
+  return { plan: planPublish(cedar, { text, published: live, schemaJson, tools: gateway.targets.flatMap((t) => t.tools) }), gateway, live, currentVersion: publishedVersion(live) };
 }
 
 /**

@@ -36,7 +36,7 @@ export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: 
   const effectiveText = text ?? draft?.text ?? publishedText;
   const baseVersion = draft?.baseVersion ?? currentVersion;
   const schemaJson = await deps.schemaOf(gateway);
-  const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson });
+  const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson, tools: gateway.targets.flatMap((t) => t.tools) });
   const [impact, latest, versions] = await Promise.all([
     publishImpact(gateway, schemaJson, publishedText, effectiveText),
     latestVersion(gatewayId),
