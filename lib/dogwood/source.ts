@@ -21,8 +21,9 @@ export interface Token extends Span {
 const PUNCT2 = ["::", "&&", "||", "==", "!=", "<=", ">="];
 const PUNCT1 = "(){}[],.:;!<>=+-*/%?$@";
 
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+export function tokenize(text: string, from = 0, end = text.length): Token[] {
   const out: Token[] = [];
+  const to = Math.min(end, text.length);
   let i = from;
   while (i < to) {
     const c = text[i];

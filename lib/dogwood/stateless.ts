@@ -55,7 +55,8 @@ function statelessEdits(text: string, st: DogwoodStatement): Array<{ span: Span;
     if (!placeholder || !fits(text, call.span, placeholder)) blanked.add(call.clause);
   }
   st.clauses.forEach((c, i) => {
-    if (blanked.has(i) || c.tag === "temporal") edits.push({ span: c.span, replacement: "" });
+    // A clause with a tag the console does not know is not Cedar either; its own error says so.
+    if (blanked.has(i) || c.tag === "temporal" || (c.tagSpan && !c.tag)) edits.push({ span: c.span, replacement: "" });
     else if (c.tag === "guardrails" && c.tagSpan) edits.push({ span: c.tagSpan, replacement: "" });
   });
   for (const b of st.temporal) {

@@ -94,6 +94,7 @@ export function readStatement(text: string, span: Span = { start: 0, end: text.l
       break;
     }
     if (tag && !(CLAUSE_TAGS as readonly string[]).includes(tag.value)) {
+      out.dogwood = true;
       out.problems.push({ severity: "error", code: "dogwood-unknown-tag", message: `Unknown clause tag \`${tag.value}\`.`, span: pos(tag), help: "A clause is `when { … }`, `when temporal { … }` or `when guardrails { … }` (likewise with `unless`)." });
     }
     const clauseIndex = out.clauses.length;

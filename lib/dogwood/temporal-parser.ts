@@ -100,11 +100,17 @@ class Parser {
   private atomLike(allowUnknownOperator: boolean): Cond {
     const t = this.need("a condition");
     if (t.kind === "punct" && t.value === "(") {
-      const save = this.i;
       if (this.isAggregate(1)) {
-        const term = this.parenAggregate();
-        if (this.cmpOp()) return this.comparisonRest(term);
-        this.i = save;
+        // `(count …) == n` or `(count … where φ == n)`: try the aggregate, else read a parenthesized condition.
+        const save = { i: this.i, warnings: this.warnings.length };
+        try {
+          const term = this.parenAggregate();
+          if (this.cmpOp()) return this.comparisonRest(term);
+        } catch (e) {
+          if (!(e instanceof DogwoodSyntaxError)) throw e;
+        }
+        this.i = save.i;
+        this.warnings.length = save.warnings;
       }
       this.i++;
       const inner = this.condition();
