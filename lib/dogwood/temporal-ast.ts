@@ -40,9 +40,7 @@ export type Cond =
   | { k: "exists"; binder: Binder; body: Cond; span: Span }
   | { k: "tp"; name: string; span: Span }
   | { k: "pred"; namespace: string[]; action: string; actionSpan: Span; kind: string; kindSpan: Span; args: NamedArg[]; span: Span }
-  | { k: "cmp"; op: CmpOp; left: Term; right: Term; span: Span }
-  /** A macro call (`name(args)`): parsed so it can be reported, never evaluated. */
-  | { k: "call"; name: string; span: Span };
+  | { k: "cmp"; op: CmpOp; left: Term; right: Term; span: Span };
 
 export type Term =
   | { k: "entity"; type: string; id: string; span: Span }
