@@ -1,7 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
-import { buildRequest, compilePolicies, DEFAULT_SCHEMA_OPTIONS, disposeCompiled, evaluate, generateSchema, listableTools, principalEntity } from "@/lib/cedar/server";
+import { buildRequest, cedar, compilePolicies, DEFAULT_SCHEMA_OPTIONS, disposeCompiled, evaluate, generateSchema, listableTools, principalEntity } from "@/lib/cedar/server";
+import { compileDogwoodPolicy } from "@/lib/dogwood/policy-eval";
+import { hasDogwood } from "@/lib/dogwood/statement";
 import type { CompiledPolicySet } from "@/lib/cedar/authorize";
 import type { SchemaOptions } from "@/lib/cedar/schema-from-tools";
 
@@ -71,13 +73,23 @@ export function authorizerFor(gateway: GatewayDetail, policies: EnginePolicy[]):
   if (hit) return touch(compiledCache, key, hit).authorizer;
 
   const compiled = compilePolicies(
-    policies.map((p) => ({ id: p.name, text: p.statement, enforcementMode: p.enforcementMode })),
+    policies.filter((p) => !hasDogwood(p.statement)).map((p) => ({ id: p.name, text: p.statement, enforcementMode: p.enforcementMode })),
     schema.json,
   );
+  // Dogwood policies need the session evaluator (lib/dogwood/session.ts), not wired here yet: a call
+  // one of them could decide is denied rather than decided as if the policy were not there.
+  const dogwood = policies
+    .filter((p) => p.enforcementMode === "ACTIVE" && hasDogwood(p.statement))
+    .map((p) => compileDogwoodPolicy(cedar, { id: p.name, text: p.statement, enforcementMode: p.enforcementMode }));
   const authorizer: GatewayAuthorizer = {
     key,
     problems: compiled.problems,
     authorize({ principal, tool, args }) {
+      const undecidable = dogwood.filter((p) => p.actions === null || p.actions.includes(tool)).map((p) => p.id);
+      if (undecidable.length) {
+        const error = `The engine holds Dogwood policies for ${tool} (${undecidable.join(", ")}), which the local gateway does not evaluate yet; the call is denied (fail closed).`;
+        return { decision: "DENY", determiningPolicies: [], errors: [error], logOnlyMatched: [], flips: [] };
+      }
       const built = buildRequest({ principal, toolName: tool, args, gatewayArn: gateway.gatewayArn, schemaJson: schema.json });
       if (!built.ok) {
         return { decision: "DENY", determiningPolicies: [], errors: [built.error], logOnlyMatched: [], flips: [] };
