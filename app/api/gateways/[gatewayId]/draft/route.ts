@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { validatePolicies } from "@/lib/cedar/server";
+import { cedar } from "@/lib/cedar/server";
+import { checkDocument } from "@/lib/dogwood/check";
 import { readJson, route } from "@/lib/http/route";
 import { saveDraft } from "@/lib/store/drafts";
 import { discardDraft, loadWorkspace } from "@/lib/workspace/workspace";
@@ -16,7 +17,9 @@ export const PUT = route<{ gatewayId: string }>(async (req, { params }) => {
   const { text } = await readJson(req, Body, MAX_DRAFT_BYTES);
   const ws = await loadWorkspace(gatewayId);
   const saved = await saveDraft(gatewayId, text, ws.draft.baseVersion);
-  return NextResponse.json({ ...saved, diagnostics: validatePolicies(text, ws.context.schemaJson as never) });
+  // Dogwood statements are validated by their stateless part, plus the console's own checks.
+  const checked = checkDocument(cedar, text, { schemaJson: ws.context.schemaJson, tools: ws.gateway.targets.flatMap((t) => t.tools) });
+  return NextResponse.json({ ...saved, diagnostics: checked.diagnostics, notes: checked.notes });
 });
 
 export const DELETE = route<{ gatewayId: string }>(async (_req, { params }) => {
