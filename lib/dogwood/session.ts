@@ -108,7 +108,7 @@ export function compileSessionEngine(
 
 export class PolicySession {
   private readonly history: HistorySlot[] = [];
-  private readonly calls: Array<{ tool: string; args: Record<string, unknown>; at: number; request: CedarRequest }> = [];
+  private readonly calls: Array<{ tool: string; args: Record<string, unknown>; at: number; request: CedarRequest; position: number }> = [];
 
   constructor(
     readonly engine: SessionEngine,
@@ -119,7 +119,7 @@ export class PolicySession {
     const index = this.calls.length;
     const at = timeOf(call.at, this.calls.at(-1)?.at ?? 0);
     const tool = call.request.action.id;
-    this.calls.push({ tool, args: call.args, at, request: call.request });
+    this.calls.push({ tool, args: call.args, at, request: call.request, position: this.history.length });
     this.history.push(this.event(index, "request", undefined));
 
     // The request was typed from the same schema by buildRequest, as on the gateway's own path.
@@ -186,7 +186,7 @@ export class PolicySession {
         scores: (scores ?? []).filter((s) => (s.on ?? "input") === direction),
         point: {
           // The decision point is the call's own request event: only what happened before it, and it.
-          history: this.history.slice(0, this.requestPosition(index) + 1),
+          history: this.history.slice(0, this.calls[index].position + 1),
           context: { input: args },
           principal: { __entity: request.principal },
           resource: { __entity: request.resource },
@@ -205,10 +205,6 @@ export class PolicySession {
     const f = fieldAt(this.engine.tools.get(tool), path.slice(1));
     if ("found" in f && f.found && (f.type === "Enum" || f.type === "decimal")) return `how the service compares ${what} (a${f.type === "Enum" ? "n enum" : " decimal"} field)`;
     return null;
-  }
-
-  private requestPosition(index: number): number {
-    return this.history.findIndex((s) => !isAlternatives(s) && s.origin.call === index && s.kind === "request");
   }
 
   private event(call: number, kind: "request" | "response" | "error", output: Record<string, unknown> | undefined): TemporalEvent {

@@ -40,6 +40,7 @@ export function evaluateTemporal(condition: Cond, point: DecisionPoint): Tempora
   if (open.length > MAX_UNDECIDED_SLOTS) {
     return { value: "unknown", reasons: [`the decisions of ${open.length} earlier calls of the session are undecided`] };
   }
+  if (open.length === 0) return evaluateIn(condition, point as Point);
   const results: TemporalValue[] = [];
   for (const choice of choices(point.history, open)) {
     results.push(evaluateIn(condition, { ...point, history: choice }));
