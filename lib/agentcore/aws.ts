@@ -22,6 +22,7 @@ import {
   type PolicyEngine as SdkPolicyEngine,
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import type { AwsSettings } from "@/lib/config";
+import { assetStatement, readDefinition, writeDefinition } from "./aws-definitions";
 import { mapAwsError, type CallContext } from "./aws-errors";
 import { toolsOfTarget } from "./aws-tools";
 import type { Authorizer, ControlPlane, EnginePolicy, GatewayDetail, GatewaySummary, PolicyEngine, PolicyGenerationApi, Target } from "./types";
@@ -110,10 +111,41 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
       out.push(...(page.policies ?? []).map(toPolicy));
       nextToken = page.nextToken;
     } while (nextToken);
-    return out;
+    return withGeneratedStatements(policyEngineId, out);
   }
 
-  return {
+  // Generation assets never change, so one read per generation serves every later list.
+  const generationAssets = new Map<string, Promise<Awaited<ReturnType<PolicyGenerationApi["listPolicyGenerationAssets"]>>>>();
+
+  /**
+   * A policy created from a generation asset may come back as the reference only; its statement is
+   * the asset's. When the asset cannot be read the policy keeps an empty statement and a note: it is
+   * then shown and kept, never rewritten.
+   */
+  async function withGeneratedStatements(policyEngineId: string, policies: EnginePolicy[]): Promise<EnginePolicy[]> {
+    return Promise.all(
+      policies.map(async (p) => {
+        if (p.definitionKind !== "policyGeneration" || p.statement || !p.generation) return p;
+        const { policyGenerationId, policyGenerationAssetId } = p.generation;
+        const key = `${policyEngineId}/${policyGenerationId}`;
+        let assets = generationAssets.get(key);
+        if (!assets) {
+          assets = api.policyGeneration.listPolicyGenerationAssets(policyEngineId, policyGenerationId);
+          generationAssets.set(key, assets);
+          assets.catch(() => generationAssets.delete(key));
+        }
+        try {
+          const asset = (await assets).find((a) => a.assetId === policyGenerationAssetId);
+          if (asset?.statement) return { ...p, statement: asset.statement, statementNote: `The statement of asset ${policyGenerationAssetId} of policy generation ${policyGenerationId}; the engine returns only the reference.` };
+          return { ...p, statementNote: `Policy generation ${policyGenerationId} has no asset ${policyGenerationAssetId} any more; the policy is kept as it is.` };
+        } catch (e) {
+          return { ...p, statementNote: `The assets of policy generation ${policyGenerationId} could not be read (${e instanceof Error ? e.message : String(e)}); the policy is kept as it is.` };
+        }
+      }),
+    );
+  }
+
+  const api: ControlPlane & { policyGeneration: PolicyGenerationApi } = {
     kind: "aws",
 
     async info() {
@@ -183,7 +215,8 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
     listPolicies: policiesOf,
 
     async getPolicy(policyEngineId, policyId) {
-      return toPolicy(await call({ operation: "GetPolicy", resource: "policy", id: policyId }, () => client.send(new GetPolicyCommand({ policyEngineId, policyId }))));
+      const p = toPolicy(await call({ operation: "GetPolicy", resource: "policy", id: policyId }, () => client.send(new GetPolicyCommand({ policyEngineId, policyId }))));
+      return (await withGeneratedStatements(policyEngineId, [p]))[0];
     },
 
     async createPolicy(policyEngineId, p) {
@@ -194,7 +227,7 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
               policyEngineId,
               name: p.name,
               description: p.description || undefined,
-              definition: { cedar: { statement: p.statement } },
+              definition: writeDefinition(p.definitionKind, p.statement),
               enforcementMode: p.enforcementMode ?? "ACTIVE",
               validationMode: "FAIL_ON_ANY_FINDINGS",
             }),
@@ -210,7 +243,7 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
             new UpdatePolicyCommand({
               policyEngineId,
               policyId,
-              ...(change.statement !== undefined ? { definition: { cedar: { statement: change.statement } }, validationMode: "FAIL_ON_ANY_FINDINGS" as const } : {}),
+              ...(change.statement !== undefined ? { definition: writeDefinition(change.definitionKind, change.statement), validationMode: "FAIL_ON_ANY_FINDINGS" as const } : {}),
               ...(change.description !== undefined ? { description: { optionalValue: change.description } } : {}),
               ...(change.enforcementMode !== undefined ? { enforcementMode: change.enforcementMode } : {}),
             }),
@@ -248,7 +281,7 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
           for (const a of page.policyGenerationAssets ?? []) {
             out.push({
               assetId: a.policyGenerationAssetId ?? "",
-              statement: a.definition?.cedar?.statement ?? "",
+              statement: assetStatement(a.definition),
               findings: (a.findings ?? []).map((f) => ({ type: f.type ?? "VALID", description: f.description ?? "" })),
             });
           }
@@ -258,6 +291,7 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
       },
     },
   };
+  return api;
 
   async function accountFromGateways(): Promise<string | undefined> {
     const page = await client.send(new ListGatewaysCommand({ maxResults: 1 }));
@@ -316,12 +350,16 @@ function toEngine(e: SdkPolicyEngine): PolicyEngine {
 }
 
 function toPolicy(p: Policy): EnginePolicy {
+  const definition = readDefinition(p.definition);
   return {
     policyId: p.policyId ?? "",
     policyArn: p.policyArn ?? "",
     name: p.name ?? "",
     description: p.description ?? "",
-    statement: p.definition?.cedar?.statement ?? "",
+    statement: definition.statement,
+    definitionKind: definition.kind,
+    ...(definition.generation ? { generation: definition.generation } : {}),
+    ...(definition.note ? { statementNote: definition.note } : {}),
     status: (p.status ?? "ACTIVE") as EnginePolicy["status"],
     statusReasons: p.statusReasons ?? [],
     enforcementMode: p.enforcementMode ?? "ACTIVE",

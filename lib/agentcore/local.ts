@@ -99,6 +99,8 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
     name: p.name,
     description: p.description,
     statement: p.statement,
+    definitionKind: p.definitionKind,
+    ...(p.policyGenerationId && p.policyGenerationAssetId ? { generation: { policyGenerationId: p.policyGenerationId, policyGenerationAssetId: p.policyGenerationAssetId } } : {}),
     status: p.status as PolicyStatus,
     statusReasons: p.statusReasons,
     enforcementMode: p.enforcementMode,
@@ -173,10 +175,10 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
       return toPolicy(await policyRow(policyEngineId, policyId));
     },
 
-    async createPolicy(policyEngineId, { name, description, statement, enforcementMode }) {
+    async createPolicy(policyEngineId, { name, description, statement, definitionKind, enforcementMode }) {
       const engine = await engineRow(policyEngineId);
       if (!RESOURCE_NAME.test(name)) throw new AppError("request-rejected", `"${name}" is not a valid policy name: ${RESOURCE_NAME_RULE}.`);
-      checkEngineStatement(statement);
+      checkEngineStatement(statement, definitionKind);
       const [existing] = await db
         .select({ id: policies.policyId })
         .from(policies)
@@ -192,6 +194,7 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
           name,
           description: description ?? "",
           statement,
+          definitionKind: definitionKind ?? "cedar",
           status: "ACTIVE",
           enforcementMode: enforcementMode ?? "ACTIVE",
         })
@@ -202,9 +205,12 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
     async updatePolicy(policyEngineId, policyId, change) {
       await engineRow(policyEngineId);
       await policyRow(policyEngineId, policyId);
-      if (change.statement !== undefined) checkEngineStatement(change.statement);
+      if (change.statement !== undefined) checkEngineStatement(change.statement, change.definitionKind);
       const set: Partial<typeof policies.$inferInsert> = { updatedAt: new Date() };
-      if (change.statement !== undefined) set.statement = change.statement;
+      if (change.statement !== undefined) {
+        // A new statement replaces the whole definition, a generation reference included.
+        Object.assign(set, { statement: change.statement, definitionKind: change.definitionKind ?? "cedar", policyGenerationId: null, policyGenerationAssetId: null });
+      }
       if (change.description !== undefined) set.description = change.description;
       if (change.enforcementMode !== undefined) set.enforcementMode = change.enforcementMode as EnforcementMode;
       const [row] = await db.update(policies).set(set).where(eq(policies.policyId, policyId)).returning();

@@ -89,12 +89,37 @@ export interface PolicyEngine {
   updatedAt: string;
 }
 
+/**
+ * Which member of the SDK's `PolicyDefinition` union the engine holds the policy under:
+ * `cedar: { statement }` (stateless Cedar), `policy: { statement }` (Dogwood: temporal and guardrail
+ * policies, and any Cedar), or `policyGeneration: { policyGenerationId, policyGenerationAssetId }` (an
+ * asset of AgentCore's own policy generation). `unknown` is a member this console does not know.
+ */
+export type DefinitionKind = "cedar" | "policy" | "policyGeneration" | "unknown";
+/** The kinds the console writes a statement under. */
+export type StatementKind = "cedar" | "policy";
+
+export interface PolicyGenerationRef {
+  policyGenerationId: string;
+  policyGenerationAssetId: string;
+}
+
 export interface EnginePolicy {
   policyId: string;
   policyArn: string;
   name: string;
   description: string;
+  /**
+   * The statement as the engine holds it. Empty when the engine returned none the console could read
+   * (a generated policy whose asset is gone, an unknown definition): such a policy is shown, kept and
+   * never sent back (see `lib/workspace/document.ts`).
+   */
   statement: string;
+  definitionKind: DefinitionKind;
+  /** Kept verbatim for `policyGeneration` policies. */
+  generation?: PolicyGenerationRef;
+  /** Why `statement` is empty, or where it came from when the engine did not return it. */
+  statementNote?: string;
   status: PolicyStatus;
   statusReasons: string[];
   enforcementMode: EnforcementMode;
@@ -105,12 +130,16 @@ export interface NewPolicy {
   name: string;
   description?: string;
   statement: string;
+  /** Default `cedar`; a statement with a Dogwood block must be created under `policy`. */
+  definitionKind?: StatementKind;
   enforcementMode?: EnforcementMode;
 }
 
 export interface PolicyChange {
   description?: string;
   statement?: string;
+  /** The definition member `statement` is sent under (default `cedar`). */
+  definitionKind?: StatementKind;
   enforcementMode?: EnforcementMode;
 }
 

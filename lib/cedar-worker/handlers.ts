@@ -1,7 +1,7 @@
 import { formatPolicies } from "@/lib/cedar/format";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
-import { validatePolicies } from "@/lib/cedar/validate";
+import { checkDocument, type DogwoodNote } from "@/lib/dogwood/check";
 import { simulationHandlers } from "./simulation-handlers";
 import type { JobContext, JobHandler } from "./protocol";
 
@@ -14,14 +14,18 @@ export interface OutlineEntry {
 
 export interface AnalyzeResult {
   diagnostics: Diagnostic[];
+  /** What the service checks when published (Dogwood blocks), for the Problems list. */
+  notes?: DogwoodNote[];
   outline: OutlineEntry[];
 }
 
 function analyze({ text, schemaJson }: { text: string; schemaJson: Record<string, unknown> }, { cedar }: JobContext): AnalyzeResult {
-  const diagnostics = validatePolicies(cedar, text, schemaJson as never);
+  // Dogwood statements are validated by their stateless part (the worker has no tool list: action names are left to the service).
+  const { diagnostics, notes } = checkDocument(cedar, text, { schemaJson });
   const { parts } = splitPolicies(cedar, text);
   return {
     diagnostics,
+    notes,
     outline: parts.map((p) => ({ id: p.id, effect: p.effect, line: p.startLine, logOnly: p.annotations.enforcement_mode === "LOG_ONLY" })),
   };
 }

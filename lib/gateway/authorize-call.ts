@@ -1,10 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
+import { compileDogwoodPolicy } from "@/lib/dogwood/policy-eval";
+import { hasDogwood } from "@/lib/dogwood/statement";
 import type { CompiledPolicySet } from "@/lib/cedar/authorize";
 import { decideCall } from "@/lib/cedar/decide-call";
 import { gatewaySchema, principalKind } from "@/lib/cedar/gateway-schema";
-import { compilePolicies, disposeCompiled, listableTools, principalEntity } from "@/lib/cedar/server";
+import { cedar, compilePolicies, disposeCompiled, listableTools, principalEntity } from "@/lib/cedar/server";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 import type { Decision } from "@/lib/cedar/cedar-api";
 
@@ -60,14 +62,24 @@ export function authorizerFor(gateway: GatewayDetail, policies: EnginePolicy[]):
   }
 
   const compiled = compilePolicies(
-    policies.map((p) => ({ id: p.name, text: p.statement, enforcementMode: p.enforcementMode })),
+    policies.filter((p) => !hasDogwood(p.statement)).map((p) => ({ id: p.name, text: p.statement, enforcementMode: p.enforcementMode })),
     schema.json,
   );
   const decisionGateway = { gatewayArn: gateway.gatewayArn, schemaJson: schema.json, principalType };
+  // Dogwood policies need the session evaluator (lib/dogwood/session.ts), not wired here yet: a call
+  // one of them could decide is denied rather than decided as if the policy were not there.
+  const dogwood = policies
+    .filter((p) => p.enforcementMode === "ACTIVE" && hasDogwood(p.statement))
+    .map((p) => compileDogwoodPolicy(cedar, { id: p.name, text: p.statement, enforcementMode: p.enforcementMode }));
   const authorizer: GatewayAuthorizer = {
     key,
     problems: compiled.problems,
     authorize({ principal, tool, args }) {
+      const undecidable = dogwood.filter((p) => p.actions === null || p.actions.includes(tool)).map((p) => p.id);
+      if (undecidable.length) {
+        const error = `The engine holds Dogwood policies for ${tool} (${undecidable.join(", ")}), which the local gateway does not evaluate yet; the call is denied (fail closed).`;
+        return { decision: "DENY", determiningPolicies: [], errors: [error], logOnlyMatched: [], flips: [] };
+      }
       const r = decideCall(compiled, decisionGateway, { principal, tool, args });
       return { decision: r.decision, determiningPolicies: r.determiningPolicies, errors: r.errors, logOnlyMatched: r.logOnly.matched, flips: r.logOnly.flips };
     },

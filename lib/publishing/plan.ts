@@ -21,6 +21,12 @@
  * the new set already live, each permit that is live belongs to the old or the new set, so a call is
  * only allowed if the old or the new set allows it. Nothing that both deny is ever let through, and a
  * failure midway leaves the engine fail-closed rather than open.
+ * Definition kinds. A new statement with a Dogwood block (temporal, guardrails, suppressOutput) is
+ * created under `definition.policy`, a plain one under `definition.cedar`; an updated statement keeps
+ * `policy` when the engine holds it there. A policy whose text the user did not change is never sent,
+ * so a `policyGeneration` or Dogwood policy stays exactly as the engine holds it; one whose statement
+ * the engine did not return (see isOpaque) cannot be in the document and is kept, not removed.
+ *
  * The one gap: an in-place update swaps one policy atomically but not several together. With two or
  * more changed forbids, or changed forbids and changed permits in one publish, a call can match an
  * old version of one and a new version of another for a moment; the plan warns and suggests two
@@ -28,10 +34,11 @@
  */
 import type { CedarApi, SchemaJson } from "@/lib/cedar/cedar-api";
 import { describePolicy, splitPolicies } from "@/lib/cedar/policy-parts";
-import { validatePolicies } from "@/lib/cedar/validate";
 import { bareToolName, RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
-import type { EnforcementMode } from "@/lib/agentcore/types";
-import { stripConsoleAnnotations, type DocumentPolicy } from "@/lib/workspace/document";
+import type { DefinitionKind, EnforcementMode, StatementKind, Tool } from "@/lib/agentcore/types";
+import { checkDocument } from "@/lib/dogwood/check";
+import { hasDogwood } from "@/lib/dogwood/statement";
+import { isOpaque, stripConsoleAnnotations, type DocumentPolicy } from "@/lib/workspace/document";
 
 export const MAX_POLICY_BYTES = 10 * 1024;
 export const MAX_TOTAL_BYTES = 200 * 1024;
@@ -58,6 +65,9 @@ export interface PublishedPolicy {
   enforcementMode: EnforcementMode;
   /** The engine's status; a `*_FAILED` policy is re-sent even when the draft matches it. */
   status?: string;
+  /** The definition member the engine holds it under (default `cedar`). */
+  definitionKind?: DefinitionKind;
+  statementNote?: string;
 }
 
 export interface PlannedPolicy {
@@ -82,8 +92,8 @@ export interface PlanOperation {
   name: string;
   /** Engine id for update/delete. */
   policyId?: string;
-  create?: { name: string; description: string; statement: string; enforcementMode: EnforcementMode };
-  update?: { statement?: string; description?: string; enforcementMode?: EnforcementMode };
+  create?: { name: string; description: string; statement: string; definitionKind: StatementKind; enforcementMode: EnforcementMode };
+  update?: { statement?: string; definitionKind?: StatementKind; description?: string; enforcementMode?: EnforcementMode };
   phase: PhaseId;
   /** One line for the review: what the step does to decisions. */
   reason: string;
@@ -111,13 +121,25 @@ export interface PublishPlan {
 
 type Cedar = Pick<CedarApi, "policyToJson" | "validate">;
 
-export function planPublish(cedar: Cedar, input: { text: string; published: PublishedPolicy[]; schemaJson: SchemaJson<string> | Record<string, unknown> }): PublishPlan {
+export function planPublish(
+  cedar: Cedar,
+  input: { text: string; published: PublishedPolicy[]; schemaJson: SchemaJson<string> | Record<string, unknown>; tools?: Tool[] },
+): PublishPlan {
   const errors: PlanProblem[] = [];
   const warnings: PlanProblem[] = [];
 
-  for (const d of validatePolicies(cedar, input.text, input.schemaJson as SchemaJson<string>)) {
+  // Dogwood statements are validated by their stateless part plus the console's own checks (lib/dogwood).
+  const checked = checkDocument(cedar, input.text, { schemaJson: input.schemaJson, tools: input.tools });
+  for (const d of checked.diagnostics) {
     const problem = { message: d.message, line: d.startLine, column: d.startColumn, help: d.help, policy: d.policyId };
     (d.severity === "error" ? errors : warnings).push(problem);
+  }
+  const noted = new Set<string>();
+  for (const n of checked.notes) {
+    const key = `${n.policyId ?? n.line}\u0000${n.message}`;
+    if (noted.has(key)) continue;
+    noted.add(key);
+    warnings.push({ message: n.message, line: n.line, column: n.column, policy: n.policyId });
   }
 
   const { parts, trailing } = splitPolicies(cedar, input.text);
@@ -179,18 +201,27 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
     const statementChanged = oldStatement !== d.statement;
     const descriptionChanged = old.description !== d.description;
     const modeChanged = old.enforcementMode !== d.enforcementMode;
-    const resend = old.status?.endsWith("_FAILED") ? old.status : undefined;
+    const failed = old.status?.endsWith("_FAILED") ? old.status : undefined;
+    // Only a statement the console holds verbatim under its own kind can be re-sent unchanged.
+    const resendable = failed && !statementChanged && (old.definitionKind ?? "cedar") !== "policyGeneration" && old.definitionKind !== "unknown";
+    if (failed && !statementChanged && !resendable) {
+      warnings.push({ policy: d.name, line: d.line, message: `The engine reports "${d.name}" ${failed}; it is held under definition.${old.definitionKind}, so the console does not re-send it unchanged.`, help: "Edit its statement to publish it again under definition.policy or definition.cedar." });
+    }
+    const resend = failed && (statementChanged || resendable) ? failed : undefined;
     const changed = statementChanged || descriptionChanged || modeChanged || !!resend;
     policies.push({ name: d.name, change: changed ? "changed" : "unchanged", generatedName: d.generatedName, effect: d.effect, before, after, statementChanged, descriptionChanged, modeChanged, resend, line: d.line });
     if (!changed) continue;
     if (resend === "CREATE_FAILED") {
       // The service refuses to update a policy it never created: remove the failed copy, create it anew.
       operations.push({ op: "delete", name: d.name, policyId: old.policyId, phase: 1, reason: "removes the copy the engine reports CREATE_FAILED (it decides nothing)" });
-      operations.push(createOperation(d));
+      operations.push(createOperation(d, old.definitionKind));
       continue;
     }
     const update: PlanOperation["update"] = {};
-    if (statementChanged || resend) update.statement = d.statement;
+    if (statementChanged || resend) {
+      update.statement = d.statement;
+      update.definitionKind = statementKind(d.statement, old.definitionKind);
+    }
     if (descriptionChanged) update.description = d.description;
     if (modeChanged) update.enforcementMode = d.enforcementMode;
     operations.push({
@@ -204,6 +235,12 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
   }
   for (const old of input.published) {
     if (desired.some((d) => d.name === old.name)) continue;
+    if (isOpaque(old)) {
+      // The document cannot hold what the engine did not return; absence from it is not a removal.
+      policies.push({ name: old.name, change: "unchanged", generatedName: false, effect: null, before: null, after: null, statementChanged: false, descriptionChanged: false, modeChanged: false });
+      warnings.push({ policy: old.name, message: `"${old.name}" is kept as the engine holds it (definition.${old.definitionKind ?? "cedar"}): ${old.statementNote ?? "the engine returned no statement"}` });
+      continue;
+    }
     const statement = stripConsoleAnnotations(old.statement).trim();
     const effect = effectOf(cedar, statement);
     policies.push({
@@ -245,11 +282,19 @@ export function planPublish(cedar: Cedar, input: { text: string; published: Publ
   };
 }
 
-function createOperation(d: DocumentPolicy & { effect: Effect | null }): PlanOperation {
+/**
+ * The definition member a statement is sent under: `policy` when it holds a Dogwood block or the
+ * engine already holds the policy under `policy`; otherwise `cedar`.
+ */
+export function statementKind(statement: string, current?: DefinitionKind): StatementKind {
+  return current === "policy" || hasDogwood(statement) ? "policy" : "cedar";
+}
+
+function createOperation(d: DocumentPolicy & { effect: Effect | null }, current?: DefinitionKind): PlanOperation {
   return {
     op: "create",
     name: d.name,
-    create: { name: d.name, description: d.description, statement: d.statement, enforcementMode: d.enforcementMode },
+    create: { name: d.name, description: d.description, statement: d.statement, definitionKind: statementKind(d.statement, current), enforcementMode: d.enforcementMode },
     ...ordering(null, { effect: d.effect, mode: d.enforcementMode }, false),
   };
 }

@@ -105,7 +105,7 @@ export async function previewPublish(deps: PublishingDeps, gatewayId: string, te
   const engine = engineOf(gateway);
   const live = await deps.cp.listPolicies(engine.policyEngineId);
   const schemaJson = deps.schemaOf(gateway);
-  return { plan: planPublish(cedar, { text, published: live, schemaJson }), gateway, live, currentVersion: publishedVersion(live) };
+  return { plan: planPublish(cedar, { text, published: live, schemaJson, tools: gateway.targets.flatMap((t) => t.tools) }), gateway, live, currentVersion: publishedVersion(live) };
 }
 
 /**

@@ -36,7 +36,7 @@ export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: 
   const currentVersion = publishedVersion(live);
   const effectiveText = text ?? draft?.text ?? publishedText;
   const baseVersion = draft?.baseVersion ?? currentVersion;
-  const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson: deps.schemaOf(gateway) });
+  const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson: deps.schemaOf(gateway), tools: gateway.targets.flatMap((t) => t.tools) });
   const [corpus, latest, versions] = await Promise.all([
     loadCorpus(gatewayId),
     latestVersion(gatewayId),

@@ -1,5 +1,5 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
-import type { Authorizer, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
+import type { Authorizer, DefinitionKind, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
 import type { Decision, PrincipalKind } from "@/lib/cedar/cedar-api";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 
@@ -57,6 +57,10 @@ export const policies = pgTable(
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     statement: text("statement").notNull(),
+    /** The `PolicyDefinition` member the statement was given under (`cedar`, `policy`, `policyGeneration`). */
+    definitionKind: text("definition_kind").$type<DefinitionKind>().notNull().default("cedar"),
+    policyGenerationId: text("policy_generation_id"),
+    policyGenerationAssetId: text("policy_generation_asset_id"),
     status: text("status").notNull(),
     statusReasons: jsonb("status_reasons").$type<string[]>().notNull().default([]),
     enforcementMode: text("enforcement_mode").$type<EnforcementMode>().notNull().default("ACTIVE"),

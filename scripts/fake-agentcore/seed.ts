@@ -47,13 +47,19 @@ export interface FakeEngine {
   updatedAt: string;
 }
 
+export type FakeDefinitionKind = "cedar" | "policy" | "policyGeneration";
+
 export interface FakePolicy {
   policyId: string;
   policyEngineId: string;
   policyArn: string;
   name: string;
   description?: string;
+  /** The member of `definition` the policy was given under; it is returned the same way. */
+  definitionKind: FakeDefinitionKind;
+  /** What the engine enforces: the statement given, or the generation asset's. */
   statement: string;
+  generation?: { policyGenerationId: string; policyGenerationAssetId: string };
   status: string;
   statusReasons: string[];
   enforcementMode: string;
@@ -61,11 +67,24 @@ export interface FakePolicy {
   updatedAt: string;
 }
 
+export interface FakeGeneration {
+  policyEngineId: string;
+  policyGenerationId: string;
+  name: string;
+  gatewayArn: string;
+  text: string;
+  status: string;
+  createdAt: string;
+  /** Fixed assets; without them the fake derives assets from the text. */
+  assets?: Array<{ policyGenerationAssetId: string; rawTextFragment: string; definition: Record<string, unknown>; findings: Array<{ type: string; description: string }> }>;
+}
+
 export interface FakeSeed {
   gateways: FakeGateway[];
   targets: FakeTarget[];
   engines: FakeEngine[];
   policies: FakePolicy[];
+  generations?: FakeGeneration[];
 }
 
 const T0 = "2026-01-15T10:00:00Z";
@@ -176,6 +195,7 @@ export function defaultSeed(extraGateways = 0): FakeSeed {
       policyArn: `${engine.policyEngineArn}/policy/paymentlimit-p1q2r3s4t5`,
       name: "payment_limit",
       description: "Payments under $500",
+      definitionKind: "cedar",
       statement: `permit(principal, action == AgentCore::Action::"PaymentsTarget___create_payment", resource == AgentCore::Gateway::"${payments.gatewayArn}") when { context.input.amount < 50000 };`,
       status: "ACTIVE",
       statusReasons: [],
@@ -208,4 +228,59 @@ function gateway(gatewayId: string, name: string, description?: string): FakeGat
     createdAt: T0,
     updatedAt: T0,
   };
+}
+
+/**
+ * The default seed plus the 2026 definition kinds in the payments engine: a temporal policy held
+ * under `definition.policy` and a policy created from a generation asset (`definition.policyGeneration`).
+ */
+export function dogwoodSeed(): FakeSeed {
+  const seed = defaultSeed();
+  const engine = seed.engines[0];
+  const gatewayArn = seed.gateways[0].gatewayArn;
+  const generationId = "seedgen-0a1b2c3d4e";
+  const policy = (policyId: string, name: string, rest: Pick<FakePolicy, "definitionKind" | "statement" | "generation" | "description">): FakePolicy => ({
+    policyId,
+    policyEngineId: engine.policyEngineId,
+    policyArn: `${engine.policyEngineArn}/policy/${policyId}`,
+    name,
+    status: "ACTIVE",
+    statusReasons: [],
+    enforcementMode: "ACTIVE",
+    createdAt: T0,
+    updatedAt: T0,
+    ...rest,
+  });
+  seed.policies.push(
+    policy("lookupfirst-u6v7w8x9y0", "pay_after_lookup", {
+      description: "A payment needs a payment read in the last hour",
+      definitionKind: "policy",
+      statement: `permit(principal, action == AgentCore::Action::"PaymentsTarget___create_payment", resource == AgentCore::Gateway::"${gatewayArn}")\nwhen temporal {\n  formerly within 1h AgentCore::Action::"PaymentsTarget___get_payment"::response{ eventResource: resource }\n};`,
+    }),
+    policy("generatedreads-z1a2b3c4d5", "generated_reads", {
+      definitionKind: "policyGeneration",
+      statement: `permit(principal, action == AgentCore::Action::"PaymentsTarget___get_payment", resource == AgentCore::Gateway::"${gatewayArn}");`,
+      generation: { policyGenerationId: generationId, policyGenerationAssetId: `${generationId}-0` },
+    }),
+  );
+  seed.generations = [
+    {
+      policyEngineId: engine.policyEngineId,
+      policyGenerationId: generationId,
+      name: "reads",
+      gatewayArn,
+      text: "Anyone may read payments",
+      status: "GENERATED",
+      createdAt: T0,
+      assets: [
+        {
+          policyGenerationAssetId: `${generationId}-0`,
+          rawTextFragment: "Anyone may read payments",
+          definition: { policy: { statement: `permit(principal, action == AgentCore::Action::"PaymentsTarget___get_payment", resource == AgentCore::Gateway::"${gatewayArn}");` } },
+          findings: [{ type: "VALID", description: "The policy is valid." }],
+        },
+      ],
+    },
+  ];
+  return seed;
 }

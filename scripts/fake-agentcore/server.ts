@@ -7,8 +7,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { checkParsePolicySet } from "@cedar-policy/cedar-wasm/nodejs";
-import { arn, defaultSeed, type FakeEngine, type FakePolicy, type FakeSeed } from "./seed";
+import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
+import { engineStatementErrors } from "@/lib/dogwood/engine-check";
+import { arn, defaultSeed, type FakeDefinitionKind, type FakeEngine, type FakeGeneration, type FakePolicy, type FakeSeed } from "./seed";
 
 export interface Fault {
   operation: string;
@@ -21,19 +22,11 @@ export interface Fault {
 export interface FakeAgentCore {
   url: string;
   port: number;
-  state: FakeSeed & { generations: Map<string, Generation>; faults: Fault[]; calls: Array<{ operation: string; body: unknown }> };
+  state: Omit<FakeSeed, "generations"> & { generations: Map<string, Generation>; faults: Fault[]; calls: Array<{ operation: string; body: unknown }> };
   close(): Promise<void>;
 }
 
-interface Generation {
-  policyEngineId: string;
-  policyGenerationId: string;
-  name: string;
-  gatewayArn: string;
-  text: string;
-  status: string;
-  createdAt: string;
-}
+type Generation = FakeGeneration;
 
 type Handler = (m: RegExpMatchArray, q: URLSearchParams, body: Record<string, unknown>) => { status?: number; body: unknown } | Promise<{ status?: number; body: unknown }>;
 
@@ -53,7 +46,9 @@ const id = (prefix: string) => `${prefix.toLowerCase().replace(/[^a-z0-9]/g, "")
 
 export async function startFakeAgentCore(options: { port?: number; seed?: FakeSeed; delayMs?: number } = {}): Promise<FakeAgentCore> {
   const seedState = () => structuredClone(options.seed ?? defaultSeed());
-  const state: FakeAgentCore["state"] = { ...seedState(), generations: new Map(), faults: [], calls: [] };
+  const generationsOf = (seed: FakeSeed) => new Map((seed.generations ?? []).map((g) => [g.policyGenerationId, g]));
+  const initial = seedState();
+  const state: FakeAgentCore["state"] = { ...initial, generations: generationsOf(initial), faults: [], calls: [] };
   const delayMs = options.delayMs ?? 200;
 
   /** Async work the service does after answering (CREATING → ACTIVE and the like). */
@@ -75,12 +70,32 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
     return p;
   };
 
-  const checkStatement = (statement: unknown, validationMode: unknown) => {
-    if (typeof statement !== "string" || !statement.trim()) throw new ApiError("ValidationException", 400, "definition.cedar.statement is required");
+  /**
+   * `definition` is the SDK's PolicyDefinition union: exactly one of `cedar: { statement }`,
+   * `policy: { statement }` (Dogwood) or `policyGeneration: { policyGenerationId, policyGenerationAssetId }`.
+   */
+  const readDefinition = (eid: string, definition: unknown, validationMode: unknown): Pick<FakePolicy, "definitionKind" | "statement" | "generation"> => {
+    const members = Object.keys((definition ?? {}) as object).filter((k) => ["cedar", "policy", "policyGeneration"].includes(k));
+    if (typeof definition !== "object" || definition === null || members.length !== 1 || Object.keys(definition).length !== 1) {
+      throw new ApiError("ValidationException", 400, "definition must set exactly one of cedar, policy or policyGeneration");
+    }
+    const kind = members[0] as FakeDefinitionKind;
+    const member = (definition as Record<string, Record<string, unknown> | undefined>)[kind] ?? {};
+    if (kind === "policyGeneration") {
+      const ref = { policyGenerationId: String(member.policyGenerationId ?? ""), policyGenerationAssetId: String(member.policyGenerationAssetId ?? "") };
+      const asset = generation(eid, ref.policyGenerationId).assets?.find((a) => a.policyGenerationAssetId === ref.policyGenerationAssetId);
+      if (!asset) throw new ApiError("ValidationException", 400, `Policy generation ${ref.policyGenerationId} has no asset ${ref.policyGenerationAssetId}`);
+      const def = asset.definition as { cedar?: { statement?: string }; policy?: { statement?: string } };
+      return { definitionKind: kind, statement: def.cedar?.statement ?? def.policy?.statement ?? "", generation: ref };
+    }
+    const statement = member.statement;
+    if (typeof statement !== "string" || !statement.trim()) throw new ApiError("ValidationException", 400, `definition.${kind}.statement is required`);
     if (Buffer.byteLength(statement) > 10 * 1024) throw new ApiError("ValidationException", 400, "Policy statement exceeds the 10 KB limit");
-    if (validationMode === "IGNORE_ALL_FINDINGS") return;
-    const parsed = checkParsePolicySet({ staticPolicies: statement });
-    if (parsed.type === "failure") throw new ApiError("ValidationException", 400, `Policy failed validation: INVALID: ${parsed.errors[0]?.message ?? "parse error"}`);
+    if (validationMode !== "IGNORE_ALL_FINDINGS") {
+      const errors = kind === "cedar" ? cedarParseErrors(statement) : engineStatementErrors(cedar, statement, "policy");
+      if (errors.length) throw new ApiError("ValidationException", 400, `Policy failed validation: INVALID: ${errors[0]}`);
+    }
+    return { definitionKind: kind, statement };
   };
 
   const engineView = (e: FakeEngine) => ({ ...e, statusReasons: [] });
@@ -93,7 +108,8 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
     status: p.status,
     statusReasons: p.statusReasons,
     enforcementMode: p.enforcementMode,
-    definition: { cedar: { statement: p.statement } },
+    // Returned under the member it was given: a generated policy comes back as its reference only.
+    definition: p.definitionKind === "policyGeneration" ? { policyGeneration: p.generation } : { [p.definitionKind]: { statement: p.statement } },
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   });
@@ -158,8 +174,7 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
         const e = engine(m[1]);
         const name = String(body.name ?? "");
         if (!/^[A-Za-z][A-Za-z0-9_]{0,47}$/.test(name)) throw new ApiError("ValidationException", 400, `Invalid policy name ${name}`);
-        const statement = (body.definition as { cedar?: { statement?: string } } | undefined)?.cedar?.statement;
-        checkStatement(statement, body.validationMode);
+        const definition = readDefinition(e.policyEngineId, body.definition, body.validationMode);
         if (state.policies.some((p) => p.policyEngineId === e.policyEngineId && p.name === name)) throw new ApiError("ConflictException", 409, `A policy named ${name} already exists in ${e.name}`);
         const policyId = id(name);
         const p: FakePolicy = {
@@ -168,7 +183,7 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
           policyArn: `${e.policyEngineArn}/policy/${policyId}`,
           name,
           description: body.description as string | undefined,
-          statement: statement!,
+          ...definition,
           status: "CREATING",
           statusReasons: [],
           enforcementMode: (body.enforcementMode as string) ?? "ACTIVE",
@@ -188,9 +203,11 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
       (m, _q, body) => {
         const p = policy(m[1], m[2]);
         if (p.status !== "ACTIVE" && p.status !== "UPDATE_FAILED") throw new ApiError("ConflictException", 409, `Policy ${p.name} is ${p.status}; retry when it is ACTIVE`);
-        const statement = (body.definition as { cedar?: { statement?: string } } | undefined)?.cedar?.statement;
-        if (body.definition !== undefined) checkStatement(statement, body.validationMode);
-        if (statement !== undefined) p.statement = statement;
+        if (body.definition !== undefined) {
+          const { generation: ref, ...definition } = readDefinition(p.policyEngineId, body.definition, body.validationMode);
+          delete p.generation;
+          Object.assign(p, definition, ref ? { generation: ref } : {});
+        }
         const description = body.description as { optionalValue?: string } | undefined;
         if (description !== undefined) p.description = description.optionalValue;
         if (body.enforcementMode !== undefined) p.enforcementMode = String(body.enforcementMode);
@@ -252,6 +269,7 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
 
   /** A deterministic stand-in for the service's generator: permit the tools the text names. */
   function generatedAssets(g: Generation) {
+    if (g.assets) return g.assets;
     const gw = gateway(g.gatewayArn);
     const tools = state.targets
       .filter((t) => t.gatewayId === gw.gatewayId)
@@ -321,7 +339,8 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
       return send(res, 200, { faults: state.faults });
     }
     if (method === "POST" && path === "/__fake/reset") {
-      Object.assign(state, seedState(), { generations: new Map(), faults: [], calls: [] });
+      const fresh = seedState();
+      Object.assign(state, fresh, { generations: generationsOf(fresh), faults: [], calls: [] });
       return send(res, 200, { ok: true });
     }
     send(res, 404, { message: "unknown control route" });
@@ -342,6 +361,11 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
         server.close(() => resolve());
       }),
   };
+}
+
+function cedarParseErrors(statement: string): string[] {
+  const parsed = cedar.checkParsePolicySet({ staticPolicies: statement });
+  return parsed.type === "failure" ? [parsed.errors[0]?.message ?? "parse error"] : [];
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

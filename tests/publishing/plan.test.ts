@@ -33,7 +33,7 @@ describe("diffing the draft document against the engine by name", () => {
     expect(p.ok).toBe(true);
     expect(Object.fromEntries(p.policies.map((x) => [x.name, x.change]))).toEqual({ refund_limit_policy: "changed", no_creates: "added", old_reads: "removed" });
     const create = p.operations.find((o) => o.op === "create")!;
-    expect(create.create).toEqual({ name: "no_creates", description: "No new orders", statement: forbidTool("OrdersTarget___create_order"), enforcementMode: "ACTIVE" });
+    expect(create.create).toEqual({ name: "no_creates", description: "No new orders", statement: forbidTool("OrdersTarget___create_order"), definitionKind: "cedar", enforcementMode: "ACTIVE" });
     expect(create.create!.statement).not.toContain("@");
     const update = p.operations.find((o) => o.op === "update")!;
     expect(update).toMatchObject({ policyId: "refund_limit_policy-id", update: { statement: expect.stringContaining("< 500") } });

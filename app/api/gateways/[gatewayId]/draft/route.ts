@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { validatePolicies } from "@/lib/cedar/server";
+import { cedar } from "@/lib/cedar/server";
+import { checkDocument } from "@/lib/dogwood/check";
 import { GatewayParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { saveDraft } from "@/lib/store/drafts";
@@ -19,7 +20,9 @@ const Body = z.object({
 export const PUT = route({ params: GatewayParams, body: Body, maxBytes: MAX_DRAFT_BYTES }, async ({ params, body }) => {
   const ws = await loadWorkspace(params.gatewayId);
   const saved = await saveDraft(params.gatewayId, body.text, body.baseVersion ?? ws.draft.baseVersion);
-  return NextResponse.json({ ...saved, diagnostics: validatePolicies(body.text, ws.context.schemaJson as never) });
+  // Dogwood statements are validated by their stateless part, plus the console's own checks.
+  const checked = checkDocument(cedar, body.text, { schemaJson: ws.context.schemaJson, tools: ws.gateway.targets.flatMap((t) => t.tools) });
+  return NextResponse.json({ ...saved, diagnostics: checked.diagnostics, notes: checked.notes });
 });
 
 export const DELETE = route({ params: GatewayParams }, async ({ params }) => {
