@@ -29,6 +29,8 @@ export interface SampleServerOptions {
   requireHeaders?: Record<string, string>;
   /** Sessions (Mcp-Session-Id) instead of stateless requests. */
   stateful?: boolean;
+  /** Tool definitions listed exactly as given after the real ones (not callable), to test odd upstream tools. */
+  rawTools?: unknown[];
 }
 
 export interface RecordedCall {
@@ -64,11 +66,13 @@ const MAX_BODY = 8 * 1024 * 1024;
 
 export async function startSampleMcpServer(options: SampleServerOptions = {}): Promise<SampleServer> {
   const tools = toolsFor(options.toolCount);
-  const listed = tools.map((t) => ({
-    name: t.name,
-    description: t.description,
-    inputSchema: z.toJSONSchema(z.object(t.input), { target: "draft-7", io: "input" }),
-  }));
+  const listed: unknown[] = [
+    ...tools.map((t) => ({ name: t.name, description: t.description, inputSchema: z.toJSONSchema(z.object(t.input), { target: "draft-7", io: "input" }) })),
+    ...(options.rawTools ?? []),
+  ];
+  // Stateless requests each need a connected McpServer; building one per request is slow with many
+  // tools, so servers whose request ended are reused.
+  const idle: McpServer[] = [];
   const calls: RecordedCall[] = [];
   let fault: Fault | null = null;
   const sessions = new Map<string, StreamableHTTPServerTransport>();
@@ -122,12 +126,9 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
 
     if (!options.stateful) {
       if (req.method !== "POST") return send(res, 405, JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32000, message: "Method not allowed." } }), "application/json");
-      const mcp = buildServer(tools, listed, options.pageSize);
+      const mcp = idle.pop() ?? buildServer(tools, listed, options.pageSize);
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-      res.on("close", () => {
-        void transport.close();
-        void mcp.close();
-      });
+      res.on("close", () => void transport.close().then(() => idle.push(mcp)));
       await mcp.connect(transport);
       return transport.handleRequest(req, res, body);
     }
@@ -194,7 +195,7 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
   };
 }
 
-function buildServer(tools: SampleTool[], listed: Array<{ name: string; description: string; inputSchema: unknown }>, pageSize?: number): McpServer {
+function buildServer(tools: SampleTool[], listed: unknown[], pageSize?: number): McpServer {
   const mcp = new McpServer({ name: "sample-helpdesk", version: "1.0.0" });
   for (const t of tools) {
     mcp.registerTool(t.name, { description: t.description, inputSchema: t.input }, async (args) => ({
