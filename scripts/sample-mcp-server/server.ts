@@ -31,6 +31,8 @@ export interface SampleServerOptions {
   stateful?: boolean;
   /** Tool definitions listed exactly as given after the real ones (not callable), to test odd upstream tools. */
   rawTools?: unknown[];
+  /** Answer with SSE streams instead of JSON bodies. */
+  sse?: boolean;
 }
 
 export interface RecordedCall {
@@ -42,7 +44,8 @@ export interface RecordedCall {
 }
 
 export interface Fault {
-  kind: "hang" | "garbage" | "html" | "oversized" | "status" | "reset";
+  /** `rpc-error` answers a JSON-RPC error with data; `reset` destroys the connection. */
+  kind: "hang" | "garbage" | "html" | "oversized" | "status" | "reset" | "rpc-error";
   /** For `status`: the HTTP status to answer. */
   status?: number;
   /** For `oversized`: the size of the answer (default 7 MB). */
@@ -58,6 +61,8 @@ export interface SampleServer {
   url: string;
   port: number;
   calls: RecordedCall[];
+  /** How many messages of each JSON-RPC method reached the server (faults included). */
+  methodCounts: Record<string, number>;
   setFault(fault: Fault | null): void;
   close(): Promise<void>;
 }
@@ -74,6 +79,7 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
   // tools, so servers whose request ended are reused.
   const idle: McpServer[] = [];
   const calls: RecordedCall[] = [];
+  const methodCounts: Record<string, number> = {};
   let fault: Fault | null = null;
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const hanging = new Set<ServerResponse>();
@@ -108,15 +114,16 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
     } catch {
       body = undefined;
     }
-    const messages = (Array.isArray(body) ? body : [body]) as Array<{ method?: string; params?: { name?: string; arguments?: unknown } }>;
+    const messages = (Array.isArray(body) ? body : [body]) as Array<{ id?: unknown; method?: string; params?: { name?: string; arguments?: unknown } }>;
+    for (const m of messages) if (typeof m?.method === "string") methodCounts[m.method] = (methodCounts[m.method] ?? 0) + 1;
     const active = fault && (!fault.methods || messages.some((m) => fault!.methods!.includes(String(m?.method))));
     if (active && fault) {
       if (fault.count !== undefined && --fault.count <= 0) {
         const f = fault;
         fault = null;
-        return misbehave(res, f);
+        return misbehave(res, f, messages[0]?.id);
       }
-      return misbehave(res, fault);
+      return misbehave(res, fault, messages[0]?.id);
     }
     for (const m of messages) {
       if (m?.method === "tools/call") {
@@ -127,7 +134,7 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
     if (!options.stateful) {
       if (req.method !== "POST") return send(res, 405, JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32000, message: "Method not allowed." } }), "application/json");
       const mcp = idle.pop() ?? buildServer(tools, listed, options.pageSize);
-      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !options.sse });
       res.on("close", () => void transport.close().then(() => idle.push(mcp)));
       await mcp.connect(transport);
       return transport.handleRequest(req, res, body);
@@ -142,7 +149,7 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
       }
       const created = new StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
-        enableJsonResponse: true,
+        enableJsonResponse: !options.sse,
         onsessioninitialized: (id) => void sessions.set(id, created),
       });
       created.onclose = () => {
@@ -154,7 +161,7 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
     return transport.handleRequest(req, res, body);
   }
 
-  function misbehave(res: ServerResponse, f: Fault) {
+  function misbehave(res: ServerResponse, f: Fault, id: unknown) {
     switch (f.kind) {
       case "hang":
         hanging.add(res);
@@ -166,8 +173,10 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
         return send(res, 200, "<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>", "text/html");
       case "oversized": {
         const text = "x".repeat(f.bytes ?? 7 * 1024 * 1024);
-        return send(res, 200, JSON.stringify({ jsonrpc: "2.0", id: 1, result: { content: [{ type: "text", text }] } }), "application/json");
+        return send(res, 200, JSON.stringify({ jsonrpc: "2.0", id, result: { content: [{ type: "text", text }] } }), "application/json");
       }
+      case "rpc-error":
+        return send(res, 200, JSON.stringify({ jsonrpc: "2.0", id, error: { code: -32042, message: "The helpdesk is closed for maintenance", data: { retryAfter: 60 } } }), "application/json");
       case "status":
         return send(res, f.status ?? 500, "Upstream failure", "text/plain");
       case "reset":
@@ -185,6 +194,7 @@ export async function startSampleMcpServer(options: SampleServerOptions = {}): P
     url: `http://127.0.0.1:${port}/mcp`,
     port,
     calls,
+    methodCounts,
     setFault: (f) => void (fault = f ? { ...f } : null),
     close: async () => {
       for (const res of hanging) res.destroy();

@@ -1,0 +1,280 @@
+import "server-only";
+import { formatBytes, GATEWAY_LIMITS } from "./limits";
+import { AnswerTooLarge } from "./capped-response";
+import { displayUrl } from "./mcp-server-config";
+import { readRpcAnswer, type RpcMessage } from "./rpc-answer";
+
+/**
+ * The local gateway's client for MCP server targets: `tools/call` with the original tool name and
+ * arguments, answered with the upstream's result or JSON-RPC error exactly as it sent them.
+ *
+ * It speaks Streamable HTTP itself rather than through the SDK's Client: the SDK rewrites error
+ * messages ("MCP error -32602: …") and re-validates results, and a forwarder must do neither. One
+ * connection per upstream (URL + headers) is kept: initialized once (protocol version, session id),
+ * then reused; HTTP keep-alive reuses the sockets. It survives the upstream restarting: an expired
+ * session (404) is initialized again, and a request that finds its kept-alive socket closed is
+ * sent once more on a new one.
+ *
+ * When the upstream cannot answer — unreachable, too slow, garbage, oversized, refusing the
+ * target's credentials — the answer is the gateway's own JSON-RPC error, code -32603 (Internal
+ * error; the call did not fail in the client's request but behind the gateway), whose message
+ * names the target and the URL and whose `data.reason` says what happened.
+ */
+
+export interface UpstreamTarget {
+  /** The target's name, as errors name it. */
+  targetName: string;
+  url: string;
+  headers?: Record<string, string>;
+}
+
+export interface JsonRpcErrorObject {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+export type UpstreamFailure = "unreachable" | "timeout" | "cancelled" | "auth-refused" | "http-error" | "invalid-response" | "too-large";
+
+export type UpstreamAnswer<R = unknown> =
+  /** The upstream's `result`, unchanged. */
+  | { ok: true; result: R }
+  /** The upstream's JSON-RPC `error`, unchanged (`failure` null), or the gateway's error about the upstream. */
+  | { ok: false; error: JsonRpcErrorObject; failure: UpstreamFailure | null };
+
+/** JSON-RPC's Internal error: what the gateway answers when the upstream itself could not. */
+export const UPSTREAM_ERROR_CODE = -32603;
+
+export interface UpstreamPoolOptions {
+  /** How long one call may take, initialization included. */
+  timeoutMs?: number;
+  /** The largest answer read; AgentCore's limit for a tool call by default. */
+  maxAnswerBytes?: number;
+}
+
+export interface CallOptions {
+  timeoutMs?: number;
+  /** Aborts the call (e.g. the gateway's client went away). */
+  signal?: AbortSignal;
+}
+
+export interface UpstreamPool {
+  callTool(target: UpstreamTarget, name: string, args: Record<string, unknown>, options?: CallOptions): Promise<UpstreamAnswer>;
+  /** The upstream's tools exactly as it lists them, every page. */
+  listTools(target: UpstreamTarget, options?: CallOptions): Promise<UpstreamAnswer<unknown[]>>;
+  /** Drops a target's connection (its URL or headers changed, or it was deleted). */
+  forget(target: UpstreamTarget): void;
+  close(): void;
+}
+
+const PROTOCOL_VERSION = "2025-11-25";
+const CLIENT_INFO = { name: "policy-studio-gateway", version: "1.0.0" };
+const MAX_LIST_PAGES = 200;
+/** Socket errors that mean a kept-alive connection was closed under the request. */
+const STALE_SOCKET = new Set(["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"]);
+
+interface Connection {
+  protocolVersion: string;
+  sessionId?: string;
+  ready: Promise<void> | null;
+  nextId: number;
+}
+
+class Failure extends Error {
+  constructor(
+    readonly failure: UpstreamFailure,
+    readonly detail: string,
+    readonly status?: number,
+  ) {
+    super(detail);
+  }
+}
+
+export function createUpstreamPool(options: UpstreamPoolOptions = {}): UpstreamPool {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxBytes = options.maxAnswerBytes ?? GATEWAY_LIMITS.toolPayloadBytes;
+  const connections = new Map<string, Connection>();
+  const keyOf = (t: UpstreamTarget) => `${t.url}\n${JSON.stringify(Object.entries(t.headers ?? {}).sort())}`;
+
+  function connectionFor(target: UpstreamTarget): Connection {
+    const key = keyOf(target);
+    let conn = connections.get(key);
+    if (!conn) {
+      conn = { protocolVersion: PROTOCOL_VERSION, ready: null, nextId: 1 };
+      connections.set(key, conn);
+    }
+    return conn;
+  }
+
+  async function post(target: UpstreamTarget, conn: Connection, message: Record<string, unknown>, signal: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = {
+      ...target.headers,
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      "mcp-protocol-version": conn.protocolVersion,
+    };
+    if (conn.sessionId) headers["mcp-session-id"] = conn.sessionId;
+    const init = { method: "POST", headers, body: JSON.stringify(message), signal };
+    try {
+      return await fetch(target.url, init);
+    } catch (e) {
+      if (signal.aborted || !STALE_SOCKET.has(networkCode(e) ?? "")) throw e;
+      return fetch(target.url, init);
+    }
+  }
+
+  /** One request → its answer message; HTTP-level trouble becomes a Failure. */
+  async function request(target: UpstreamTarget, conn: Connection, method: string, params: unknown, signal: AbortSignal): Promise<RpcMessage> {
+    const id = conn.nextId++;
+    const res = await post(target, conn, { jsonrpc: "2.0", id, method, params }, signal);
+    if (res.status === 401 || res.status === 403) {
+      await res.body?.cancel().catch(() => {});
+      throw new Failure("auth-refused", `refused the target's credentials (HTTP ${res.status}); check the target's headers`, res.status);
+    }
+    if (res.status === 404 && conn.sessionId) {
+      await res.body?.cancel().catch(() => {});
+      throw new SessionExpired();
+    }
+    const answer = await readRpcAnswer(res, id, maxBytes);
+    if (answer.kind === "message") return answer.message;
+    if (!res.ok) throw new Failure("http-error", `answered ${method} with HTTP ${res.status}`, res.status);
+    throw new Failure("invalid-response", `answered ${method} with something that is not a JSON-RPC response (HTTP ${res.status}, ${answer.contentType ?? "no content type"})`, res.status);
+  }
+
+  async function initialize(target: UpstreamTarget, conn: Connection, signal: AbortSignal): Promise<void> {
+    conn.sessionId = undefined;
+    conn.protocolVersion = PROTOCOL_VERSION;
+    const id = conn.nextId++;
+    const res = await post(target, conn, { jsonrpc: "2.0", id, method: "initialize", params: { protocolVersion: PROTOCOL_VERSION, capabilities: {}, clientInfo: CLIENT_INFO } }, signal);
+    if (res.status === 401 || res.status === 403) throw new Failure("auth-refused", `refused the target's credentials (HTTP ${res.status}); check the target's headers`, res.status);
+    const answer = await readRpcAnswer(res, id, maxBytes);
+    const result = answer.kind === "message" ? (answer.message.result as { protocolVersion?: unknown } | undefined) : undefined;
+    if (!result || typeof result.protocolVersion !== "string") {
+      throw new Failure(res.ok ? "invalid-response" : "http-error", `answered initialize ${res.ok ? "with something that is not an MCP initialize result" : `with HTTP ${res.status}`}`, res.status);
+    }
+    conn.protocolVersion = result.protocolVersion;
+    conn.sessionId = res.headers.get("mcp-session-id") ?? undefined;
+    const note = await post(target, conn, { jsonrpc: "2.0", method: "notifications/initialized" }, signal);
+    await note.body?.cancel().catch(() => {});
+  }
+
+  function ready(target: UpstreamTarget, conn: Connection, signal: AbortSignal): Promise<void> {
+    if (!conn.ready) {
+      const attempt = initialize(target, conn, signal);
+      conn.ready = attempt;
+      attempt.catch(() => {
+        if (conn.ready === attempt) conn.ready = null;
+      });
+    }
+    return conn.ready;
+  }
+
+  async function exchange(target: UpstreamTarget, method: string, params: unknown, signal: AbortSignal): Promise<RpcMessage> {
+    const conn = connectionFor(target);
+    for (let attempt = 0; ; attempt++) {
+      await ready(target, conn, signal);
+      try {
+        return await request(target, conn, method, params, signal);
+      } catch (e) {
+        if (!(e instanceof SessionExpired) || attempt > 0) throw e instanceof SessionExpired ? new Failure("http-error", `answered ${method} with HTTP 404 for a new session`, 404) : e;
+        conn.ready = null;
+      }
+    }
+  }
+
+  async function run<R>(target: UpstreamTarget, method: string, options: CallOptions, body: (signal: AbortSignal) => Promise<UpstreamAnswer<R>>): Promise<UpstreamAnswer<R>> {
+    const limit = options.timeoutMs ?? timeoutMs;
+    const timer = AbortSignal.timeout(limit);
+    const signal = options.signal ? AbortSignal.any([timer, options.signal]) : timer;
+    try {
+      return await body(signal);
+    } catch (e) {
+      return failed(target, method, e, { timedOut: timer.aborted, seconds: limit / 1000, maxBytes });
+    }
+  }
+
+  return {
+    callTool(target, name, args, options = {}) {
+      return run(target, "tools/call", options, async (signal) => asAnswer(await exchange(target, "tools/call", { name, arguments: args }, signal)));
+    },
+    listTools(target, options = {}) {
+      return run(target, "tools/list", options, async (signal) => {
+        const tools: unknown[] = [];
+        let cursor: string | undefined;
+        for (let page = 0; page < MAX_LIST_PAGES; page++) {
+          const answer = asAnswer(await exchange(target, "tools/list", cursor ? { cursor } : {}, signal));
+          if (!answer.ok) return answer;
+          const result = answer.result as { tools?: unknown; nextCursor?: unknown };
+          if (!Array.isArray(result?.tools)) throw new Failure("invalid-response", "answered tools/list without a tools array");
+          tools.push(...result.tools);
+          if (tools.length > GATEWAY_LIMITS.toolsPerTarget) throw new Failure("invalid-response", `lists more than ${GATEWAY_LIMITS.toolsPerTarget} tools`);
+          cursor = typeof result.nextCursor === "string" && result.nextCursor !== "" ? result.nextCursor : undefined;
+          if (!cursor) return { ok: true, result: tools };
+        }
+        throw new Failure("invalid-response", `kept paging tools/list past ${MAX_LIST_PAGES} pages`);
+      });
+    },
+    forget(target) {
+      connections.delete(keyOf(target));
+    },
+    close() {
+      connections.clear();
+    },
+  };
+}
+
+class SessionExpired extends Error {}
+
+function asAnswer(message: RpcMessage): UpstreamAnswer {
+  if ("result" in message) return { ok: true, result: message.result };
+  const error = message.error as JsonRpcErrorObject;
+  if (typeof error !== "object" || error === null || typeof error.code !== "number" || typeof error.message !== "string") {
+    throw new Failure("invalid-response", "answered with a malformed JSON-RPC error");
+  }
+  return { ok: false, error, failure: null };
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "no such host",
+  EAI_AGAIN: "the host name could not be resolved",
+  ECONNRESET: "the connection was reset",
+  UND_ERR_SOCKET: "the connection closed unexpectedly",
+  EHOSTUNREACH: "the host is unreachable",
+  ETIMEDOUT: "the connection timed out",
+};
+
+function networkCode(e: unknown): string | undefined {
+  for (let cur: unknown = e, i = 0; cur && i < 5; cur = (cur as { cause?: unknown }).cause, i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return undefined;
+}
+
+function failed<R>(target: UpstreamTarget, method: string, e: unknown, at: { timedOut: boolean; seconds: number; maxBytes: number }): UpstreamAnswer<R> {
+  const url = displayUrl(target.url);
+  const who = `Target "${target.targetName}" (MCP server at ${url})`;
+  let failure: UpstreamFailure;
+  let message: string;
+  let status: number | undefined;
+  const tooLarge = e instanceof AnswerTooLarge || (e as { cause?: unknown })?.cause instanceof AnswerTooLarge;
+  if (e instanceof Failure) {
+    ({ failure, status } = e);
+    message = `${who} ${e.detail}.`;
+  } else if (tooLarge) {
+    failure = "too-large";
+    message = `${who} answered ${method} with more than ${formatBytes(at.maxBytes)}, AgentCore's limit for a tool call.`;
+  } else if (at.timedOut) {
+    failure = "timeout";
+    message = `${who} did not answer ${method} within ${at.seconds} s.`;
+  } else if ((e as { name?: unknown })?.name === "AbortError") {
+    failure = "cancelled";
+    message = `${who}: the ${method} was cancelled before the server answered.`;
+  } else {
+    failure = "unreachable";
+    const code = networkCode(e);
+    message = `${who} could not be reached (${(code && NETWORK_REASONS[code]) ?? "the request failed"}).`;
+  }
+  return { ok: false, failure, error: { code: UPSTREAM_ERROR_CODE, message, data: { target: target.targetName, reason: failure, url, ...(status ? { status } : {}) } } };
+}
