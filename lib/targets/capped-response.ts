@@ -32,8 +32,3 @@ export function capResponse(res: Response, maxBytes: number): Response {
   );
   return new Response(limited, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
-
-/** The body as text, or AnswerTooLarge. */
-export async function readCappedText(res: Response, maxBytes: number): Promise<string> {
-  return capResponse(res, maxBytes).text();
-}

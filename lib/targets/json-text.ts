@@ -5,6 +5,8 @@
 import { byteLength, formatBytes } from "./limits";
 import type { TargetProblem } from "./problems";
 
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: TargetProblem };
 
 export function checkSize(text: string, maxBytes: number, what: string, help?: string): TargetProblem | null {

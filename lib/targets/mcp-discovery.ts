@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { AnswerTooLarge, capResponse } from "./capped-response";
 import { formatBytes, GATEWAY_LIMITS, MCP_TARGET_PROTOCOL_VERSIONS } from "./limits";
 import { checkMcpServerConfig, displayUrl, type McpServerConfig } from "./mcp-server-config";
+import { networkReason } from "./network-errors";
 import { describeProblem, hasErrors, problemsError, type TargetProblem } from "./problems";
 import { checkToolDefinitions, type ToolDefinition } from "./tool-definition";
 
@@ -145,26 +146,6 @@ function observingFetch(observed: Observed, maxBytes: number): (url: string | UR
   };
 }
 
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "no such host",
-  EAI_AGAIN: "the host name could not be resolved",
-  ECONNRESET: "the connection was reset",
-  EHOSTUNREACH: "the host is unreachable",
-  ENETUNREACH: "the network is unreachable",
-  ETIMEDOUT: "the connection timed out",
-  UND_ERR_SOCKET: "the connection closed unexpectedly",
-  UND_ERR_CONNECT_TIMEOUT: "the connection timed out",
-};
-
-function networkCode(e: unknown): string | undefined {
-  for (let cur: unknown = e, i = 0; cur && i < 5; cur = (cur as { cause?: unknown }).cause, i++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
 function classify(e: unknown, observed: Observed, at: { url: string; phase: string; seconds: number; hasHeaders: boolean }): AppError {
   const { url, phase } = at;
   const details = { url, phase };
@@ -181,8 +162,7 @@ function classify(e: unknown, observed: Observed, at: { url: string; phase: stri
     return new AppError("mcp-server-timeout", `The MCP server at ${url} did not answer ${phase} within ${at.seconds} s.`, details);
   }
   if (observed.network !== undefined) {
-    const code = networkCode(observed.network);
-    return new AppError("mcp-server-unreachable", `The MCP server at ${url} could not be reached (${(code && NETWORK_REASONS[code]) ?? "the request failed"}).`, details);
+    return new AppError("mcp-server-unreachable", `The MCP server at ${url} could not be reached (${networkReason(observed.network)}).`, details);
   }
   if (e instanceof StreamableHTTPError) {
     const status = observed.status ?? e.code;

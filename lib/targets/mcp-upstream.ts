@@ -4,6 +4,7 @@ import https from "node:https";
 import { formatBytes, GATEWAY_LIMITS } from "./limits";
 import { AnswerTooLarge } from "./capped-response";
 import { displayUrl } from "./mcp-server-config";
+import { networkCode, networkReason } from "./network-errors";
 import { readRpcAnswer, type RpcMessage } from "./rpc-answer";
 
 /**
@@ -288,24 +289,6 @@ function asAnswer(message: RpcMessage): UpstreamAnswer {
   return { ok: false, error, failure: null };
 }
 
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "no such host",
-  EAI_AGAIN: "the host name could not be resolved",
-  ECONNRESET: "the connection was reset",
-  UND_ERR_SOCKET: "the connection closed unexpectedly",
-  EHOSTUNREACH: "the host is unreachable",
-  ETIMEDOUT: "the connection timed out",
-};
-
-function networkCode(e: unknown): string | undefined {
-  for (let cur: unknown = e, i = 0; cur && i < 5; cur = (cur as { cause?: unknown }).cause, i++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-  }
-  return undefined;
-}
-
 function failed<R>(target: UpstreamTarget, method: string, e: unknown, at: { stopped: Call["stopped"]; seconds: number; maxBytes: number }): UpstreamAnswer<R> {
   const url = displayUrl(target.url);
   const who = `Target "${target.targetName}" (MCP server at ${url})`;
@@ -331,8 +314,7 @@ function failed<R>(target: UpstreamTarget, method: string, e: unknown, at: { sto
     message = `${who}: the ${method} was cancelled before the server answered.`;
   } else {
     failure = "unreachable";
-    const code = networkCode(e);
-    message = `${who} could not be reached (${(code && NETWORK_REASONS[code]) ?? "the request failed"}).`;
+    message = `${who} could not be reached (${networkReason(e)}).`;
   }
   return { ok: false, failure, error: { code: UPSTREAM_ERROR_CODE, message, data: { target: target.targetName, reason: failure, url, ...(status ? { status } : {}) } } };
 }

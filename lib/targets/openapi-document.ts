@@ -5,7 +5,7 @@
  */
 import { parseDocument } from "yaml";
 import { formatBytes, GATEWAY_LIMITS } from "./limits";
-import { checkSize, parseJsonText } from "./json-text";
+import { checkSize, parseJsonText, isRecord } from "./json-text";
 import type { TargetProblem } from "./problems";
 
 export interface OpenApiDocument {
@@ -13,8 +13,6 @@ export interface OpenApiDocument {
   /** `3.0.3`, `3.1.0`, … */
   version: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function readOpenApiDocument(input: unknown): { document: OpenApiDocument | null; problems: TargetProblem[] } {
   const problems: TargetProblem[] = [];

@@ -5,6 +5,7 @@
  * whose references fan out (each schema using the next twice, …) is refused instead of exploding.
  * Pure.
  */
+import { isRecord } from "./json-text";
 
 export type RefIssue =
   | { kind: "cycle"; ref: string }
@@ -12,8 +13,6 @@ export type RefIssue =
   | { kind: "missing"; ref: string };
 
 export class ExpansionTooLarge extends Error {}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export interface RefResolver {
   /** A copy of `value` with every local `$ref` expanded; `issues` receives what could not be. Each node copied spends one of `budget.left`. */

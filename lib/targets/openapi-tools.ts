@@ -14,6 +14,7 @@ import { readOpenApiDocument } from "./openapi-document";
 import { createRefResolver, describeRefIssue, ExpansionTooLarge, type RefIssue, type RefResolver } from "./openapi-refs";
 import { fieldPath } from "./problems";
 import { checkToolDefinitions, type CheckedTools } from "./tool-definition";
+import { isRecord } from "./json-text";
 
 export interface OpenApiOperation {
   method: string;
@@ -39,8 +40,6 @@ const RESERVED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 const NODES_PER_OPERATION = 20_000;
 const NODES_PER_DOCUMENT = 300_000;
 const BODY_PROPERTY = "body";
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function toolsFromOpenApi(input: unknown, options: { targetName?: string } = {}): OpenApiTools {
   const read = readOpenApiDocument(input);

@@ -7,6 +7,7 @@
 import { ACTION_TYPE, type CedarApi, type PolicyJson } from "@/lib/cedar/cedar-api";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 import type { JsonSchema } from "@/lib/agentcore/types";
+import { isRecord } from "./json-text";
 
 export interface FieldChange {
   /** Under `context.input`: `amount`, `customer.tier`, `items[].sku` (`[]`: the elements of an array). */
@@ -49,8 +50,6 @@ interface FieldInfo {
   type: string;
   required: boolean;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function fieldsOf(schema: unknown, prefix = "", out = new Map<string, FieldInfo>(), depth = 0): Map<string, FieldInfo> {
   if (!isRecord(schema) || depth > 32) return out;

@@ -18,6 +18,7 @@
 import type { JsonSchema } from "@/lib/agentcore/types";
 import { byteLength, formatBytes, GATEWAY_LIMITS } from "./limits";
 import { fieldPath, type TargetProblem } from "./problems";
+import { isRecord } from "./json-text";
 
 export type ToolDialect = "lambda" | "mcp" | "openapi";
 
@@ -52,8 +53,6 @@ const JSON_TYPES = ["string", "number", "integer", "boolean", "array", "object",
 const REF_KEYWORDS = ["$ref", "$defs", "$anchor", "$dynamicRef", "$dynamicAnchor"];
 const MAX_DEPTH = 32;
 const SEPARATOR = "___";
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function checkToolDefinitions(list: unknown, options: ToolCheckOptions): CheckedTools {
   if (!Array.isArray(list)) {
