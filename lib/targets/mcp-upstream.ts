@@ -15,9 +15,10 @@ import { readRpcAnswer, type RpcMessage } from "./rpc-answer";
  * messages ("MCP error -32602: …") and re-validates results, and a forwarder must do neither; and it
  * uses node:http, which costs a fraction of fetch per request. One connection per upstream (URL +
  * headers) is kept: initialized once (protocol version, session id), then reused, with its own
- * keep-alive agent. It survives the upstream restarting: an expired
- * session (404) is initialized again, and a request that finds its kept-alive socket closed is
- * sent once more on a new one.
+ * keep-alive agent. It survives the upstream restarting: an expired session (404) is initialized
+ * again, and a request that finds its kept-alive sockets closed is sent once more on new ones
+ * (a call the upstream received just before it died can so run twice; the restart case is the
+ * common one).
  *
  * When the upstream cannot answer — unreachable, too slow, garbage, oversized, refusing the
  * target's credentials — the answer is the gateway's own JSON-RPC error, code -32603 (Internal
