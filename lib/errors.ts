@@ -24,7 +24,6 @@ const STATUS: Record<string, number> = {
   "target-limit-reached": 409,
   "tool-definitions-invalid": 400,
   "openapi-invalid": 400,
-  "schema-too-large": 413,
   "response-template-invalid": 400,
   "mcp-server-invalid-config": 400,
   "mcp-server-unreachable": 400,

@@ -8,7 +8,7 @@ import { AnswerTooLarge, capResponse } from "./capped-response";
 import { formatBytes, GATEWAY_LIMITS, MCP_TARGET_PROTOCOL_VERSIONS } from "./limits";
 import { checkMcpServerConfig, displayUrl, type McpServerConfig } from "./mcp-server-config";
 import { networkReason } from "./network-errors";
-import { describeProblem, hasErrors, problemsError, type TargetProblem } from "./problems";
+import { assertNoErrors, describeProblem, hasErrors, type TargetProblem } from "./problems";
 import { checkToolDefinitions, type ToolDefinition } from "./tool-definition";
 
 /**
@@ -117,9 +117,7 @@ export async function discoverMcpTools(config: McpServerConfig, options: Discove
 
 /** The error a route answers when the discovered tools include some AgentCore would refuse. */
 export function assertDiscoveredTools(discovery: McpDiscovery): void {
-  if (hasErrors(discovery.problems)) {
-    throw problemsError("tool-definitions-invalid", `The MCP server at ${discovery.url} lists tools AgentCore would refuse, so the target was not created.`, discovery.problems);
-  }
+  assertNoErrors("tool-definitions-invalid", `The MCP server at ${discovery.url} lists tools AgentCore would refuse, so the target was not created.`, discovery.problems);
 }
 
 /** Records what the transport's POSTs met on the wire, so a failure can be named precisely. */

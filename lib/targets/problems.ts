@@ -37,6 +37,11 @@ export function problemsError(code: ErrorCode, summary: string, problems: readon
   return new AppError(code, `${summary} ${first}${more}`, { problems });
 }
 
+/** Throws `problemsError` when any problem is an error: what a route does with a checked definition. */
+export function assertNoErrors(code: ErrorCode, summary: string, problems: readonly TargetProblem[]): void {
+  if (hasErrors(problems)) throw problemsError(code, summary, problems);
+}
+
 /** A path segment as written in messages: `.name` for identifiers, `["odd key"]` otherwise, `[3]` for indexes. */
 export function fieldPath(base: string, key: string | number): string {
   if (typeof key === "number") return `${base}[${key}]`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseInlineTools } from "@/lib/targets/inline-tools";
 import { checkToolDefinitions } from "@/lib/targets/tool-definition";
-import { describeProblem, type TargetProblem } from "@/lib/targets/problems";
+import { assertNoErrors, describeProblem, type TargetProblem } from "@/lib/targets/problems";
 
 const refund = {
   name: "process_refund",
@@ -115,5 +115,20 @@ describe("tools an MCP server lists", () => {
       { dialect: "mcp" },
     );
     expect(errorsOf(r).map((p) => p.field)).toEqual(["inputSchema.$defs", "inputSchema.properties.a.$ref"]);
+  });
+});
+
+describe("what a route answers for refused definitions", () => {
+  it("a 400 tool-definitions-invalid whose message starts with the first problems and whose details list them all", () => {
+    const r = parseInlineTools([{ name: "a" }, { name: "b" }]);
+    expect(() => assertNoErrors("tool-definitions-invalid", "The tool definitions were refused.", r.problems)).toThrow(
+      expect.objectContaining({
+        code: "tool-definitions-invalid",
+        status: 400,
+        message: expect.stringMatching(/^The tool definitions were refused\. Tool 1 \(a\), description: description is required/),
+        details: { problems: r.problems },
+      }),
+    );
+    expect(() => assertNoErrors("tool-definitions-invalid", "x", parseInlineTools([refund]).problems)).not.toThrow();
   });
 });
