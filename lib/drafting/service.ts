@@ -1,15 +1,12 @@
 import "server-only";
 import { getControlPlane } from "@/lib/agentcore";
 import type { AwsControlPlane } from "@/lib/agentcore/aws";
-// The full Node build: findings need isAuthorizedPartial and getValidRequestEnvsPolicy too.
-import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { LoadedWorkspace } from "@/lib/workspace/workspace";
 import { createAgentCoreDrafter } from "./agentcore";
 import { createAnthropicDrafter } from "./anthropic";
-import { checkDraft } from "./check";
-import { draftOffline } from "./offline";
+import { createOfflineDrafter } from "./offline-drafter";
 import type { DraftEvent, DraftResult, DrafterKind } from "./types";
 
 export type DrafterChoice = "auto" | DrafterKind;
@@ -42,9 +39,7 @@ export async function generateDraft(
     const cp = (await getControlPlane()) as AwsControlPlane;
     return createAgentCoreDrafter(cp, ws.gateway.policyEngine?.policyEngineId ?? null).draft(input);
   }
-  const draft = draftOffline(input);
-  draft.policies.forEach((policy) => options.onEvent?.({ type: "policy", policy, round: 0 }));
-  return checkDraft(cedar, "offline", input, { ...draft, notice: choice === "auto" ? OFFLINE_NOTICE : undefined });
+  return createOfflineDrafter({ notice: choice === "auto" ? OFFLINE_NOTICE : undefined }).draft(input);
 }
 
 /** Which drafters this console can use, for the UI's choice. */
