@@ -18,7 +18,7 @@ import { createAnthropicDrafter } from "@/lib/drafting/anthropic";
 import { entryLine, missLine, summarize, summaryLine } from "@/lib/drafting/evaluation";
 import { createOfflineDrafter } from "@/lib/drafting/offline-drafter";
 import type { Drafter } from "@/lib/drafting/types";
-import { evalGateway, loadCorpus, runCorpus, type DraftFn, type ToolSet } from "../eval/drafting/corpus";
+import { evalGateway, loadCorpus, runCorpus, type DraftFn, type GatewayFor, type ToolSet } from "../eval/drafting/corpus";
 
 const { values } = parseArgs({
   options: {
@@ -33,7 +33,7 @@ const { values } = parseArgs({
 const entries = loadCorpus().filter((e) => (!values.split || e.split === values.split) && (!values.only || e.id.includes(values.only)));
 const kind = values.drafter;
 let drafter: Drafter;
-let gatewayFor: Parameters<typeof runCorpus>[2] extends infer O ? (O extends { gatewayFor?: infer G } ? G : never) : never;
+let gatewayFor: GatewayFor | undefined;
 const engines = new Map<string, string | null>();
 
 if (kind === "offline") drafter = createOfflineDrafter();

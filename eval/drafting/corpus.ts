@@ -47,11 +47,14 @@ export function loadCorpus(dir = DIR): LoadedEntry[] {
 }
 
 /** A gateway for a tool set, as drafting and scoring see it: its ARN, tools and generated schema. */
-export function evalGateway(tools: DraftTool[], gatewayArn = EVAL_ARN): EvalGateway & { schema: DraftInput["schema"] } {
+export function evalGateway(tools: DraftTool[], gatewayArn = EVAL_ARN): Gateway {
   const schema = generateSchema(tools);
   const json = schema.json as Record<string, unknown>;
   return { gatewayArn, tools, schemaJson: json, schema: { text: schema.text, json } };
 }
+
+type Gateway = EvalGateway & { schema: DraftInput["schema"] };
+export type GatewayFor = (set: ToolSet) => Promise<Gateway | null>;
 
 export type DraftFn = (input: Pick<DraftInput, "request" | "gatewayArn" | "tools" | "schema">) => Promise<Pick<DraftResult, "policies" | "questions">>;
 
@@ -62,9 +65,9 @@ export type DraftFn = (input: Pick<DraftInput, "request" | "gatewayArn" | "tools
 export async function runCorpus(
   entries: LoadedEntry[],
   draft: DraftFn,
-  { concurrency = 1, gatewayFor }: { concurrency?: number; gatewayFor?: (set: ToolSet) => Promise<(EvalGateway & { schema: DraftInput["schema"] }) | null> } = {},
+  { concurrency = 1, gatewayFor }: { concurrency?: number; gatewayFor?: GatewayFor } = {},
 ): Promise<{ scored: Scored[]; skipped: LoadedEntry[]; failed: Array<{ entry: LoadedEntry; error: string }> }> {
-  const gateways = new Map<string, Promise<(EvalGateway & { schema: DraftInput["schema"] }) | null>>();
+  const gateways = new Map<string, Promise<Gateway | null>>();
   const gatewayOf = (name: string) => {
     if (!gateways.has(name)) gateways.set(name, gatewayFor ? gatewayFor(toolSet(name)) : Promise.resolve(evalGateway(toolSet(name).tools)));
     return gateways.get(name)!;
