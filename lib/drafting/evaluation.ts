@@ -5,7 +5,9 @@
  * corpus, the gateway and the draft are passed in.
  *
  * Outcomes, in the order they are decided:
- * - too-broad: some sample call the expectation denies is allowed (whatever else happened);
+ * - too-broad: some sample call the expectation denies is allowed by the drafted policies themselves,
+ *   or is allowed by the entry's base policies and the drafter neither forbade it nor asked a question
+ *   (a drafter that asks instead of drafting never widens anything);
  * - for an entry whose right answer is a question (`expect: "question"`):
  *   asked (correct) when the drafter asked at least one question, else drafted (wrong);
  * - for an entry that expects a draft:
@@ -73,11 +75,17 @@ export interface Scored {
 }
 
 export function scoreEntry(cedar: CedarApi, entry: CorpusEntry, gateway: EvalGateway, draft: Pick<DraftResult, "policies" | "questions">): Scored {
-  const text = [entry.base ?? "", ...draft.policies.map((p) => p.statement)].filter((t) => t.trim()).join("\n\n");
-  // Ids of the base and the draft may collide; the engine would see them as separate policies.
-  const policies = splitPolicies(cedar, text).parts.map((p, i) => ({ id: `p${i}_${p.id}`, text: p.text, enforcementMode: "ACTIVE" as const }));
-  const compiled = compilePolicySet(cedar, { policies, schemaJson: gateway.schemaJson });
+  const compile = (texts: string[]) => {
+    const text = texts.filter((t) => t.trim()).join("\n\n");
+    // Ids of the base and the draft may collide; the engine would see them as separate policies.
+    const policies = splitPolicies(cedar, text).parts.map((p, i) => ({ id: `p${i}_${p.id}`, text: p.text, enforcementMode: "ACTIVE" as const }));
+    return compilePolicySet(cedar, { policies, schemaJson: gateway.schemaJson });
+  };
+  const drafted = draft.policies.map((p) => p.statement);
+  const compiled = compile([entry.base ?? "", ...drafted]);
+  const alone = entry.base ? compile(drafted) : compiled;
   const misses: Miss[] = [];
+  let widened = false;
   try {
     for (const [short, args, claims, expected] of entry.calls) {
       const tool = resolveTool(gateway.tools, short);
@@ -91,12 +99,14 @@ export function scoreEntry(cedar: CedarApi, entry: CorpusEntry, gateway: EvalGat
       if (!built.ok) throw new Error(`${entry.id}: the sample call of ${short} does not fit the tool's schema: ${built.error}`);
       const got = evaluate(compiled, built.request).decision;
       if (got !== expected) misses.push({ tool: tool.name, args, claims, expected, got });
+      if (expected === "DENY" && got === "ALLOW" && (draft.questions.length === 0 || evaluate(alone, built.request).decision === "ALLOW")) widened = true;
     }
   } finally {
     disposeCompiled(compiled);
+    if (alone !== compiled) disposeCompiled(alone);
   }
   const asked = draft.questions.length > 0;
-  const outcome: Outcome = misses.some((m) => m.expected === "DENY")
+  const outcome: Outcome = widened
     ? "too-broad"
     : entry.expect === "question"
       ? asked

@@ -7,7 +7,7 @@
  */
 import { inputTypeOf } from "@/lib/cedar/cedar-types";
 import { readConditions, readValues, type Conditions, type EnumField, type ValueCondition } from "./offline-conditions";
-import { isCatchAll, pickTools, shortName, toolNouns, toolWords as nameWordsOf } from "./offline-intent";
+import { isCatchAll, pickTools, shortName, toolNouns, toolWords as nameWordsOf } from "./offline-tools";
 import { DENY_WORDS, FILLER, GENERIC_PEOPLE, KNOWN_WORDS, LIMIT_WORDS, PERMIT_WORDS } from "./offline-lexicon";
 import { readSubject, type Subject } from "./offline-subject";
 import { normalize, type Normalized } from "./offline-text";
@@ -17,6 +17,8 @@ export interface ClauseContext {
   tools: DraftTool[];
   /** Words of tool names (singular and plural) and the names themselves: they cannot name people. */
   toolWords: Set<string>;
+  /** Tool words and enum values: what a role cannot be called. */
+  notPeople: Set<string>;
   /** Words of the tools' descriptions and targets: harmless in a clause about those tools. */
   toolText: Map<string, Set<string>>;
   enumFields: Map<string, EnumField[]>;
@@ -54,6 +56,9 @@ export function clauseContext(tools: DraftTool[], schemaJson: Record<string, unk
   const toolWords = nameWordsOf(tools);
   for (const w of [...toolWords]) toolWords.add(`${w}s`).add(w.endsWith("y") ? `${w.slice(0, -1)}ies` : w);
   for (const t of tools) toolWords.add(t.name.toLowerCase()).add(shortName(t.name).toLowerCase());
+  // Enum values cannot name people either ("shipped orders" is no role).
+  const notPeople = new Set(toolWords);
+  for (const v of Object.values(schemaJson).flatMap((ns) => Object.values((ns as { entityTypes?: Record<string, { enum?: string[] }> }).entityTypes ?? {}).flatMap((e) => e.enum ?? []))) notPeople.add(v.toLowerCase());
   const toolText = new Map<string, Set<string>>();
   const enumFields = new Map<string, EnumField[]>();
   const fieldWords = new Map<string, Set<string>>();
@@ -69,7 +74,7 @@ export function clauseContext(tools: DraftTool[], schemaJson: Record<string, unk
     );
     fieldWords.set(t.name, new Set(Object.keys(attrs).flatMap((name) => [name.toLowerCase(), ...splitName(name), ...`${props[name]?.description ?? ""}`.toLowerCase().split(/[^a-z0-9]+/)]).filter((w) => w.length > 1)));
   }
-  return { tools, toolWords, toolText, enumFields, fieldWords };
+  return { tools, toolWords, notPeople, toolText, enumFields, fieldWords };
 }
 
 function splitName(name: string): string[] {
@@ -118,7 +123,7 @@ function splitWeak(part: string, ctx: ClauseContext): Piece[] {
       !insideBetween &&
       ((here.people && (before.tools || before.people) && (here.tools || here.conditions || here.effect) && !(before.people && !before.tools && !before.effect)) ||
         (here.effect && here.tools) ||
-        (here.nouns && before.nouns && here.tools) ||
+        (here.nouns && before.nouns && here.tools && (before.effect || before.people || before.conditions)) ||
         (here.people && before.tools && before.people && !here.tools && !here.conditions && !joint.includes(",")) ||
         (joint.startsWith(":") && (here.tools || here.people)));
     if (stands) out.push({ text: piece, continues: !here.effect && !here.nobody });
@@ -137,7 +142,7 @@ function splitWeak(part: string, ctx: ClauseContext): Piece[] {
 
 function light(text: string, ctx: ClauseContext) {
   const { conditions, rest } = readConditions(text, null);
-  const { subject, rest: left } = readSubject(rest, ctx);
+  const { subject, rest: left } = readSubject(rest, { toolWords: ctx.notPeople });
   const words = left.split(/\s+/);
   return {
     people: subject.roles.length > 0 || subject.everyone || subject.nobody || subject.except.length > 0,
@@ -156,11 +161,11 @@ export function readClause(piece: Piece, ctx: ClauseContext, previousNumber: num
   const text = piece.text;
   const numbers = [...text.matchAll(/\$?(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
   const { conditions, rest: afterConditions } = readConditions(text, previousNumber);
-  const { subject, rest: afterSubject } = readSubject(afterConditions, ctx);
-  // Values first, so that "cancelled orders" is a status and not the cancel tool.
+  // Values before people and tools: "shipped orders" is a status, not a role; "cancelled orders" not the cancel tool.
   const allEnums = [...ctx.enumFields.values()].flat();
   const nouns = [...ctx.toolWords].filter((w) => /^[a-z]+$/.test(w));
-  const { values, rest } = readValues(afterSubject, allEnums, nouns);
+  const { values, rest: afterValues } = readValues(afterConditions, allEnums, nouns);
+  const { subject, rest } = readSubject(afterValues, { toolWords: ctx.notPeople });
 
   let tools: string[] = [];
   let chosenBy = "";
@@ -205,7 +210,7 @@ export function readClause(piece: Piece, ctx: ClauseContext, previousNumber: num
   const hasConditions = conditions.limits.length + conditions.negatedLimits.length + conditions.paths.length + conditions.strings.length + values.length > 0 || conditions.noLimit;
   const refines = !ownTools && !!previous && !subject.everyone && !subject.nobody;
   if (effect === null && (piece.continues || refines) && previous) effect = previous.effect;
-  if (effect === null && subject.roles.length && (ownTools || hasConditions)) {
+  if (effect === null && (subject.roles.length || subject.everyone) && (ownTools || hasConditions)) {
     effect = "permit";
     assumption = `Read “${text}” as a permission.`;
   }

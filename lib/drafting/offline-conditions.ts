@@ -123,6 +123,7 @@ export interface ValueCondition {
  * field's name, a tool noun, "with/in/to/as", or "only".
  */
 export function readValues(clause: string, fields: EnumField[], nouns: string[]): { values: ValueCondition[]; rest: string } {
+  const toolWord = new Set(nouns);
   let rest = ` ${clause} `;
   const out: ValueCondition[] = [];
   const spoken = (v: string) => v.toLowerCase().replace(/[_-]+/g, " ").trim();
@@ -132,11 +133,12 @@ export function readValues(clause: string, fields: EnumField[], nouns: string[])
     if (!any) continue;
     const list = String.raw`((?:${any})(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)(?:${any}))*)`;
     const noun = nouns.length ? nouns.join("|") : "(?!)";
+    // A value that is also a tool's word ("merge") counts only next to its field's name ("merge method is merge").
+    const loose = field.values.some((v) => toolWord.has(spoken(v)));
     const patterns = [
       new RegExp(String.raw`\b(?:the\s+)?(?:${name})\s+(?:is\s+|are\s+|=\s*|of\s+|equals?\s+|set\s+to\s+)?(not\s+)?(?:either\s+)?${list}\b`),
       new RegExp(String.raw`\b${list}\s+(?:${name})\b`),
-      new RegExp(String.raw`\b(?:with|in|using|as|to|via|through|only)\s+(?:a\s+|an\s+|the\s+)?${list}\b`),
-      new RegExp(String.raw`\b${list}\s+(?:only\b|(?:${noun})s?\b)`),
+      ...(loose ? [] : [new RegExp(String.raw`\b(?:with|in|using|as|to|via|through|only)\s+(?:a\s+|an\s+|the\s+)?${list}\b`), new RegExp(String.raw`\b${list}\s+(?:(?:${noun})s?\b)`)]),
     ];
     for (const re of patterns) {
       const m = re.exec(rest);

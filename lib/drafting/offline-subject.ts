@@ -98,7 +98,11 @@ export function readSubject(clause: string, ctx: PeopleContext): SubjectReading 
     re.lastIndex = 0;
     for (let m = re.exec(rest); m; m = re.global ? re.exec(rest) : null) {
       const people = longestPeople(m[1], ctx);
-      if (!people) continue;
+      if (!people) {
+        // The words after a failed try may still name people ("allow process_refund for admins").
+        if (re.global) re.lastIndex = m.index + 1;
+        continue;
+      }
       const at = m.index + m[0].indexOf(m[1]);
       subject.roles.push(...people.roles);
       subject.guessed.push(...people.guessed);

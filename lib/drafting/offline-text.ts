@@ -29,6 +29,17 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/(\w)'s\b/g, "$1"],
 ];
 
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/\bprs\b/g, "pull requests"],
+  [/\bpr\b/g, "pull request"],
+  [/\brepos\b/g, "repositories"],
+  [/\brepo\b/g, "repository"],
+  [/\bmsgs?\b/g, "messages"],
+  [/\bdirs\b/g, "directories"],
+  [/\bdir\b/g, "directory"],
+  [/\badmin(s)? people\b/g, "admin$1"],
+];
+
 const SYMBOLS: Array<[RegExp, string]> = [
   [/(?:<=|≤|=<)\s*/g, " at most "],
   [/(?:>=|≥|=>)\s*/g, " at least "],
@@ -63,6 +74,7 @@ export function normalize(request: string, vocabulary: ReadonlySet<string>): Nor
     })
     .toLowerCase();
   for (const [re, to] of CONTRACTIONS) text = text.replace(re, to);
+  for (const [re, to] of ABBREVIATIONS) text = text.replace(re, to);
   text = text.replace(/\b(dont|doesnt|isnt|arent|shouldnt|mustnt|cant|wont|didnt|wasnt|werent)\b/g, (w) => ({ cant: "can not", wont: "will not" })[w] ?? `${w.slice(0, -2)} not`);
   for (const [re, to] of SYMBOLS) text = text.replace(re, to);
   text = numbers(text);
@@ -117,11 +129,16 @@ function closest(word: string, vocabulary: ReadonlySet<string>): string | undefi
   let tie = false;
   for (const candidate of vocabulary) {
     if (candidate.length < 4 || Math.abs(candidate.length - word.length) > max) continue;
-    const d = distance(word, candidate, max);
+    const d = distance(word, candidate, max) - affinity(word, candidate);
     if (d < bestDistance) [best, bestDistance, tie] = [candidate, d, false];
     else if (d === bestDistance) tie = true;
   }
   return bestDistance <= max && !tie ? best : undefined;
+}
+
+/** A tie-break between equally close words: the one that keeps the word's first and last letters. */
+function affinity(word: string, candidate: string): number {
+  return (word[0] === candidate[0] ? 0.25 : 0) + (word.at(-1) === candidate.at(-1) ? 0.25 : 0);
 }
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), cut off above `max`. */

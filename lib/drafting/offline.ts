@@ -1,7 +1,7 @@
 import { inputTypeOf, type CedarType } from "@/lib/cedar/cedar-types";
 import { readClause, segment, type Reading } from "./offline-clause";
 import type { Limit } from "./offline-conditions";
-import { shortName } from "./offline-intent";
+import { shortName } from "./offline-tools";
 import { policyName } from "./policy-names";
 import type { DraftedPolicy, DraftInput, DraftTool } from "./types";
 
