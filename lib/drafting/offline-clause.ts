@@ -7,8 +7,8 @@
  */
 import { inputTypeOf } from "@/lib/cedar/cedar-types";
 import { readConditions, readValues, type Conditions, type EnumField, type ValueCondition } from "./offline-conditions";
-import { isCatchAll, pickTools, shortName, toolNouns, toolWords as nameWordsOf } from "./offline-tools";
-import { DENY_WORDS, FILLER, GENERIC_PEOPLE, KNOWN_WORDS, LIMIT_WORDS, PERMIT_WORDS } from "./offline-lexicon";
+import { isActionWord, isCatchAll, pickTools, shortName, toolNouns, toolWords as nameWordsOf } from "./offline-tools";
+import { DENY_WORDS, DOMAIN_WORDS, FILLER, GENERIC_PEOPLE, KNOWN_WORDS, LIMIT_WORDS, PERMIT_WORDS } from "./offline-lexicon";
 import { readSubject, type Subject } from "./offline-subject";
 import { normalize, type Normalized } from "./offline-text";
 import type { DraftTool } from "./types";
@@ -88,12 +88,13 @@ function splitName(name: string): string[] {
 /** The request's clauses, in order, in canonical text. */
 export function segment(request: string, tools: DraftTool[], schemaJson: Record<string, unknown>): { clauses: Piece[]; corrections: Normalized["corrections"]; context: ClauseContext } {
   const context = clauseContext(tools, schemaJson);
-  const vocabulary = new Set([...KNOWN_WORDS, ...context.toolWords, ...[...context.fieldWords.values()].flatMap((s) => [...s]), ...[...context.enumFields.values()].flatMap((fs) => fs.flatMap((f) => f.values.map((v) => v.toLowerCase())))]);
+  const vocabulary = new Set([...KNOWN_WORDS, ...DOMAIN_WORDS, ...context.toolWords, ...[...context.fieldWords.values()].flatMap((s) => [...s]), ...[...context.enumFields.values()].flatMap((fs) => fs.flatMap((f) => f.values.map((v) => v.toLowerCase())))]);
   const { text, corrections } = normalize(request, vocabulary);
   const clauses: Piece[] = [];
   for (const sentence of text.split(/(?<=[.;!?])\s+|[.;!?]+$|\s*;\s*|\n+/).map((s) => s.replace(/[.;!?]+$/, "").trim()).filter(Boolean)) {
     // Strong joints: each side is a clause of its own.
-    const strong = sentence.split(/,?\s+(?<!\b(?:everything|anything|all|nobody|no one|none|everyone|anyone|nothing)\s+)but\s+|,?\s+(?:while|whereas|however|although|though|yet)\s+|\s+-\s+/);
+    // "but" joins two clauses, except in "everyone but interns", "nothing but reads" (unless "but only …", "but not …" follow).
+    const strong = sentence.split(/,?\s+(?:(?<!\b(?:everything|anything|all|nobody|no one|none|everyone|anyone|nothing)\s+)but|but(?=\s+(?:only|not|never|nobody|no one|they|it|also|just)\b))\s+|,?\s+(?:while|whereas|however|although|though|yet)\s+|\s+-\s+/);
     for (const part of strong) {
       const weak = splitWeak(part.trim(), context);
       weak.forEach((w, i) => clauses.push({ text: w.text, continues: i > 0 && w.continues }));
@@ -119,8 +120,11 @@ function splitWeak(part: string, ctx: ClauseContext): Piece[] {
     const before = light(previous.text, ctx);
     // "between 10 and 100", "support-viewer and admin roles", "admins and refund-agents" stay whole.
     const insideBetween = /\b(?:between|from)\s+\S+$/.test(previous.text) && /^\S+\b/.test(piece) && joint.includes("and");
+    // "updates and creation are prohibited": a list of things before "and", not a clause.
+    const listBefore = !joint.includes(",") && !joint.includes(":") && !before.effect && !before.people && !before.conditions;
     const stands =
       !insideBetween &&
+      !listBefore &&
       ((here.people && (before.tools || before.people) && (here.tools || here.conditions || here.effect) && !(before.people && !before.tools && !before.effect)) ||
         (here.effect && here.tools) ||
         (here.nouns && before.nouns && here.tools && (before.effect || before.people || before.conditions)) ||
@@ -210,6 +214,7 @@ export function readClause(piece: Piece, ctx: ClauseContext, previousNumber: num
   const hasConditions = conditions.limits.length + conditions.negatedLimits.length + conditions.paths.length + conditions.strings.length + values.length > 0 || conditions.noLimit;
   const refines = !ownTools && !!previous && !subject.everyone && !subject.nobody;
   if (effect === null && (piece.continues || refines) && previous) effect = previous.effect;
+  if (effect === null && ownTools && conditions.capped) effect = "permit";
   if (effect === null && (subject.roles.length || subject.everyone) && (ownTools || hasConditions)) {
     effect = "permit";
     assumption = `Read “${text}” as a permission.`;
@@ -254,11 +259,22 @@ function unread(rest: string, ctx: ClauseContext, tools: string[], hasConditions
     .filter(Boolean)
     .filter((w) => !/^\d/.test(w))
     .filter((w) => !KNOWN_WORDS.has(w) && !FILLER.has(w) && !GENERIC_PEOPLE.has(w) && !LIMIT_WORDS.has(w) && !ctx.toolWords.has(w) && !around.has(w) && !around.has(w.replace(/s$/, "")) && !ctx.toolWords.has(w.replace(/(ing|ed|es|s)$/, "")))
-    .filter((w) => !verbForm(w, ctx));
+    .filter((w) => !verbForm(w, ctx) && !isActionWord(w));
 }
 
 /** "merging", "posted", "reacts": inflections of a tool's words. */
 function verbForm(w: string, ctx: ClauseContext): boolean {
   const stem = w.replace(/(ing|ed|es|s|ion|ions)$/, "");
   return stem.length >= 3 && [...ctx.toolWords].some((t) => t.length >= 3 && (t.startsWith(stem) || stem.startsWith(t)));
+}
+
+/** The roles a request names anywhere ("admins", "the refund-agent role", "everyone except interns"), as role values. */
+export function namedPeople(request: string, tools: DraftTool[], schemaJson: Record<string, unknown>): string[] {
+  const { clauses, context } = segment(request, tools, schemaJson);
+  const roles = clauses.flatMap((c) => {
+    const { rest } = readConditions(c.text, null);
+    const { subject } = readSubject(rest, { toolWords: context.notPeople });
+    return [...subject.roles, ...subject.except];
+  });
+  return [...new Set(roles)];
 }

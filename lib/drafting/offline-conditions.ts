@@ -16,6 +16,8 @@ export interface Limit {
 
 export interface Conditions {
   limits: Limit[];
+  /** "limited to", "capped at": the calls are allowed up to the limit. */
+  capped: boolean;
   /** "without limit", "any amount": said on purpose, so no limit is inherited or asked for. */
   noLimit: boolean;
   /** Limits under "unless"/"except": the call is allowed only outside them. */
@@ -39,7 +41,7 @@ const NEGATOR = /\b(?:unless|except(?:\s+for|\s+when|\s+if|\s+in)?|but\s+not|oth
 
 export function readConditions(clause: string, previousNumber: number | null): { conditions: Conditions; rest: string } {
   let rest = ` ${clause} `;
-  const c: Conditions = { limits: [], noLimit: false, negatedLimits: [], paths: [], strings: [], unexpressible: [] };
+  const c: Conditions = { limits: [], capped: false, noLimit: false, negatedLimits: [], paths: [], strings: [], unexpressible: [] };
   const blank = (index: number, length: number) => {
     rest = rest.slice(0, index) + " ".repeat(length) + rest.slice(index + length);
   };
@@ -79,6 +81,7 @@ export function readConditions(clause: string, previousNumber: number | null): {
       const n = value(m[1]);
       if (n === null) continue;
       push({ op, value: n, money: m[1].startsWith("$") }, m.index);
+      if (/^(?:limited|capped|restricted)/.test(m[0].trim())) c.capped = true;
       blank(m.index, m[0].length);
     }
   }
@@ -93,6 +96,8 @@ export function readConditions(clause: string, previousNumber: number | null): {
   // Quoted strings (the text keeps them as "…").
   const quoted = /"([^"]*)"/g;
   for (let m = quoted.exec(rest); m; m = quoted.exec(rest)) {
+    // 'role "admin"', '"admin" role': people, read by offline-subject.ts.
+    if (/\brole\s+(?:of\s+|is\s+|=\s*|named\s+)?$/.test(rest.slice(0, m.index)) || /^\s+roles?\b/.test(rest.slice(m.index + m[0].length))) continue;
     c.strings.push({ value: m[1], negated: NEGATOR.test(rest.slice(0, m.index)), near: `${rest.slice(Math.max(0, m.index - 40), m.index)} ${rest.slice(m.index + m[0].length, m.index + m[0].length + 25)}` });
     blank(m.index, m[0].length);
   }
@@ -129,16 +134,17 @@ export function readValues(clause: string, fields: EnumField[], nouns: string[])
   const spoken = (v: string) => v.toLowerCase().replace(/[_-]+/g, " ").trim();
   for (const field of fields) {
     const name = field.words.join(String.raw`\s+`);
-    const any = field.values.map((v) => spoken(v).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, String.raw`\s+`)).sort((a, b) => b.length - a.length).join("|");
-    if (!any) continue;
-    const list = String.raw`((?:${any})(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)(?:${any}))*)`;
-    const noun = nouns.length ? nouns.join("|") : "(?!)";
+    const pattern = (values: string[]) => values.map((v) => spoken(v).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, String.raw`\s+`)).sort((a, b) => b.length - a.length).join("|");
     // A value that is also a tool's word ("merge") counts only next to its field's name ("merge method is merge").
-    const loose = field.values.some((v) => toolWord.has(spoken(v)));
+    const all = pattern(field.values);
+    const free = pattern(field.values.filter((v) => !toolWord.has(spoken(v))));
+    if (!all) continue;
+    const list = (any: string) => String.raw`((?:${any})(?:(?:\s*,\s*|\s+or\s+|\s+and\s+)(?:${any}))*)`;
+    const noun = nouns.length ? nouns.join("|") : "(?!)";
     const patterns = [
-      new RegExp(String.raw`\b(?:the\s+)?(?:${name})\s+(?:is\s+|are\s+|=\s*|of\s+|equals?\s+|set\s+to\s+)?(not\s+)?(?:either\s+)?${list}\b`),
-      new RegExp(String.raw`\b${list}\s+(?:${name})\b`),
-      ...(loose ? [] : [new RegExp(String.raw`\b(?:with|in|using|as|to|via|through|only)\s+(?:a\s+|an\s+|the\s+)?${list}\b`), new RegExp(String.raw`\b${list}\s+(?:(?:${noun})s?\b)`)]),
+      new RegExp(String.raw`\b(?:the\s+)?(?:${name})\s+(?:is\s+|are\s+|=\s*|of\s+|equals?\s+|set\s+to\s+)?(not\s+)?(?:either\s+)?${list(all)}\b`),
+      new RegExp(String.raw`\b${list(all)}\s+(?:${name})\b`),
+      ...(free ? [new RegExp(String.raw`\b(?:with|in|using|as|to|via|through|only)\s+(?:a\s+|an\s+|the\s+)?${list(free)}\b`), new RegExp(String.raw`\b${list(free)}\s+(?:(?:${noun})s?\b)`)] : []),
     ];
     for (const re of patterns) {
       const m = re.exec(rest);

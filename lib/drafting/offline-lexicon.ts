@@ -25,7 +25,7 @@ export const FILLER = words(`the a an be been being is are was were will would s
   accounts role roles team teams group groups member members department departments staff employee employees what when able
   case cases time times always sure still go free nothing else other others rest otherwise same full fully entire whole
   time per call requests do database databases db sql repo repos repository server platform app application workspace
-  gateway filesystem disk file-system`);
+  gateway filesystem disk file-system happen happens occur occurs ever done`);
 
 /** People in general: a subject that names no one in particular. */
 export const GENERIC_PEOPLE = words(`everyone everybody anyone anybody whoever agent agents user users caller callers client clients principal principals
@@ -57,11 +57,13 @@ export const KNOWN_WORDS = new Set<string>([
   creation add adds added adding new insert inserts inserted place places placed placing update updates updated updating modify
   modifies modified modification modifications change changes changed changing edit edits edited editing amend amended delete deletes
   deleted deleting deletion remove removes removed removal cancel cancels cancelled canceled cancelling canceling cancellation destroy
-  write writes writing written mutate mutations execute executes executed executing executing run runs running process processes
-  processed processing issue issues issued open opens opened file files filed merge merges merged merging post posts posted posting
-  send sends sent sending react reacts reacted charge charges charged refund refunds refunded refunding pay pays paid payout payouts
-  move moves moved moving everything anything dollars cents money read-only readonly never always`),
+  write writes writing written mutate mutations execute executes executed executing run runs running process processes
+  processed processing open opens opened send sends sent sending everything anything dollars cents money read-only readonly never always`),
 ]);
+
+/** Words only for telling typos apart: they name things some gateways have, so they are not harmless everywhere. */
+export const DOMAIN_WORDS = words(`issue issues issued file files filed merge merges merged merging post posts posted posting react reacts reacted
+  charge charges charged refund refunds refunded refunding pay pays paid payout payouts move moves moved moving order orders`);
 
 /** A clause about a time, a rate, ownership or content: AgentCore's request has no such thing, so Cedar cannot say it. */
 export const UNEXPRESSIBLE: Array<{ what: string; re: RegExp }> = [

@@ -90,7 +90,7 @@ export function readSubject(clause: string, ctx: PeopleContext): SubjectReading 
   }
   // People by position: "admins may …", "only maintainers …", "for interns", "by refund agents", "let finance people …".
   const positional = [
-    new RegExp(String.raw`^\s*(?:only\s+)?(?:the\s+)?(${ROLE_WORD}(?:${LIST_SEP}(?:the\s+)?${ROLE_WORD}){0,4}(?:\s+${ROLE_WORD})?)\s+(?=${MODAL}\b|[a-z]+(?:s|ed)?\s)`),
+    new RegExp(String.raw`^\s*(?:only\s+)?(?:the\s+)?(${ROLE_WORD}(?:${LIST_SEP}(?:the\s+)?${ROLE_WORD}){0,4}(?:\s+${ROLE_WORD})?)\s+(?=${MODAL}\b)`),
     new RegExp(String.raw`\b(?:only|solely|exclusively|just)\s+(?:the\s+|by\s+|for\s+)?(${ROLE_WORD}(?:${LIST_SEP}(?:the\s+)?${ROLE_WORD}){0,4}(?:\s+${ROLE_WORD})?)`),
     new RegExp(String.raw`\b(?:for|by|let|lets|allow|allowing|permit|block|blocking|deny|denying|forbid|stop|prevent|requires?|needs?|reserved\s+for|restricted\s+to|limited\s+to|to)\s+(?:the\s+|all\s+|any\s+)?(${ROLE_WORD}(?:${LIST_SEP}(?:the\s+)?${ROLE_WORD}){0,4}(?:\s+${ROLE_WORD})?)`, "g"),
   ];
@@ -128,7 +128,7 @@ interface People {
 /** "people in finance", "the ops team", 'role "admin"', "support-viewer and admin roles", "users with the admin role". */
 function explicitPeople(text: string, ctx: PeopleContext): { roles: string[]; index: number; length: number } | null {
   const patterns: Array<[RegExp, (m: RegExpExecArray) => string[] | null]> = [
-    [new RegExp(String.raw`\b(?:(?:users?|principals?|people|anyone|agents?|callers?|those|members?)\s+)?(?:with|having|whose)\s+(?:the\s+|a\s+)?role\s+(?:of\s+|is\s+|=\s*|named\s+)?(${ROLE_WORD})`), (m) => [unquote(m[1])]],
+    [new RegExp(String.raw`\b(?:(?:users?|principals?|people|anyone|agents?|callers?|those|members?)\s+)?(?:with|having|whose)\s+(?:the\s+|a\s+)?role\s+(?:of\s+|is\s+|=\s*|named\s+)?(${ROLE_WORD})`), (m) => (isRoleWord(m[1], ctx) ? [unquote(m[1])] : null)],
     [new RegExp(String.raw`\brole\s+(?:of\s+|is\s+|=\s*|named\s+)?("[^"]+")`), (m) => [unquote(m[1])]],
     [new RegExp(String.raw`\b(?:the\s+)?(${ROLE_WORD}(?:${LIST_SEP}(?:the\s+)?${ROLE_WORD}){0,4})\s+roles?\b`), (m) => roleList(m[1], ctx)],
     [new RegExp(String.raw`\brole\s+(?:of\s+|=\s*)?(${ROLE_WORD})`), (m) => (isRoleWord(m[1], ctx) ? [unquote(m[1])] : null)],
@@ -211,6 +211,9 @@ function isRoleWord(w: string, ctx: PeopleContext): boolean {
   const s = singular(w);
   if (KNOWN_WORDS.has(w) || KNOWN_WORDS.has(s) || FILLER.has(w) || GENERIC_PEOPLE.has(w)) return false;
   if (ctx.toolWords.has(w) || ctx.toolWords.has(s)) return false;
+  // "moving", "merged", "react" (add_reaction): a tool's verb, not a group of people.
+  if (w.length >= 4 && [...ctx.toolWords].some((t) => t.length > w.length && t.startsWith(w) && /^[a-z]+$/.test(t))) return false;
+  if ([w.replace(/ing$/, ""), w.replace(/ing$/, "e"), w.replace(/ed$/, ""), w.replace(/d$/, "")].some((stem) => stem !== w && ctx.toolWords.has(stem))) return false;
   return w.length > 1;
 }
 

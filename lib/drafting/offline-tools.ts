@@ -10,8 +10,8 @@ export type Verb = "read" | "create" | "update" | "delete" | "execute";
 
 /** General words for a kind of action: each adds every tool of that kind among the nouns' tools. */
 const GENERAL: Array<[Verb, RegExp]> = [
-  ["read", /\b(view(?:ed|ing|s)?|read-only|readonly|read only|see|seen|seeing|look(?:ed|ing)? (?:up|at)|lookups?|look|inspect(?:ed|ing)?|information|info|details|access(?:ed)?|browse[ds]?|browsing|retrieve[ds]?|retrieving|check(?:ed|ing)?|show(?:n|ed|ing)?)\b/],
-  ["create", /\b(creat(?:e|es|ed|ing|ion)|add(?:s|ed|ing)?|new|insert(?:s|ed|ing)?|plac(?:e|es|ed|ing)|open(?:s|ed|ing)?|fil(?:e|es|ed|ing)(?= (?:an?|new|the|\w+s)\b)|submit(?:s|ted|ting)?|rais(?:e|es|ed|ing)|make|making|made|start(?:s|ed|ing)?)\b/],
+  ["read", /\b(view(?:ed|ing|s)?|read(?:s|ing)?|read-only|readonly|read only|see|seen|seeing|look(?:ed|ing)? (?:up|at)|lookups?|look|inspect(?:ed|ing)?|information|info|details|access(?:ed)?|browse[ds]?|browsing|retrieve[ds]?|retrieving|check(?:ed|ing)?|show(?:n|ed|ing)?)\b/],
+  ["create", /\b(creat(?:e|es|ed|ing|ion)|add(?:s|ed|ing)?|new|insert(?:s|ed|ing)?|plac(?:e|es|ed|ing)|open(?:s|ed|ing)?|submit(?:s|ted|ting)?|rais(?:e|es|ed|ing)|make|making|made|start(?:s|ed|ing)?)\b/],
   ["update", /\b(updat(?:e|es|ed|ing)|modif(?:y|ies|ied|ying|ication)s?|chang(?:e|es|ed|ing)|edit(?:s|ed|ing)?|amend(?:s|ed|ing)?|alter(?:s|ed|ing)?)\b/],
   ["delete", /\b(delet(?:e|es|ed|ing|ion)|remov(?:e|es|ed|ing|al)|cancel(?:s|led|ed|lation|ling|ing)?|destroy(?:s|ed|ing)?|eras(?:e|es|ed|ing)|drop(?:s|ped|ping)?)\b/],
 ];
@@ -34,7 +34,7 @@ const DESCRIPTION_VERB: Array<[Verb, RegExp]> = [
 const ACTION_VERB = /^(merge|approve|reject|transition|escalate|execute|run|invoke|process|refund|charge|pay|transfer|deploy|publish|trigger|start|stop|restart|reboot|terminate|lock|unlock|reopen|comment|reply|react|sync|import|export|generate|convert|translate|calculate|validate|verify|notify|schedule|resolve|post|send)$/;
 /** Other ways to say a tool's own verb. */
 const SYNONYMS: Record<string, string[]> = {
-  create: ["open", "file", "raise", "submit", "make", "add", "new", "start", "place", "issue"],
+  create: ["open", "raise", "submit", "add", "new", "place"],
   post: ["send", "write", "publish"],
   execute: ["run"],
   process: ["issue", "do", "make", "handle", "grant", "give"],
@@ -42,9 +42,8 @@ const SYNONYMS: Record<string, string[]> = {
   query: ["run", "select"],
   move: ["rename", "relocate"],
   search: ["find", "look"],
-  get: ["look", "lookup", "fetch", "retrieve", "see", "view", "read", "show", "check"],
-  list: ["browse", "enumerate", "see", "view", "show"],
-  read: ["open", "view", "see", "look"],
+  get: ["look", "lookup", "fetch", "retrieve"],
+  list: ["browse", "enumerate"],
 };
 const STOP = new Set(["the", "a", "an", "may", "can", "be", "is", "are", "and", "or", "but", "only", "to", "of", "for", "any", "all", "with", "by", "role", "agent", "agents", "user", "users", "tool", "tools", "call", "calls"]);
 
@@ -84,7 +83,7 @@ function ownVerb(tool: DraftTool): string | null {
 
 /** A clause word says `verb` (same stem, an inflection, or a synonym). */
 function says(words: Set<string>, verb: string): boolean {
-  const stem = verb.slice(0, Math.min(verb.length, verb.length > 5 ? 5 : 4));
+  const stem = verb.length > 5 ? verb.slice(0, 5) : verb.replace(/e$/, "");
   return [...words].some((w) => (w.length > 2 && w.startsWith(stem)) || (SYNONYMS[verb] ?? []).includes(w));
 }
 
@@ -117,14 +116,15 @@ export function pickTools(clause: string, tools: DraftTool[]): { tools: string[]
   for (const t of tools) if (nameWords(t).length > 1 && nameWords(t).every((w) => words.has(w))) picked.add(t);
   for (const verb of general) pool.filter((t) => toolVerb(t) === verb).forEach((t) => picked.add(t));
   if (picked.size) return { tools: tools.filter((t) => picked.has(t)).map((t) => t.name), chosenBy: general.size ? `their verbs and names, and the kinds of action (${[...general].join(", ")})` : "their verbs and names" };
-  // Only nouns: every tool of those nouns, unless the clause has an action verb none of them has.
-  if (byNoun.length && !hasOtherVerb(words, byNoun, tools)) return { tools: byNoun.map((t) => t.name), chosenBy: "nouns" };
+  // Only nouns ("reactions are fine"): every tool of those nouns, unless the clause has a verb none of them has.
+  if (byNoun.length && general.size === 0 && !hasOtherVerb(words, byNoun, tools)) return { tools: byNoun.map((t) => t.name), chosenBy: "nouns" };
   return { tools: [], chosenBy: "" };
 }
 
 /** The clause uses some action verb ("open", "approve") that none of these tools has: the nouns alone would guess. */
 function hasOtherVerb(words: Set<string>, candidates: DraftTool[], tools: DraftTool[]): boolean {
-  const verbs = [...words].filter((w) => ACTION_VERB.test(w) || Object.values(SYNONYMS).some((s) => s.includes(w)) || tools.some((t) => ownVerb(t) === w));
+  const nouns = new Set(candidates.flatMap(nounsOf));
+  const verbs = [...words].filter((w) => !nouns.has(w) && (ACTION_VERB.test(w) || Object.values(SYNONYMS).some((s) => s.includes(w)) || tools.some((t) => ownVerb(t) === w)));
   return verbs.length > 0 && !candidates.some((t) => verbs.some((v) => says(new Set([v]), ownVerb(t) ?? "~")));
 }
 
@@ -150,4 +150,9 @@ export function toolNouns(clause: string, tools: DraftTool[]): string[] {
 /** "…, deny everything else": what default deny already does, so no policy is written for it. */
 export function isCatchAll(clause: string): boolean {
   return /\b(everything|anything|all|any)\s+(else|other)\b|\b(all|any)\s+other\s+(tools?|calls?|actions?)\b|\bnothing else\b|\botherwise\b|\bthe rest\b/i.test(clause);
+}
+
+/** A word that says an action (a kind of action, a tool's verb, or a synonym of one): read, not left over. */
+export function isActionWord(w: string): boolean {
+  return GENERAL.some(([, re]) => re.test(` ${w} `)) || WRITE_WORDS.test(` ${w} `) || ACTION_VERB.test(w) || Object.values(SYNONYMS).some((s) => s.includes(w)) || TOOL_VERB.some(([, re]) => re.test(w));
 }

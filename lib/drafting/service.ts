@@ -15,7 +15,7 @@ const OFFLINE_NOTICE = "Drafted offline by rules (no ANTHROPIC_API_KEY is set on
 
 /** Drafts for a workspace with the chosen drafter; "auto" is Claude when a key is configured, else offline. */
 export async function generateDraft(
-  ws: Pick<LoadedWorkspace, "gateway" | "context">,
+  ws: Pick<LoadedWorkspace, "gateway" | "context"> & Partial<Pick<LoadedWorkspace, "published" | "draft">>,
   request: string,
   choice: DrafterChoice,
   options: { signal?: AbortSignal; onEvent?: (e: DraftEvent) => void } = {},
@@ -25,6 +25,7 @@ export async function generateDraft(
     gatewayArn: ws.gateway.gatewayArn,
     tools: ws.gateway.targets.flatMap((t) => t.tools),
     schema: { text: ws.context.schemaText, json: ws.context.schemaJson },
+    takenNames: [...(ws.published ?? []).map((p) => p.name), ...[...(ws.draft?.text ?? "").matchAll(/@id\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1])],
     ...options,
   };
   const { anthropic, backend } = { anthropic: config().anthropic, backend: config().backend };
