@@ -89,7 +89,7 @@ function splitName(name: string): string[] {
 export function segment(request: string, tools: DraftTool[], schemaJson: Record<string, unknown>): { clauses: Piece[]; corrections: Normalized["corrections"]; context: ClauseContext } {
   const context = clauseContext(tools, schemaJson);
   const vocabulary = new Set([...KNOWN_WORDS, ...DOMAIN_WORDS, ...context.toolWords, ...[...context.fieldWords.values()].flatMap((s) => [...s]), ...[...context.enumFields.values()].flatMap((fs) => fs.flatMap((f) => f.values.map((v) => v.toLowerCase())))]);
-  for (const w of [...vocabulary]) vocabulary.add(`${w}s`);
+  for (const w of [...context.fieldWords.values()].flatMap((s) => [...s])) vocabulary.add(`${w}s`);
   const { text, corrections } = normalize(request, vocabulary);
   const clauses: Piece[] = [];
   for (const sentence of text.split(/(?<=[.;!?])\s+|[.;!?]+$|\s*;\s*|\n+/).map((s) => s.replace(/[.;!?]+$/, "").trim()).filter(Boolean)) {

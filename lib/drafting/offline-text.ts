@@ -78,8 +78,10 @@ export function normalize(request: string, vocabulary: ReadonlySet<string>): Nor
   text = text.replace(/\b(dont|doesnt|isnt|arent|shouldnt|mustnt|cant|wont|didnt|wasnt|werent)\b/g, (w) => ({ cant: "can not", wont: "will not" })[w] ?? `${w.slice(0, -2)} not`);
   for (const [re, to] of SYMBOLS) text = text.replace(re, to);
   text = numbers(text);
-  text = text.replace(/[a-z][a-z0-9_'-]*/g, (word) => {
+  text = text.replace(/[a-z][a-z0-9_'-]*/g, (word, at: number, all: string) => {
     if (word.length < 4 || vocabulary.has(word) || /[_\d]/.test(word)) return word;
+    // A name said to be a role or a team is not a typo ("the sales role").
+    if (/^\s+(?:roles?|teams?|groups?|departments?|people|staff)\b/.test(all.slice(at + word.length)) || /\brole\s+$/.test(all.slice(0, at))) return word;
     const fixed = closest(word, vocabulary);
     if (fixed) corrections.push({ from: word, to: fixed });
     return fixed ?? word;
