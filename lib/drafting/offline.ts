@@ -88,26 +88,23 @@ export function draftOffline(input: Input): OfflineDraft {
     else intents.push(intent);
   }
 
-  const policies: DraftedPolicy[] = [];
   const used = new Set<string>();
-  for (const intent of intents) {
-    const withheld = unreadRestrictions.find((u) => intent.effect === "permit" && (u.tools === null || u.tools.some((t) => intent.tools.includes(t))));
+  const written = intents.map((intent) => ({ intent, written: writeIntent(intent, input, used) }));
+  // A forbid that cannot be written leaves the permits it narrows too broad: they are withheld with it.
+  for (const { intent, written: w } of written) if ("question" in w && intent.effect === "forbid") unreadRestrictions.push({ clause: intent.clause, tools: intent.tools });
+  const policies: DraftedPolicy[] = [];
+  for (const { intent, written: w } of written) {
+    if ("question" in w) {
+      questions.push(w.question);
+      continue;
+    }
+    const withheld = intent.effect === "permit" ? unreadRestrictions.find((u) => u.tools === null || u.tools.some((t) => intent.tools.includes(t))) : undefined;
     if (withheld) {
       questions.push(`I did not write the permit for “${intent.clause}”: “${withheld.clause}” restricts it and I could not read that part, so the permit alone would allow more than you asked.`);
       continue;
     }
-    const written = writeIntent(intent, input, used);
-    if ("question" in written) {
-      questions.push(written.question);
-      if (intent.effect === "forbid") {
-        // A forbid that cannot be written leaves the permits it narrows too broad: withhold them too.
-        const withdrawn = policies.filter((p) => p.statement.startsWith("@id") && /permit\(/.test(p.statement) && intent.tools.some((t) => p.statement.includes(JSON.stringify(t))));
-        for (const p of withdrawn) policies.splice(policies.indexOf(p), 1);
-      }
-      continue;
-    }
-    assumptions.push(...written.assumptions);
-    policies.push(...written.policies);
+    assumptions.push(...w.assumptions);
+    policies.push(...w.policies);
   }
   if (policies.length && policies.every((p) => /^@id\("[^"]*"\)\nforbid/.test(p.statement))) {
     assumptions.push("Only forbids were asked for: with no permit every call is denied anyway (default deny); add what may be allowed, or insert these after policies that permit.");

@@ -168,6 +168,13 @@ describe("the offline drafter, checked by authorizing sample calls", () => {
     }
   });
 
+  it("withholds a permit that a forbid it could not write would have narrowed", () => {
+    const draft = draftOffline({ request: "Anyone may cancel orders. Orders over 500 may not be cancelled", ...demo });
+    expect(draft.policies).toEqual([]);
+    expect(draft.questions.join(" ")).toMatch(/no single numeric argument/);
+    expect(draft.questions.join(" ")).toMatch(/I did not write the permit for “anyone may cancel orders”/);
+  });
+
   it("withholds a permit that a clause it could not read would have narrowed", () => {
     const draft = draftOffline({ request: "Anyone may process refunds, but not on weekends", ...demo });
     expect(draft.policies).toEqual([]);
