@@ -37,7 +37,7 @@ test.describe("drafting Cedar from plain language, offline", () => {
 
     const vague = await drafting.draft("Make everything secure please");
     await expect(vague.getByTestId("draft-status")).toHaveText("still invalid — review the errors");
-    await expect(vague.getByRole("group", { name: "Questions" })).toContainText("did not understand which tools");
+    await expect(vague.getByRole("group", { name: "Questions" })).toContainText("did not understand “secure”");
     await expect(drafting.panel.getByLabel("Policy request")).toHaveValue("Make everything secure please");
     await page.reload();
     await expect((await ws.openPanel("Draft with AI")).getByLabel("Policy request")).toHaveValue("Make everything secure please");
