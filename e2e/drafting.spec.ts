@@ -18,8 +18,8 @@ test.describe("drafting Cedar from plain language, offline", () => {
     await draft.getByRole("button", { name: "Insert" }).click();
     await ws.expectClean();
     const outline = page.getByRole("navigation", { name: "Policies in the draft" });
-    await expect(outline).toContainText("allow_2_tools_get_order");
-    await expect(outline).toContainText("deny_2_tools_create_order");
+    await expect(outline).toContainText("permit_get_order_list_orders");
+    await expect(outline).toContainText("forbid_create_order_update_order");
     await ws.expectSaved();
     await ws.discardDraft();
   });
@@ -37,11 +37,30 @@ test.describe("drafting Cedar from plain language, offline", () => {
 
     const vague = await drafting.draft("Make everything secure please");
     await expect(vague.getByTestId("draft-status")).toHaveText("still invalid — review the errors");
-    await expect(vague.getByRole("group", { name: "Questions" })).toContainText("did not understand which tools");
+    await expect(vague.getByRole("group", { name: "Questions" })).toContainText("did not understand “secure”");
     await expect(drafting.panel.getByLabel("Policy request")).toHaveValue("Make everything secure please");
     await page.reload();
     await expect((await ws.openPanel("Draft with AI")).getByLabel("Policy request")).toHaveValue("Make everything secure please");
     await ws.discardDraft();
+  });
+
+  test("a draft that allows every call is a warning before Insert, and Insert waits for a deliberate tick", async ({ page, offsiteRequests: _ }) => {
+    const ws = new PolicyWorkspacePage(page);
+    await ws.openFor("OrdersGateway");
+    const drafting = new DraftingPanel(page, ws);
+    const draft = await drafting.draft("Allow everything");
+    const alert = draft.getByRole("alert", { name: "Access warning" });
+    await expect(alert).toContainText("This draft allows every call to everyone.");
+    await expect(alert).toContainText("permit_all_tools permits every call of every tool");
+    const insert = draft.getByRole("button", { name: "Insert" });
+    await expect(insert).toBeDisabled();
+    // The warning comes before the apply controls, not only in the findings list below them.
+    const [alertBox, insertBox] = [await alert.boundingBox(), await insert.boundingBox()];
+    expect(alertBox!.y).toBeLessThan(insertBox!.y);
+    await alert.getByLabel("I have read this and still want to apply the draft").check();
+    await expect(insert).toBeEnabled();
+    await draft.getByRole("button", { name: "Discard" }).click();
+    await expect(draft).toBeHidden();
   });
 
   test("the generate route answers scripts with JSON, and rejects an empty request", async ({ request }) => {
@@ -49,8 +68,11 @@ test.describe("drafting Cedar from plain language, offline", () => {
     const orders = gateways.find((g: { name: string }) => g.name === "OrdersGateway");
     const res = await request.post(`/api/gateways/${orders.gatewayId}/draft/generate`, { data: { request: "Nobody may cancel orders" } });
     const body = await res.json();
-    expect(body).toMatchObject({ drafter: "offline", status: "valid", questions: [], diagnostics: [] });
+    expect(body).toMatchObject({ drafter: "offline", status: "valid", questions: [], diagnostics: [], accessWarnings: [] });
     expect(body.policies[0].statement).toContain('forbid(\n  principal,\n  action == AgentCore::Action::"OrdersTarget___cancel_order"');
+    expect(body.policies[0].statement).toMatch(/^@id\("forbid_cancel_order"\)\n@description\("Forbids cancel_order for any principal\."\)/);
+    const everything = await (await request.post(`/api/gateways/${orders.gatewayId}/draft/generate`, { data: { request: "Allow everything" } })).json();
+    expect(everything.accessWarnings).toEqual([expect.objectContaining({ type: "ALLOW_ALL" })]);
     const bad = await request.post(`/api/gateways/${orders.gatewayId}/draft/generate`, { data: { request: "" } });
     expect(bad.status()).toBe(400);
     const claude = await request.post(`/api/gateways/${orders.gatewayId}/draft/generate`, { data: { request: "Nobody may cancel orders", drafter: "anthropic" } });

@@ -33,12 +33,14 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
   const [result, setResult] = useState<DraftResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mode, setMode] = useState<"insert" | "replace">("insert");
+  const [acknowledged, setAcknowledged] = useState(false);
   const stop = useRef<AbortController | null>(null);
   const running = progress !== null;
 
   async function generate() {
     setError(null);
     setResult(null);
+    setAcknowledged(false);
     setStreamed([]);
     setProgress("Drafting…");
     stop.current = new AbortController();
@@ -119,6 +121,7 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
               {STATUS[result.status].text}
             </Badge>
           </div>
+          {result.accessWarnings.length ? <AccessAlert warnings={result.accessWarnings} acknowledged={acknowledged} onAcknowledge={setAcknowledged} /> : null}
           {/* The API's notice says what the hint under Generate already says when Claude is not configured. */}
           {result.notice && drafters.includes("anthropic") ? <p className="text-xs text-zinc-500">{result.notice}</p> : null}
           <ul className="space-y-1 text-xs">
@@ -143,7 +146,7 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
               </div>
               <DraftDiff original={ws.text} modified={applied} />
               <div className="flex gap-2">
-                <Button variant="primary" onClick={() => (ws.apply(mode, draftText), setResult(null))}>
+                <Button variant="primary" disabled={result.accessWarnings.length > 0 && !acknowledged} onClick={() => (ws.apply(mode, draftText), setResult(null))}>
                   {mode === "insert" ? "Insert" : "Replace"}
                 </Button>
                 <Button onClick={() => setResult(null)}>Discard</Button>
@@ -152,6 +155,23 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
           ) : null}
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** Wider access than asked, said first and in full: applying such a draft takes a deliberate tick. */
+function AccessAlert({ warnings, acknowledged, onAcknowledge }: { warnings: DraftResult["accessWarnings"]; acknowledged: boolean; onAcknowledge: (v: boolean) => void }) {
+  return (
+    <div role="alert" aria-label="Access warning" className="space-y-1 rounded-md border-2 border-red-600 bg-red-50 p-2 text-xs text-red-900 dark:bg-red-950 dark:text-red-100">
+      <p className="font-semibold">{warnings.some((w) => w.type === "ALLOW_ALL") ? "This draft allows every call to everyone." : "This draft allows people the request did not name."}</p>
+      <ul className="ml-3 list-disc">
+        {warnings.map((w) => (
+          <li key={w.type}>{w.message}</li>
+        ))}
+      </ul>
+      <label className="flex items-center gap-1 font-medium">
+        <input type="checkbox" checked={acknowledged} onChange={(e) => onAcknowledge(e.target.checked)} />I have read this and still want to apply the draft
+      </label>
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { CedarApi } from "@/lib/cedar/cedar-api";
 import { analyzePolicies, type Finding, type FindingsCedar } from "@/lib/analysis/findings";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 import { validatePolicies } from "@/lib/cedar/validate";
+import { accessWarnings } from "./access-warnings";
+import { nameDraftedPolicies } from "./policy-names";
 import { instructionLikeText } from "./untrusted";
 import type { DraftedPolicy, DraftInput, DraftResult, DrafterKind } from "./types";
 
@@ -18,26 +20,22 @@ export function draftErrors(cedar: CedarApi, policies: DraftedPolicy[], schemaJs
 }
 
 /**
- * Every draft goes through here before anyone sees it: validated against the gateway's schema, and
+ * Every draft goes through here before anyone sees it: named (valid, unique `@id`s that say what the
+ * policy does, `@description` from the explanation), validated against the gateway's schema, and
  * analysed for risky-but-valid shapes. Nothing is hidden: invalid drafts keep their text and errors.
  */
 export function checkDraft(
   cedar: CedarApi & FindingsCedar,
   drafter: DrafterKind,
-  input: Pick<DraftInput, "gatewayArn" | "tools" | "schema">,
-  draft: { policies: DraftedPolicy[]; assumptions: string[]; questions: string[]; repairRounds?: number; notice?: string; serviceFindings?: Finding[] },
+  input: Pick<DraftInput, "gatewayArn" | "tools" | "schema" | "request" | "takenNames">,
+  drafted: { policies: DraftedPolicy[]; assumptions: string[]; questions: string[]; repairRounds?: number; notice?: string; serviceFindings?: Finding[] },
 ): DraftResult {
+  const draft = { ...drafted, policies: nameDraftedPolicies(drafted.policies, input.takenNames) };
   const text = joinDraft(draft.policies);
   const diagnostics = validatePolicies(cedar, text, input.schema.json as never);
   const invalid = diagnostics.some((d) => d.severity === "error") || draft.policies.length === 0;
-  const findings = invalid
-    ? []
-    : analyzePolicies(cedar, {
-        policies: splitPolicies(cedar, text).parts.map((p) => ({ id: p.id, text: p.text })),
-        schemaJson: input.schema.json,
-        gatewayArn: input.gatewayArn,
-        tools: input.tools,
-      });
+  const parts = invalid ? [] : splitPolicies(cedar, text).parts.map((p) => ({ id: p.id, text: p.text }));
+  const findings = invalid ? [] : analyzePolicies(cedar, { policies: parts, schemaJson: input.schema.json, gatewayArn: input.gatewayArn, tools: input.tools });
   const warnings = drafter === "offline" ? [] : instructionLikeText(input.tools);
   if (warnings.length && findings.some((f) => f.type === "ALLOW_ALL")) {
     warnings.push("The draft permits every tool to everyone while a tool's metadata contains instruction-like text: it may have followed that text instead of your request.");
@@ -50,6 +48,7 @@ export function checkDraft(
     questions: draft.questions,
     diagnostics,
     findings: [...(draft.serviceFindings ?? []), ...findings],
+    accessWarnings: accessWarnings(cedar, { request: input.request, tools: input.tools, schemaJson: input.schema.json }, parts, [...(draft.serviceFindings ?? []), ...findings]),
     warnings,
     ...(draft.repairRounds ? { repairRounds: draft.repairRounds } : {}),
     ...(draft.notice ? { notice: draft.notice } : {}),

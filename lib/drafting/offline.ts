@@ -1,6 +1,8 @@
 import { inputTypeOf, type CedarType } from "@/lib/cedar/cedar-types";
-import { effectOf, isCatchAll, parseLimits, pickTools, shortName, speaksOfPermission, splitAndList, splitClauses, splitPermissionList, toolNouns, toolWords, type Intent, type Limit } from "./offline-intent";
-import { parseException, parseRoles, textCondition, type Exception } from "./offline-subject";
+import { readClause, segment, type Reading } from "./offline-clause";
+import type { Limit } from "./offline-conditions";
+import { shortName } from "./offline-tools";
+import { policyName } from "./policy-names";
 import type { DraftedPolicy, DraftInput, DraftTool } from "./types";
 
 export interface OfflineDraft {
@@ -9,166 +11,265 @@ export interface OfflineDraft {
   questions: string[];
 }
 
+type Input = Pick<DraftInput, "request" | "gatewayArn" | "tools" | "schema">;
+
+/** One policy to write: the tools, who, and the conditions it holds under. */
+interface Intent {
+  effect: "permit" | "forbid";
+  tools: string[];
+  roles: string[];
+  except: string[];
+  limits: Limit[];
+  negatedLimits: Limit[];
+  values: Reading["values"];
+  paths: Reading["conditions"]["paths"];
+  strings: Reading["conditions"]["strings"];
+  clause: string;
+  chosenBy: string;
+}
+
 /**
- * The drafter that needs no model: the common phrasings (allow or deny tools by name or by verb,
- * role restrictions through tags, numeric limits, combinations) become Cedar deterministically.
- * What it does not understand it says, as a question, instead of guessing.
+ * The drafter that needs no model. The request is read clause by clause (offline-clause.ts): who,
+ * allow or forbid, which tools, under which conditions. It never writes a permit broader than the
+ * request: a clause with a word it did not read, or a condition Cedar cannot say here (a time, a
+ * rate, ownership), becomes a question, and so does every permit that clause would have narrowed.
  */
-export function draftOffline(input: Pick<DraftInput, "request" | "gatewayArn" | "tools" | "schema">): OfflineDraft {
+export function draftOffline(input: Input): OfflineDraft {
   const assumptions: string[] = [];
   const questions: string[] = [];
   const intents: Intent[] = [];
+  /** Clauses that restrict (forbid, except, refine) but could not be read: the permits they touch are withheld. */
+  const unreadRestrictions: Array<{ clause: string; tools: string[] | null }> = [];
 
-  const words = toolWords(input.tools);
-  const clauses = splitClauses(input.request)
-    .flatMap((c) => splitPermissionList(c, input.tools))
-    .flatMap((c) => splitAndList(c, input.tools));
-  for (const { text: clause, inherits } of clauses) {
+  const { clauses, corrections, context } = segment(input.request, input.tools, input.schema.json);
+  for (const c of corrections) assumptions.push(`Read “${c.from}” as “${c.to}”.`);
+  let previousNumber: number | null = null;
+  for (const piece of clauses) {
     const previous = intents.at(-1);
-    // The tail of "the billing role may process refunds and view orders" takes its head's effect and roles.
-    const head = inherits ? previous : undefined;
-    if (isCatchAll(clause) && effectOf(clause) === "forbid") {
-      assumptions.push(`“${clause}”: every call no permit allows is denied already (default deny), so I wrote no forbid for it; a forbid on all tools would also override the permits above.`);
+    const r = readClause(piece, context, previousNumber, previous ? { tools: previous.tools, clause: previous.clause, effect: previous.effect } : null);
+    previousNumber = r.lastNumber ?? previousNumber;
+    if (r.catchAll) {
+      assumptions.push(`“${r.text}”: every call no permit allows is denied already (default deny), so I wrote no forbid for it; a forbid on all tools would also override the permits.`);
       continue;
     }
-    const limits = parseLimits(clause);
-    const everyone = /\b(everyone|anyone|any agent|all agents|any user|all users)\b/i.test(clause);
-    const exception = parseException(clause);
-    const subject = parseRoles(exception?.kind === "only-these" ? exception.who : clause, words);
-    const roles = everyone ? [] : subject.roles.length ? subject.roles : (head?.roles ?? []);
-    const guessedFrom = everyone ? undefined : subject.guessedFrom;
-    const picked = exception ? applyException(exception, clause, roles, input.tools) : { ...pickTools(clause, input.tools), effect: head?.effect ?? effectOf(clause) };
-    if ("question" in picked) {
-      questions.push(picked.question);
+    const problem = clauseProblem(r);
+    if (problem) {
+      questions.push(problem);
+      if (r.effect !== "permit" || r.refines) unreadRestrictions.push({ clause: r.text, tools: r.tools.length ? r.tools : r.refines && previous ? previous.tools : null });
       continue;
     }
-    if (picked.assumption) assumptions.push(picked.assumption);
-    const effect = picked.effect;
-    let { tools, chosenBy } = picked;
-    // "Tickets may be viewed but not modified": the second clause is about the first one's nouns.
-    const nouns = previous ? toolNouns(previous.clause, input.tools) : [];
-    if (!exception && !head && nouns.length && toolNouns(clause, input.tools).length === 0 && !(limits.length || roles.length)) {
-      ({ tools, chosenBy } = pickTools(`${nouns.join(" ")} ${clause}`, input.tools));
-    }
-    if (!head && !speaksOfPermission(clause) && !(previous && (limits.length || roles.length))) {
-      questions.push(`I did not understand which tools “${clause}” is about, or whether it allows or forbids them. Say which tools may or may not be called (e.g. “orders may be viewed”, “nobody may cancel orders”), by whom, and under which limits.`);
-      continue;
-    }
-    if (tools.length === 0) {
-      // "…, and only under $1000" or "…, but only for the X role": refines the clause before it.
-      if (previous && (limits.length || roles.length)) {
-        previous.limits.push(...limits);
-        if (previous.roles.length === 0) previous.roles = roles;
-        previous.clause += `, ${clause}`;
+    // "…, and only under $1000", "…, but only for the X role": a refinement of the clause before.
+    if (r.refines && previous) {
+      const ownRoles = r.subject.roles.length > 0 && previous.roles.length > 0 && r.subject.roles.join() !== previous.roles.join();
+      // "…, but never above $750" (a forbid after a permit) and "…, and for refund-agent up to 100" (other people) are policies of their own.
+      if ((r.effect === "forbid" && previous.effect === "permit") || ownRoles) {
+        for (const g of r.subject.guessed) assumptions.push(`Took “${g.from}” to mean principals whose role tag is "${g.role}"; change the value if your identity provider uses another.`);
+        intents.push(intentOf(r, { effect: r.effect ?? previous.effect, tools: previous.tools, roles: r.subject.roles.length ? r.subject.roles : previous.roles }));
         continue;
       }
-      questions.push(`I did not understand which tools “${clause}” is about. Name a tool (${input.tools.slice(0, 3).map((t) => shortName(t.name)).join(", ")}…) or a kind of action (view, create, update, delete).`);
+      previous.limits.push(...r.conditions.limits);
+      previous.negatedLimits.push(...r.conditions.negatedLimits);
+      previous.values.push(...r.values);
+      previous.paths.push(...r.conditions.paths);
+      previous.strings.push(...r.conditions.strings);
+      if (r.subject.roles.length && previous.roles.length === 0) previous.roles = r.subject.roles;
+      for (const g of r.subject.guessed) assumptions.push(`Took “${g.from}” to mean principals whose role tag is "${g.role}"; change the value if your identity provider uses another.`);
+      previous.except.push(...r.subject.except);
+      previous.clause += `, ${r.text}`;
       continue;
     }
-    const condition = textCondition(clause);
-    if (condition && effect === "permit") {
-      questions.push(`“${clause}” depends on a text argument (“${condition}”), which the offline drafter does not turn into a condition; without it the permit would allow every call of ${tools.map(shortName).join(", ")}. Write the condition (e.g. \`context.input.path like "/tmp/*"\`) or draft with Claude.`);
-      continue;
-    }
-    if (condition) assumptions.push(`“${clause}” depends on a text argument (“${condition}”) that the offline drafter does not turn into a condition: the forbid applies to every call of ${tools.map(shortName).join(", ")}, stricter than asked.`);
-    if (guessedFrom) assumptions.push(`Took “${guessedFrom}” to mean principals whose role tag is "${roles[0]}"; change the value if your identity provider uses another.`);
-    if (/\b(requires?|required|needs?)\b/i.test(clause) && roles.length) assumptions.push(`“${clause}”: only the calls it describes are permitted, and only for role ${roles.join(" or ")}; other calls of ${tools.map(shortName).join(", ")} stay denied unless another policy allows them.`);
-    const intent: Intent = { effect, tools, roles, limits, chosenBy, clause };
-    // "Read-only access: queries are allowed" says the same thing twice; one policy says it once.
-    const same = intents.find((i) => JSON.stringify([i.effect, i.tools, i.roles, i.limits]) === JSON.stringify([intent.effect, intent.tools, intent.roles, intent.limits]));
-    if (same) same.clause += `; ${clause}`;
+    const tools = r.tools.length ? r.tools : (previous?.tools ?? []);
+    const roles = r.subject.roles.length || r.subject.everyone || r.subject.nobody ? r.subject.roles : r.continues && previous ? previous.roles : [];
+    for (const g of r.subject.guessed) assumptions.push(`Took “${g.from}” to mean principals whose role tag is "${g.role}"; change the value if your identity provider uses another.`);
+    if (r.assumption) assumptions.push(r.assumption);
+    const intent = intentOf(r, { tools, roles, effect: r.effect ?? "permit" });
+    const same = intents.find((i) => key(i) === key(intent));
+    if (same) same.clause += `; ${r.text}`;
     else intents.push(intent);
   }
 
-  const policies: DraftedPolicy[] = [];
   const used = new Set<string>();
-  for (const intent of intents) {
-    const field = intent.limits.length ? pickField(intent, input) : undefined;
-    if (intent.limits.length && !field) {
-      questions.push(`“${intent.clause}” sets a limit, but ${intent.tools.map(shortName).join(", ")} ${intent.tools.length > 1 ? "have" : "has"} no single numeric argument to apply it to. Which argument is it?`);
+  const written = intents.map((intent) => ({ intent, written: writeIntent(intent, input, used) }));
+  // A forbid that cannot be written leaves the permits it narrows too broad: they are withheld with it.
+  for (const { intent, written: w } of written) if ("question" in w && intent.effect === "forbid") unreadRestrictions.push({ clause: intent.clause, tools: intent.tools });
+  const policies: DraftedPolicy[] = [];
+  for (const { intent, written: w } of written) {
+    if ("question" in w) {
+      questions.push(w.question);
       continue;
     }
-    if (field?.assumed) assumptions.push(`Applied the limit in “${intent.clause}” to the argument ${field.name}.`);
-    if (intent.chosenBy !== "named outright") {
-      assumptions.push(`For “${intent.clause}” I counted ${intent.tools.map(shortName).join(", ")} (chosen by ${intent.chosenBy}).`);
+    const withheld = intent.effect === "permit" ? unreadRestrictions.find((u) => u.tools === null || u.tools.some((t) => intent.tools.includes(t))) : undefined;
+    if (withheld) {
+      questions.push(`I did not write the permit for “${intent.clause}”: “${withheld.clause}” restricts it and I could not read that part, so the permit alone would allow more than you asked.`);
+      continue;
     }
-    const conditions = [
-      ...(intent.roles.length ? [roleCondition(intent.roles)] : []),
-      ...(field ? intent.limits.map((l) => compare(field, l)) : []),
-    ];
-    const id = uniqueId(`${intent.effect === "permit" ? "allow" : "deny"}_${nameOf(intent)}`, used);
-    const action = intent.tools.length === 1 ? `action == AgentCore::Action::${JSON.stringify(intent.tools[0])}` : `action in [${intent.tools.map((t) => `AgentCore::Action::${JSON.stringify(t)}`).join(", ")}]`;
-    const guard = field && !field.required ? `context.input has ${field.name} && ` : "";
-    const when = conditions.length ? `\nwhen { ${guard}${conditions.join(" && ")} }` : "";
-    policies.push({
-      statement: `@id(${JSON.stringify(id)})\n${intent.effect}(\n  principal,\n  ${action},\n  resource == AgentCore::Gateway::${JSON.stringify(input.gatewayArn)}\n)${when};`,
-      explanation: explain(intent, field?.name),
-    });
+    assumptions.push(...w.assumptions);
+    policies.push(...w.policies);
   }
-  if (policies.length && intents.every((i) => i.effect === "forbid")) {
-    assumptions.push("Only forbids were asked for: with no permit every call is denied anyway (default deny); add what may be allowed.");
+  if (policies.length && policies.every((p) => /^@id\("[^"]*"\)\nforbid/.test(p.statement))) {
+    assumptions.push("Only forbids were asked for: with no permit every call is denied anyway (default deny); add what may be allowed, or insert these after policies that permit.");
   }
   if (policies.length === 0 && questions.length === 0) questions.push("I could not find a policy in this request. Say which tools may or may not be called, by whom, and under which limits.");
   return { policies, assumptions, questions };
 }
 
-type Picked = { tools: string[]; chosenBy: string; effect: Intent["effect"]; assumption?: string } | { question: string };
-
-/** "Nobody except the X role may …" and "Allow everything except …": which tools, with which effect. */
-function applyException(exception: Exception, clause: string, roles: string[], tools: DraftTool[]): Picked {
-  if (exception.kind === "only-these") {
-    if (roles.length === 0) return { question: `In “${clause}”, who is “${exception.who}”? Name the role, e.g. “nobody except the admin role may …”.` };
-    return { ...pickTools(exception.rest, tools), effect: "permit" };
-  }
-  const excepted = pickTools(exception.excepted, tools).tools;
-  if (excepted.length === 0) return { question: `In “${clause}”, I did not understand which tools “${exception.excepted}” excepts. Name them or a kind of action (view, create, update, delete).` };
-  const chosenBy = `everything except ${excepted.map(shortName).join(", ")}`;
-  if (effectOf(exception.lead) === "forbid") {
-    // "Deny everything except reading orders": default deny does the rest.
-    return { tools: excepted, chosenBy, effect: "permit", assumption: `“${clause}”: I permitted only ${excepted.map(shortName).join(", ")}; every other call is denied by default.` };
-  }
-  return { tools: tools.map((t) => t.name).filter((t) => !excepted.includes(t)), chosenBy, effect: effectOf(clause) };
+function intentOf(r: Reading, over: Partial<Intent> & { tools: string[]; roles: string[] }): Intent {
+  return {
+    effect: over.effect ?? r.effect ?? "permit",
+    tools: over.tools,
+    roles: over.roles,
+    except: [...r.subject.except],
+    limits: [...r.conditions.limits],
+    negatedLimits: [...r.conditions.negatedLimits],
+    values: [...r.values],
+    paths: [...r.conditions.paths],
+    strings: [...r.conditions.strings],
+    clause: r.text,
+    chosenBy: r.chosenBy,
+  };
 }
+
+function key(i: Intent): string {
+  return JSON.stringify([i.effect, i.tools, i.roles, i.except, i.limits, i.negatedLimits, i.values, i.paths, i.strings]);
+}
+
+/** Why a clause cannot become a policy as read, as a question for the user; null when it can. */
+function clauseProblem(r: Reading): string | null {
+  const u = r.conditions.unexpressible[0];
+  if (u) return `“${r.text}” depends on ${u.what} (“${u.words}”), which a Cedar policy on this gateway cannot check: a tool call carries only its arguments and the caller's claims. Say it with those (e.g. a limit on an argument, a role), or leave it out.`;
+  if (r.leftovers.length) return `I did not understand “${r.leftovers.join(" ")}” in “${r.text}”, and a policy without it could allow more than you asked. Rephrase it as a role, a tool, or a limit on an argument (e.g. “only the admin role may cancel orders”, “refunds under 1000”).`;
+  if (r.effect === null && !r.refines) return `I did not understand whether “${r.text}” allows or forbids something. Say “may”, “allow”, “must not”, “deny”…`;
+  if (r.tools.length === 0 && !r.refines && !r.inheritsTools) return `I did not understand which tools “${r.text}” is about. Name a tool or a kind of action (view, create, update, delete).`;
+  if (r.toolsQuestion) return r.toolsQuestion;
+  return null;
+}
+
+// ---- writing Cedar -------------------------------------------------------------------------
 
 interface Field {
   name: string;
-  type: "Long" | "decimal";
+  type: CedarType;
   required: boolean;
-  assumed: boolean;
+  description: string;
 }
 
-function numericFields(toolName: string, input: Pick<DraftInput, "schema" | "tools">): Field[] {
-  const t = inputTypeOf(input.schema.json, "AgentCore", toolName);
+function fieldsOf(tool: string, input: Input): Field[] {
+  const t = inputTypeOf(input.schema.json, "AgentCore", tool);
   if (!t || t.kind !== "record") return [];
-  return Object.entries(t.attributes)
-    .filter(([, a]) => isNumber(a.type))
-    .map(([name, a]) => ({ name, type: a.type.kind === "Long" ? ("Long" as const) : ("decimal" as const), required: a.required, assumed: false }));
+  const props = ((input.tools.find((x) => x.name === tool)?.inputSchema.properties ?? {}) as Record<string, { description?: string }>);
+  return Object.entries(t.attributes).map(([name, a]) => ({ name, type: a.type, required: a.required, description: props[name]?.description ?? "" }));
 }
 
-function isNumber(t: CedarType): boolean {
-  return t.kind === "Long" || (t.kind === "extension" && t.name === "decimal");
+const isNumber = (t: CedarType) => t.kind === "Long" || (t.kind === "extension" && t.name === "decimal");
+const fieldWords = (f: Field) => `${f.name.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ")} ${f.description}`.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2);
+
+/** The numeric argument a limit is about, for one tool: named in the clause, the only one, money → an amount, or the one required. */
+function limitField(tool: string, clause: string, money: boolean, input: Input): Field | undefined {
+  const numeric = fieldsOf(tool, input).filter((f) => isNumber(f.type));
+  const words = new Set(clause.toLowerCase().split(/[^a-z0-9]+/));
+  const named = numeric.filter((f) => words.has(f.name.toLowerCase()) || fieldWords(f).slice(0, 2).some((w) => words.has(w) && !["the", "and"].includes(w)));
+  if (named.length === 1) return named[0];
+  if (numeric.length === 1) return numeric[0];
+  const amount = numeric.filter((f) => /amount|total|price|cost|value|sum/i.test(f.name));
+  if (money && amount.length === 1) return amount[0];
+  const required = numeric.filter((f) => f.required);
+  return required.length === 1 ? required[0] : undefined;
 }
 
-function pickField(intent: Intent, input: Pick<DraftInput, "schema" | "tools">): Field | undefined {
-  const perTool = intent.tools.map((t) => numericFields(t, input));
-  const shared = perTool[0]?.filter((f) => perTool.every((fs) => fs.some((g) => g.name === f.name && g.type === f.type))) ?? [];
-  const text = intent.clause.toLowerCase();
-  const mentioned = shared.find((f) => text.includes(f.name.toLowerCase()));
-  if (mentioned) return mentioned;
-  if (shared.length === 1) return { ...shared[0], assumed: true };
-  const money = /\$|dollars?|usd|€|eur|cents?/.test(text);
-  const moneyField = money ? shared.find((f) => /amount|total|price|cost|value|sum/i.test(f.name)) : undefined;
-  if (moneyField) return { ...moneyField, assumed: true };
-  // An optional fee next to a required amount: the limit is about the one every call carries.
-  const required = shared.filter((f) => f.required);
-  return required.length === 1 ? { ...required[0], assumed: true } : undefined;
+function pathField(tool: string, input: Input): Field | undefined {
+  const strings = fieldsOf(tool, input).filter((f) => f.type.kind === "String" && /path|file|dir|folder/i.test(f.name));
+  return strings.length === 1 ? strings[0] : undefined;
 }
 
-function compare(field: Field, limit: Limit): string {
+function stringField(tool: string, near: string, input: Input): Field | undefined {
+  const strings = fieldsOf(tool, input).filter((f) => f.type.kind === "String");
+  const words = new Set(near.toLowerCase().split(/[^a-z0-9]+/));
+  const named = strings.filter((f) => f.name.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && w !== "id").some((w) => words.has(w) || words.has(`${w}s`)));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+type Written = { policies: DraftedPolicy[]; assumptions: string[] } | { question: string };
+
+function writeIntent(intent: Intent, input: Input, used: Set<string>): Written {
+  const assumptions: string[] = [];
+  // Conditions differ per tool (field types, enum entity types), so each tool gets its own conditions; tools with the same ones share a policy.
+  const perTool: Array<{ tool: string; when: string[]; unless: string[]; words: string[] }> = [];
+  for (const tool of intent.tools) {
+    const when: string[] = [];
+    const unless: string[] = [];
+    const words: string[] = [];
+    for (const [limits, into] of [[intent.limits, when], [intent.negatedLimits, unless]] as const) {
+      for (const limit of limits) {
+        const field = limitField(tool, intent.clause, limit.money, input);
+        if (!field) return { question: `“${intent.clause}” sets a limit, but ${shortName(tool)} has no single numeric argument it clearly applies to (${fieldsOf(tool, input).filter((f) => isNumber(f.type)).map((f) => f.name).join(", ") || "none"}). Which argument is it?` };
+        let value = limit.value;
+        if (limit.money && /\bcents?\b/i.test(field.description)) {
+          value = Math.round(value * 100);
+          assumptions.push(`${shortName(tool)}'s ${field.name} is in cents (its description says so): $${limit.value} is ${value}.`);
+        }
+        into.push(guard(field, compare(field, limit.op, value)));
+        words.push(`${{ "<": "under", "<=": "upto", ">": "over", ">=": "from" }[limit.op]}_${value}`);
+      }
+    }
+    for (const v of intent.values) {
+      const attr = fieldsOf(tool, input).find((f) => f.name === v.path);
+      if (!attr || attr.type.kind !== "enum") return { question: `“${intent.clause}” names ${v.values.join(" or ")}, which is not a value of an argument of ${shortName(tool)}. Which tool and argument is it about?` };
+      const entityType = attr.type.entityType;
+      const test = v.values.map((x) => `context.input.${attr.name} == ${entityType}::${JSON.stringify(x)}`).join(" || ");
+      (v.negated ? unless : when).push(guard(attr, v.values.length > 1 ? `(${test})` : test));
+      words.push(`${v.negated ? "not_" : ""}${v.values.join("_or_")}`);
+    }
+    for (const p of intent.paths) {
+      const field = pathField(tool, input);
+      if (!field) return { question: `“${intent.clause}” is about the path ${p.prefix}, but ${shortName(tool)} has no single path argument (${fieldsOf(tool, input).map((f) => f.name).join(", ")}). Which argument is it?` };
+      const prefix = p.prefix.replace(/\*+$/, "").replace(/\/$/, "");
+      const test = `(context.input.${field.name} == ${JSON.stringify(prefix)} || context.input.${field.name} like ${JSON.stringify(`${prefix.replace(/\*/g, "\\*")}/*`)})`;
+      (p.negated ? unless : when).push(guard(field, test));
+      words.push(`${p.negated ? "outside" : "in"}_${prefix.replace(/^\//, "")}`);
+    }
+    for (const s of intent.strings) {
+      const field = stringField(tool, s.near, input);
+      if (!field) return { question: `“${intent.clause}” names “${s.value}”, but I cannot tell which argument of ${shortName(tool)} it is (${fieldsOf(tool, input).filter((f) => f.type.kind === "String").map((f) => f.name).join(", ") || "none"}). Say it as “the <argument> is "${s.value}"”.` };
+      (s.negated ? unless : when).push(guard(field, `context.input.${field.name} == ${JSON.stringify(s.value)}`));
+      words.push(s.value);
+    }
+    perTool.push({ tool, when, unless, words });
+  }
+  const groups = new Map<string, typeof perTool>();
+  for (const t of perTool) {
+    const k = JSON.stringify([t.when.map((w) => w.replace(/AgentCore::[\w:]+::Input::/g, "")), t.unless]);
+    if (t.when.some((w) => w.includes("::Input::")) || t.unless.some((w) => w.includes("::Input::"))) groups.set(`${t.tool}${k}`, [t]);
+    else groups.set(k, [...(groups.get(k) ?? []), t]);
+  }
+  const policies: DraftedPolicy[] = [];
+  for (const group of groups.values()) {
+    const tools = group.map((g) => g.tool);
+    const roleTests = intent.roles.length ? [roleCondition(intent.roles)] : [];
+    const when = [...roleTests, ...group[0].when];
+    const unless = [...(intent.except.length ? [roleCondition(intent.except)] : []), ...group[0].unless];
+    const allTools = tools.length === input.tools.length && input.tools.length > 1;
+    const id = policyName({ effect: intent.effect, roles: intent.roles, tools: allTools ? ["all_tools"] : tools.map(shortName), conditions: [...(intent.except.length ? [`except_${intent.except.join("_")}`] : []), ...group[0].words] }, used);
+    const action = tools.length === 1 ? `action == AgentCore::Action::${JSON.stringify(tools[0])}` : `action in [${tools.map((t) => `AgentCore::Action::${JSON.stringify(t)}`).join(", ")}]`;
+    const statement = `@id(${JSON.stringify(id)})\n${intent.effect}(\n  principal,\n  ${action},\n  resource == AgentCore::Gateway::${JSON.stringify(input.gatewayArn)}\n)${when.length ? `\nwhen { ${when.join(" && ")} }` : ""}${unless.length ? `\nunless { ${unless.join(" || ")} }` : ""};`;
+    policies.push({ statement, explanation: explain(intent, tools, group[0]) });
+  }
+  if (intent.chosenBy !== "named outright") assumptions.push(`For “${intent.clause}” I counted ${intent.tools.map(shortName).join(", ")} (chosen by ${intent.chosenBy}).`);
+  return { policies, assumptions };
+}
+
+function guard(field: Field, test: string): string {
+  return field.required ? test : `(context.input has ${field.name} && ${test})`;
+}
+
+function compare(field: Field, op: Limit["op"], value: number): string {
   const path = `context.input.${field.name}`;
-  if (field.type === "Long") return `${path} ${limit.op} ${Math.trunc(limit.value)}`;
-  const method = { "<": "lessThan", "<=": "lessThanOrEqual", ">": "greaterThan", ">=": "greaterThanOrEqual" }[limit.op];
-  return `${path}.${method}(decimal(${JSON.stringify(decimalLiteral(limit.value))}))`;
+  if (field.type.kind === "Long") {
+    // A Long compared with a fraction: "under 99.5" on whole dollars is "≤ 99".
+    const n = Number.isInteger(value) ? value : op === "<" || op === ">=" ? Math.ceil(value) : Math.floor(value);
+    return `${path} ${op} ${n}`;
+  }
+  const method = { "<": "lessThan", "<=": "lessThanOrEqual", ">": "greaterThan", ">=": "greaterThanOrEqual" }[op];
+  return `${path}.${method}(decimal(${JSON.stringify(decimalLiteral(value))}))`;
 }
 
 function decimalLiteral(n: number): string {
@@ -176,28 +277,24 @@ function decimalLiteral(n: number): string {
   return s.includes(".") ? s : `${s}.0`;
 }
 
-function nameOf(intent: Intent): string {
-  const shorts = intent.tools.map(shortName);
-  return (shorts.length === 1 ? shorts[0] : `${shorts.length}_tools_${shorts[0]}`).replace(/[^A-Za-z0-9_]/g, "_").slice(0, 40);
-}
-
-function uniqueId(base: string, used: Set<string>): string {
-  let id = base;
-  for (let i = 2; used.has(id); i++) id = `${base}_${i}`;
-  used.add(id);
-  return id;
-}
-
 function roleCondition(roles: string[]): string {
   const tag = `principal.getTag("role")`;
-  return roles.length === 1 ? `principal.hasTag("role") && ${tag} == ${JSON.stringify(roles[0])}` : `principal.hasTag("role") && [${roles.map((r) => JSON.stringify(r)).join(", ")}].contains(${tag})`;
+  return roles.length === 1 ? `(principal.hasTag("role") && ${tag} == ${JSON.stringify(roles[0])})` : `(principal.hasTag("role") && [${roles.map((r) => JSON.stringify(r)).join(", ")}].contains(${tag}))`;
 }
 
-function explain(intent: Intent, field?: string): string {
+function explain(intent: Intent, tools: string[], conditions: { words: string[]; when: string[]; unless: string[] }): string {
   const who = intent.roles.length ? `principals with role ${intent.roles.join(" or ")}` : "any principal";
-  const what = intent.tools.map(shortName).join(", ");
-  const limits = field && intent.limits.length ? ` when ${intent.limits.map((l) => `${field} ${l.op} ${l.value}`).join(" and ")}` : "";
-  return `${intent.effect === "permit" ? "Permits" : "Forbids"} ${what} for ${who}${limits}.`;
+  const except = intent.except.length ? ` except role ${intent.except.join(" or ")}` : "";
+  const limits = [...intent.limits.map((l) => `${l.op} ${l.value}`), ...intent.negatedLimits.map((l) => `not ${l.op} ${l.value}`)];
+  const what = [
+    ...limits.map((l) => `the limit ${l}`),
+    ...intent.values.map((v) => `${v.path} ${v.negated ? "is not" : "is"} ${v.values.join(" or ")}`),
+    ...intent.paths.map((p) => `the path is ${p.negated ? "outside" : "under"} ${p.prefix}`),
+    ...intent.strings.map((s) => `an argument ${s.negated ? "is not" : "is"} "${s.value}"`),
+  ];
+  const field = conditions.when.concat(conditions.unless).map((c) => /context\.input\.(\w+)/.exec(c)?.[1]).find(Boolean);
+  const limitText = limits.length && field && intent.values.length === 0 && intent.paths.length === 0 && intent.strings.length === 0 ? ` when ${intent.limits.map((l) => `${field} ${l.op} ${l.value}`).concat(intent.negatedLimits.map((l) => `not ${field} ${l.op} ${l.value}`)).join(" and ")}` : what.length ? ` when ${what.join(" and ")}` : "";
+  return `${intent.effect === "permit" ? "Permits" : "Forbids"} ${tools.map(shortName).join(", ")} for ${who}${except}${limitText}.`;
 }
 
 export type { DraftTool };

@@ -1,14 +1,11 @@
 import "server-only";
 import { getControlPlane } from "@/lib/agentcore";
-// The full Node build: findings need isAuthorizedPartial and getValidRequestEnvsPolicy too.
-import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { LoadedWorkspace } from "@/lib/workspace/workspace";
 import { createAgentCoreDrafter } from "./agentcore";
 import { createAnthropicDrafter } from "./anthropic";
-import { checkDraft } from "./check";
-import { draftOffline } from "./offline";
+import { createOfflineDrafter } from "./offline-drafter";
 import type { DraftEvent, DraftResult, DrafterKind } from "./types";
 
 export type DrafterChoice = "auto" | DrafterKind;
@@ -17,7 +14,7 @@ const OFFLINE_NOTICE = "Drafted offline by rules (no ANTHROPIC_API_KEY is set on
 
 /** Drafts for a workspace with the chosen drafter; "auto" is Claude when a key is configured, else offline. */
 export async function generateDraft(
-  ws: Pick<LoadedWorkspace, "gateway" | "context">,
+  ws: Pick<LoadedWorkspace, "gateway" | "context"> & Partial<Pick<LoadedWorkspace, "published" | "draft">>,
   request: string,
   choice: DrafterChoice,
   options: { signal?: AbortSignal; onEvent?: (e: DraftEvent) => void } = {},
@@ -27,6 +24,7 @@ export async function generateDraft(
     gatewayArn: ws.gateway.gatewayArn,
     tools: ws.gateway.targets.flatMap((t) => t.tools),
     schema: { text: ws.context.schemaText, json: ws.context.schemaJson },
+    takenNames: [...(ws.published ?? []).map((p) => p.name), ...[...(ws.draft?.text ?? "").matchAll(/@id\s*\(\s*"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1])],
     ...options,
   };
   const { anthropic } = config();
@@ -41,9 +39,7 @@ export async function generateDraft(
     if (!generation) throw new AppError("not-available", "AgentCore's policy generation is available when the console is connected to AWS.");
     return createAgentCoreDrafter(generation, ws.gateway.policyEngine?.policyEngineId ?? null).draft(input);
   }
-  const draft = draftOffline(input);
-  draft.policies.forEach((policy) => options.onEvent?.({ type: "policy", policy, round: 0 }));
-  return checkDraft(cedar, "offline", input, { ...draft, notice: choice === "auto" ? OFFLINE_NOTICE : undefined });
+  return createOfflineDrafter({ notice: choice === "auto" ? OFFLINE_NOTICE : undefined }).draft(input);
 }
 
 /** Which drafters this console can use, for the UI's choice. */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
 import type { Finding } from "@/lib/analysis/findings";
+import type { AccessWarning } from "./access-warnings";
 
 export type DrafterKind = "anthropic" | "offline" | "agentcore";
 
@@ -19,6 +20,11 @@ export interface DraftResult {
   diagnostics: Diagnostic[];
   /** Risky-but-valid shapes (and, for AgentCore, the service's own findings), each saying how it was found. */
   findings: Finding[];
+  /**
+   * Access wider than asked, to show before Insert/Replace: a policy that permits every call
+   * (`ALLOW_ALL`), or a permit for any principal when the request named people (`ANY_PRINCIPAL`).
+   */
+  accessWarnings: AccessWarning[];
   /** Things a reviewer must know before applying, e.g. instruction-like text in a tool's description. */
   warnings: string[];
   /** How many times validator errors were sent back for repair. */
@@ -38,6 +44,8 @@ export interface DraftInput {
   gatewayArn: string;
   tools: DraftTool[];
   schema: { text: string; json: Record<string, unknown> };
+  /** Policy names the draft must not reuse: the published ones and those already in the editor. */
+  takenNames?: string[];
   signal?: AbortSignal;
   /** Streaming: called as policies arrive and as repair rounds start. */
   onEvent?: (event: DraftEvent) => void;

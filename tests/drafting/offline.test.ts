@@ -71,7 +71,7 @@ const CASES: Array<{ gw: ReturnType<typeof gatewayOf>; request: string; expect: 
   { gw: demo, request: "Permit OrdersTarget___list_orders", expect: [["OrdersTarget___list_orders", {}, {}, "ALLOW"], ["OrdersTarget___get_order", order, {}, "DENY"]] },
   { gw: demo, request: "The support-viewer role may view orders", expect: [["OrdersTarget___get_order", order, { role: "support-viewer" }, "ALLOW"], ["OrdersTarget___get_order", order, { role: "admin" }, "DENY"]] },
   { gw: demo, request: 'Only users with role "admin" can cancel orders', expect: [["OrdersTarget___cancel_order", order, { role: "admin" }, "ALLOW"], ["OrdersTarget___cancel_order", order, { role: "viewer" }, "DENY"]] },
-  { gw: demo, request: "Admins role can update orders; orders may be listed", expect: [["OrdersTarget___update_order", order, { role: "Admins" }, "ALLOW"], ["OrdersTarget___list_orders", {}, {}, "ALLOW"]] },
+  { gw: demo, request: "Admins role can update orders; orders may be listed", expect: [["OrdersTarget___update_order", order, { role: "admins" }, "ALLOW"], ["OrdersTarget___list_orders", {}, {}, "ALLOW"]] },
   { gw: demo, request: "Order creation is allowed, but cancelling orders is forbidden", expect: [["OrdersTarget___create_order", newOrder, {}, "ALLOW"], ["OrdersTarget___cancel_order", order, {}, "DENY"]] },
   { gw: demo, request: "Orders may be created only with a total under 5000", expect: [["OrdersTarget___create_order", { ...newOrder, total: 4999 }, {}, "ALLOW"], ["OrdersTarget___create_order", { ...newOrder, total: 5000 }, {}, "DENY"]] },
   { gw: demo, request: "Deletion of orders must not happen", expect: [["OrdersTarget___cancel_order", order, {}, "DENY"]] },
@@ -146,26 +146,51 @@ describe("the offline drafter, checked by authorizing sample calls", () => {
     expect(draft.assumptions.join(" ")).toMatch(/counted create_order, update_order/);
   });
 
-  it("says which role value it read from a plural noun, and never writes a permit that drops a text condition", () => {
+  it("says which role value it read from a plural noun, and writes path conditions instead of dropping them", () => {
     const admins = draftOffline({ request: "Only admins can cancel orders", ...demo });
     expect(admins.assumptions.join(" ")).toContain('Took “admins” to mean principals whose role tag is "admin"');
     const paths = draftOffline({ request: "The agent may write files under /tmp", ...filesystem });
-    expect(paths.policies).toEqual([]);
-    expect(paths.questions[0]).toMatch(/depends on a text argument \(“\/tmp”\)/);
-    const forbid = draftOffline({ request: "Files under /etc must never be written", ...filesystem });
-    expect(forbid.assumptions.join(" ")).toContain("stricter than asked");
+    expect(paths.questions).toEqual([]);
+    expect(paths.policies[0].statement).toContain('context.input.path like "/tmp/*"');
+    const decide = decider(paths.policies, filesystem);
+    expect(decide("FilesystemTarget___write_file", { path: "/tmp/a", content: "" })).toBe("ALLOW");
+    expect(decide("FilesystemTarget___write_file", { path: "/tmpfoo", content: "" })).toBe("DENY");
+  });
+
+  it("asks instead of writing a permit when a condition names something it cannot check", () => {
+    const draft = draftOffline({ request: "Agents may post messages mentioning the launch", ...slack });
+    expect(draft.policies).toEqual([]);
+    expect(draft.questions[0]).toMatch(/the content of a text argument/);
+    for (const request of ["Admins may cancel orders of premium customers", "Interns may view orders in the EU region"]) {
+      const unread = draftOffline({ request, ...demo });
+      expect(unread.policies).toEqual([]);
+      expect(unread.questions.join(" ")).toMatch(/I did not understand “(premium customers|eu region)”/);
+    }
+  });
+
+  it("withholds a permit that a forbid it could not write would have narrowed", () => {
+    const draft = draftOffline({ request: "Anyone may cancel orders. Orders over 500 may not be cancelled", ...demo });
+    expect(draft.policies).toEqual([]);
+    expect(draft.questions.join(" ")).toMatch(/no single numeric argument/);
+    expect(draft.questions.join(" ")).toMatch(/I did not write the permit for “anyone may cancel orders”/);
+  });
+
+  it("withholds a permit that a clause it could not read would have narrowed", () => {
+    const draft = draftOffline({ request: "Anyone may process refunds, but not on weekends", ...demo });
+    expect(draft.policies).toEqual([]);
+    expect(draft.questions.join(" ")).toMatch(/a time or a day[\s\S]*I did not write the permit/);
   });
 
   it("asks instead of guessing when it does not understand", () => {
     const draft = draftOffline({ request: "Make it secure please", ...demo });
     expect(draft.policies).toEqual([]);
-    expect(draft.questions[0]).toMatch(/did not understand which tools/);
+    expect(draft.questions[0]).toMatch(/did not understand/);
   });
 
   it("does not turn a request without any permission in it into a policy", () => {
     const draft = draftOffline({ request: "Make everything secure please", ...demo });
     expect(draft.policies).toEqual([]);
-    expect(draft.questions[0]).toMatch(/did not understand which tools/);
+    expect(draft.questions[0]).toMatch(/did not understand/);
   });
 
   it("says when only forbids were asked for (default deny already denies)", () => {

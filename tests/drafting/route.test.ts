@@ -57,6 +57,14 @@ describe("POST /api/gateways/{id}/draft/generate", () => {
     expect(JSON.stringify(fake.requests[0].body)).toContain("OrdersTarget___get_order");
   });
 
+  it("says in the answer when a draft allows every call, before anything is applied", async () => {
+    const arn = await ARN_OF(ordersId);
+    fake.script([{ kind: "submit", input: { policies: [{ statement: `@id("all")\npermit(principal, action, resource == AgentCore::Gateway::"${arn}");`, explanation: "Everything." }], assumptions: [], questions: [] } }]);
+    const body = await (await post(ordersId, { request: "Only admins may cancel orders" })).json();
+    expect(body.accessWarnings).toEqual([expect.objectContaining({ type: "ALLOW_ALL", policyIds: ["all"] }), expect.objectContaining({ type: "ANY_PRINCIPAL", policyIds: ["all"] })]);
+    expect(body.policies[0].statement).toContain('@description("Everything.")');
+  });
+
   it("streams policies, the repair round, then the result as server-sent events", async () => {
     const arn = await ARN_OF(refundId);
     const valid = `@id("refunds")\npermit(principal, action == AgentCore::Action::"RefundTarget___process_refund", resource == AgentCore::Gateway::"${arn}") when { context.input.amount < 1000 };`;
