@@ -1,6 +1,7 @@
 import type { EngineMode } from "@/lib/agentcore/types";
 import type { ModeEvidence } from "@/lib/publishing/evidence";
 import type { PublishResult } from "@/lib/publishing/publish";
+import type { InterruptedPublish } from "@/lib/publishing/recovery";
 import { apiFetch, gatewayPath } from "./request";
 
 /** Publishing, modes, engines, canaries and history (docs/api.md#publishing). */
@@ -24,3 +25,8 @@ export const getVersion = (gatewayId: string, version: number) => apiFetch<{ tex
 
 export const restoreVersion = (gatewayId: string, version: number) =>
   apiFetch<{ text: string; baseVersion: string; reviewUrl: string }>(gatewayPath(gatewayId, ["history", version, "restore"]), { method: "POST", body: {} });
+
+export const interruptedPublish = (gatewayId: string) => apiFetch<{ interrupted: InterruptedPublish | null; running: boolean }>(gatewayPath(gatewayId, ["publish", "interrupted"]));
+
+export const recoverInterrupted = (gatewayId: string, action: "resume" | "roll-back") =>
+  apiFetch<PublishResult>(gatewayPath(gatewayId, ["publish", "interrupted"]), { method: "POST", body: { action } });

@@ -5,11 +5,13 @@ import { AppError, toAppError, type ErrorCode } from "@/lib/errors";
 import { getDb } from "@/lib/store/db";
 import { rebaseDraft } from "@/lib/store/drafts";
 import { getVersion, latestVersion, recentVersions, recordAudit, recordVersion, type VersionPolicy } from "@/lib/store/history";
+import { closeJournal, openJournal, recordStep } from "@/lib/store/journal";
 import { withExclusiveLock } from "@/lib/store/locks";
 import { toDocument } from "@/lib/workspace/document";
 import { publishedVersion } from "@/lib/workspace/published";
 import type { PublishingDeps } from "./deps";
 import { planPublish, withGeneratedIds, type PlanOperation, type PublishPlan } from "./plan";
+import { describeInterrupted, interruptedUnderLock, resolveInterrupted } from "./recovery";
 import { settleDeleted, settlePolicy } from "./settle";
 
 export interface PublishRequest {
@@ -19,6 +21,8 @@ export interface PublishRequest {
   baseVersion: string;
   /** Set when this publish restores a version from the history (audited as a rollback). */
   rollbackOf?: number;
+  /** Set when this publish finishes or undoes an interrupted one (lib/publishing/recovery.ts). */
+  resolves?: { journalId: number; as: "resumed" | "rolled-back" };
 }
 
 export interface OpRef {
@@ -115,9 +119,16 @@ export async function previewPublish(deps: PublishingDeps, gatewayId: string, te
  */
 export async function publishDraft(deps: PublishingDeps, gatewayId: string, req: PublishRequest): Promise<PublishResult> {
   return withGatewayLock(gatewayId, async () => {
+    // A publish that died half-way is settled first (Resume or Roll back): never built upon silently.
+    const interrupted = await interruptedUnderLock(deps, gatewayId);
+    if (interrupted && interrupted.id !== req.resolves?.journalId) {
+      throw new AppError("publish-interrupted", `A publish of this gateway started ${interrupted.startedAt} by ${interrupted.actor} was interrupted before it finished; the engine may hold part of it.`, { interrupted: describeInterrupted(interrupted) }, "Resume it or roll it back (Publish tab, or POST …/publish/interrupted) before publishing again.");
+    }
     const { plan, gateway, live } = await previewPublish(deps, gatewayId, req.text);
     const engineId = engineOf(gateway).policyEngineId;
-    const before = await assertFresh(gatewayId, req.baseVersion, live);
+    // Recovery plans from whatever the engine holds when it runs (a step sent before the crash may
+    // settle late); every other publish must be written against what is live.
+    const before = req.resolves ? publishedVersion(live) : await assertFresh(gatewayId, req.baseVersion, live);
     if (!plan.ok) {
       throw new AppError("validation-failed", `The draft cannot be published: ${plan.errors[0].message}${plan.errors.length > 1 ? ` (and ${plan.errors.length - 1} more)` : ""}`, { errors: plan.errors });
     }
@@ -128,25 +139,39 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
 
     if (plan.operations.length === 0) {
       await rebaseDraft(gatewayId, rebasedText, before);
+      if (req.resolves) await resolveInterrupted(deps, gatewayId, req.resolves, "the engine already held the intended set");
       return { status: "unchanged", version: before, versionNumber: previousNumber, applied: [], failed: [], pending: [], previous, summary: "Nothing to publish: the draft matches the published policies." };
     }
 
+    // Written before anything is sent, and after each step: a crash leaves a record of what was applied.
+    const journalId = await openJournal({
+      gatewayId,
+      actor: deps.user,
+      action: req.resolves ? "resume" : action,
+      message: req.message,
+      intent: { text: req.text, baseVersion: req.baseVersion, previous, operations: plan.operations.map((o) => ({ op: o.op, name: o.name, phase: o.phase })) },
+    });
     const applied: PublishResult["applied"] = [];
     const failed: PublishResult["failed"] = [];
     let failure: AppError | null = null;
-    for (const op of plan.operations) {
+    for (const [index, op] of plan.operations.entries()) {
       const ref = { name: op.name, op: op.op, phase: op.phase };
+      await recordStep(journalId, { index, op: op.op, name: op.name, state: "started", at: new Date().toISOString() });
       try {
         await applyOperation(deps, engineId, op);
         applied.push(ref);
+        await recordStep(journalId, { index, op: op.op, name: op.name, state: "applied", at: new Date().toISOString() });
       } catch (e) {
         failure = toAppError(e);
-        if (!(e instanceof AppError)) console.error(`[publish] ${op.op} ${op.name}:`, e);
+        if (!(e instanceof AppError)) console.error(`[publish] ${op.op} ${op.name}: ${e instanceof Error ? e.message : String(e)}`);
         const statusReasons = (failure.details as { statusReasons?: string[] } | undefined)?.statusReasons ?? [];
         failed.push({ ...ref, code: failure.code, message: failure.message, statusReasons });
+        await recordStep(journalId, { index, op: op.op, name: op.name, state: "failed", at: new Date().toISOString(), message: failure.message });
         break;
       }
     }
+    await closeJournal(journalId, !failure ? "completed" : applied.length ? "partial" : "failed");
+    if (req.resolves) await resolveInterrupted(deps, gatewayId, req.resolves, failure ? `not finished: ${failure.message}` : "finished");
     const pending = plan.operations.slice(applied.length + failed.length).map((o) => ({ name: o.name, op: o.op, phase: o.phase }));
 
     // Re-read even when nothing counts as applied: a create that ends CREATE_FAILED still leaves a policy.

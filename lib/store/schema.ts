@@ -174,3 +174,47 @@ export const gatewayClients = pgTable("gateway_clients", {
   claims: jsonb("claims").$type<Record<string, unknown>>().notNull(),
   createdAt: ts("created_at"),
 });
+
+/**
+ * One row per publish, written before the first operation is sent and after each one settles, so a
+ * crash mid-publish leaves a record of exactly what was applied (lib/publishing/journal.ts).
+ */
+export const publishJournal = pgTable(
+  "publish_journal",
+  {
+    id: serial("id").primaryKey(),
+    gatewayId: text("gateway_id").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").$type<"publish" | "rollback" | "resume">().notNull(),
+    message: text("message").notNull(),
+    /** What the publish set out to do: the document, the set it replaces, and the ordered operations. */
+    intent: jsonb("intent").$type<JournalIntent>().notNull(),
+    /** Each operation as it was started and as it settled. */
+    steps: jsonb("steps").$type<JournalStep[]>().notNull().default([]),
+    state: text("state").$type<JournalState>().notNull(),
+    /** The console process running it; another owner's `running` row found under the gateway's lock was interrupted. */
+    owner: text("owner").notNull(),
+    startedAt: ts("started_at"),
+    updatedAt: ts("updated_at"),
+  },
+  (t) => [index("publish_journal_gateway").on(t.gatewayId, t.state)],
+);
+
+export interface JournalIntent {
+  text: string;
+  baseVersion: string;
+  previous: { version: string; versionNumber: number | null; text: string };
+  operations: Array<{ op: "create" | "update" | "delete"; name: string; phase: number }>;
+}
+
+export interface JournalStep {
+  index: number;
+  op: "create" | "update" | "delete";
+  name: string;
+  /** `started` and never settled means the process died while the engine had the request. */
+  state: "started" | "applied" | "failed";
+  at: string;
+  message?: string;
+}
+
+export type JournalState = "running" | "completed" | "partial" | "failed" | "interrupted" | "resumed" | "rolled-back";

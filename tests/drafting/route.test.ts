@@ -1,6 +1,8 @@
 process.env.DATA_DIR = "memory://drafting-route";
 process.env.AGENTCORE_BACKEND = "local";
 process.env.ANTHROPIC_API_KEY = "sk-ant-route-test-key";
+// These requests stand for clients behind a reverse proxy, which reports each one in X-Forwarded-For.
+process.env.TRUST_PROXY = "true";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as generateRoute from "@/app/api/gateways/[gatewayId]/draft/generate/route";

@@ -134,12 +134,14 @@ describe("JSON-RPC errors", () => {
     expect((await res.json()).error.message).toMatch(/exceeds 1 MB/);
   });
 
-  it("405 for GET (no server-sent stream) and 404 for an unknown gateway", async () => {
+  it("405 for GET (no server-sent stream); a caller without a token learns nothing about an unknown gateway", async () => {
     const get = await fetch(h.mcpUrl(), { headers: { Authorization: `Bearer ${await h.token()}` } });
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("POST");
     const res = await fetch(`${h.server.url}/mcp/nope-123`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(401);
+    const known = await fetch(h.mcpUrl(), { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect([known.status, await known.text()]).toEqual([res.status, await res.text().then((t) => t.replace("nope-123", h.refund.gatewayId))]);
   });
 
   it("keeps serving after a burst of garbage", async () => {

@@ -49,7 +49,7 @@ describe.each(BACKENDS)("the local gateway's store on %s", (backend) => {
       expect(await getDecision("g", one.id, db)).toEqual(one);
       expect(await getDecision("h", one.id, db)).toBeNull();
       const [latest] = await recentCalls("g", 1, db);
-      expect(latest).toMatchObject({ persona: "support-viewer", request: toolCall(700), decision: "ALLOW", mode: "ENFORCE" });
+      expect(latest).toMatchObject({ persona: "support-viewer", tool: TOOL, arguments: { amount: 700 }, decision: "ALLOW", mode: "ENFORCE" });
       expect(await recordDecisions([], db)).toBeUndefined();
     });
   });

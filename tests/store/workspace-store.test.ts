@@ -17,11 +17,14 @@ describe.each(BACKENDS)("the console's workspace store on %s", (backend) => {
   beforeEach(() => resetStore(db));
 
   describe("drafts", () => {
-    it("keep the version a draft was started from while it is edited, and move it only on a rebase", async () => {
+    it("keep the version a draft was written against, as the writer says, and move it on a rebase", async () => {
       expect(await getDraft("g", db)).toBeNull();
       const first = await saveDraft("g", "permit(principal, action, resource);", "v1", db);
-      const edited = await saveDraft("g", "// edited\npermit(principal, action, resource);", "v-ignored", db);
+      // A save carries the base its text was written against: it is never swapped for another silently.
+      const edited = await saveDraft("g", "// edited\npermit(principal, action, resource);", "v1", db);
       expect(edited).toMatchObject({ text: "// edited\npermit(principal, action, resource);", baseVersion: "v1" });
+      expect(await saveDraft("g", edited.text, "v0", db)).toMatchObject({ baseVersion: "v0" });
+      await saveDraft("g", edited.text, "v1", db);
       expect(Date.parse(edited.updatedAt)).toBeGreaterThanOrEqual(Date.parse(first.updatedAt));
       expect(await getDraft("g", db)).toEqual(edited);
       const rebased = await rebaseDraft("g", "forbid(principal, action, resource);", "v2", db);

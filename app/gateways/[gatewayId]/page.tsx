@@ -2,11 +2,13 @@ import { EngineSection } from "@/components/gateways/engine-section";
 import { GatewayOverview } from "@/components/gateways/gateway-overview";
 import { TargetsSection } from "@/components/gateways/targets-section";
 import { EngineControls } from "@/components/publishing/engine-controls";
+import { InterruptedPublishBanner } from "@/components/publishing/interrupted-publish";
 import { ErrorState } from "@/components/ui/states";
 import { getControlPlane } from "@/lib/agentcore";
 import { getGatewayOnce } from "@/lib/agentcore/cached";
 import { load } from "@/lib/http/load";
 import { defaultDeps } from "@/lib/publishing/deps";
+import { findInterrupted } from "@/lib/publishing/recovery";
 import { engineControlsFor } from "@/lib/publishing/review";
 
 export const dynamic = "force-dynamic";
@@ -24,10 +26,13 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
         return { engine, policies };
       })
     : null;
-  const controls = await load(async () => engineControlsFor({ ...(await defaultDeps()), loadGateway: getGatewayOnce }, gateway.gatewayId));
+  const deps = { ...(await defaultDeps()), loadGateway: getGatewayOnce };
+  const [controls, recovery] = await Promise.all([load(() => engineControlsFor(deps, gateway.gatewayId)), gateway.policyEngine ? load(() => findInterrupted(deps, gateway.gatewayId)) : null]);
+  const interrupted = recovery?.ok ? recovery.data.interrupted : null;
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
       <div className="space-y-4">
+        {interrupted ? <InterruptedPublishBanner gatewayId={gateway.gatewayId} interrupted={interrupted} /> : null}
         <GatewayOverview gateway={gateway} />
         {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
         <EngineSection gateway={gateway} engine={engine} />
