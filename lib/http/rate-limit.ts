@@ -7,10 +7,10 @@ import { consoleHosts } from "./console-hosts";
  * address a trusted reverse proxy reports (TRUST_PROXY); without one, every caller reaches the console
  * on its own loopback address, so they share one window — a rotated `X-Forwarded-For` buys nothing.
  */
-export function rateLimiter(limit: number, windowMs: number) {
+export function rateLimiter(limit: number, windowMs: number, trustProxy: () => boolean = () => consoleHosts().trustProxy) {
   const windows = new Map<string, { start: number; count: number }>();
   return (req: Request) => {
-    const client = (consoleHosts().trustProxy && req.headers.get("x-forwarded-for")?.split(",")[0].trim()) || "direct";
+    const client = (trustProxy() && req.headers.get("x-forwarded-for")?.split(",")[0].trim()) || "direct";
     const now = Date.now();
     const w = windows.get(client);
     if (!w || now - w.start > windowMs) {

@@ -18,7 +18,11 @@ export const Case = z.object({
 /** A saved call with the decision it should get. */
 export type TestCase = z.infer<typeof Case>;
 
-export const SUITE_NAME = z.string().min(1).max(100);
+export const SUITE_NAME = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, "A suite name has no control characters (line breaks, tabs)");
 
 /** A test case as stored: in a named suite of one gateway. */
 export interface StoredTestCase extends TestCase {
