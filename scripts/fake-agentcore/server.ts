@@ -314,6 +314,8 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
   }
 
   const server = createServer((req, res) => void serve(req, res));
+  // Outlive clients' pooled keep-alive sockets, so a loaded machine never sees a reset on reuse.
+  server.keepAliveTimeout = 65_000;
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
