@@ -11,6 +11,7 @@ import type { FakeCall } from "./traffic";
 
 export const SPANS_LOG_GROUP = "aws/spans";
 const MAX_ROWS = 10_000;
+const KEEP_QUERIES = 20;
 
 export class LogsError extends Error {
   constructor(
@@ -145,17 +146,16 @@ export function createLogsInsights(options: { calls: () => FakeCall[]; transacti
     const matched = spans.filter((s) => q.filters.every((f) => f.values.includes(String(field(s, f.field)))));
     if (q.descending) matched.reverse();
     const fields = q.fields.length ? q.fields : ["@timestamp", "@message"];
-    let bytes = 0;
     const rows = matched.slice(0, limit).map((s) => {
       const message = JSON.stringify(s);
-      return [
-        ...fields.map((f) => ({ field: f, value: f === "@timestamp" ? insightsTime(Math.floor(s.startTimeUnixNano / 1e6)) : f === "@message" ? message : f === "@ptr" ? randomBytes(12).toString("base64") : String(field(s, f) ?? "") })),
-      ];
+      return fields.map((f) => ({ field: f, value: f === "@timestamp" ? insightsTime(Math.floor(s.startTimeUnixNano / 1e6)) : f === "@message" ? message : f === "@ptr" ? randomBytes(12).toString("base64") : String(field(s, f) ?? "") }));
     });
-    for (const s of spans) bytes += JSON.stringify(s).length;
+    const sample = rows[0]?.find((f) => f.field === "@message")?.value.length ?? 2000;
     const queryId = `${randomBytes(4).toString("hex")}-${randomBytes(2).toString("hex")}-${randomBytes(2).toString("hex")}-${randomBytes(6).toString("hex")}`;
     // Each trace also holds the gateway's own request and tool spans, which the query scans but does not match.
-    queries.set(queryId, { status: "Scheduled", polls: 0, rows, statistics: { recordsMatched: matched.length, recordsScanned: spans.length * 3, bytesScanned: bytes * 3 } });
+    queries.set(queryId, { status: "Scheduled", polls: 0, rows, statistics: { recordsMatched: matched.length, recordsScanned: spans.length * 3, bytesScanned: sample * spans.length * 3 } });
+    // Results are kept for the latest queries only, so a long benchmark does not hold every page.
+    for (const old of [...queries.keys()].slice(0, Math.max(0, queries.size - KEEP_QUERIES))) queries.delete(old);
     return { queryId };
   }
 
