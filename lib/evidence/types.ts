@@ -65,3 +65,10 @@ export interface ImportJob {
   startedAt: string;
   finishedAt?: string;
 }
+
+/** An audit-log event (a mode switch, a publish) drawn on a chart's time axis. */
+export interface TimeMarker {
+  at: string;
+  kind: "mode-switch" | "publish";
+  label: string;
+}

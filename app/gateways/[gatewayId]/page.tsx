@@ -1,3 +1,4 @@
+import { EvidenceCharts } from "@/components/evidence/evidence-charts";
 import { EngineSection } from "@/components/gateways/engine-section";
 import { GatewayOverview } from "@/components/gateways/gateway-overview";
 import { TargetsSection } from "@/components/gateways/targets-section";
@@ -5,6 +6,7 @@ import { EngineControls } from "@/components/publishing/engine-controls";
 import { ErrorState } from "@/components/ui/states";
 import { getControlPlane } from "@/lib/agentcore";
 import { getGatewayOnce } from "@/lib/agentcore/cached";
+import { auditMarkers } from "@/lib/evidence/markers";
 import { load } from "@/lib/http/load";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { engineControlsFor } from "@/lib/publishing/review";
@@ -25,12 +27,14 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
       })
     : null;
   const controls = await load(async () => engineControlsFor({ ...(await defaultDeps()), loadGateway: getGatewayOnce }, gateway.gatewayId));
+  const markers = await load(() => auditMarkers(gateway.gatewayId));
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
       <div className="space-y-4">
         <GatewayOverview gateway={gateway} />
         {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
         <EngineSection gateway={gateway} engine={engine} />
+        {gateway.policyEngine ? <EvidenceCharts gatewayId={gateway.gatewayId} markers={markers.ok ? markers.data : []} /> : null}
       </div>
       <TargetsSection gatewayId={gateway.gatewayId} targets={gateway.targets} />
     </div>
