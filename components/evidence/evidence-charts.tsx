@@ -8,7 +8,8 @@ import { fetchMetrics } from "@/lib/evidence/client";
 import type { MetricSeries, MetricsResult, TimeMarker } from "@/lib/evidence/types";
 import { ApiError } from "@/lib/http/client";
 import type { ChartLine } from "./metric-chart";
-import { RANGE_PRESETS, rangeOf, type RangePreset } from "./range-presets";
+import { rangeOf, type RangePreset } from "./range-presets";
+import { RangeSelect } from "./range-select";
 
 // The chart library is fetched only when a chart is drawn: the gateways list never loads it.
 const MetricChart = dynamic(() => import("./metric-chart"), { ssr: false, loading: () => <LoadingState label="Loading chart…" /> });
@@ -74,16 +75,7 @@ export function EvidenceCharts({ gatewayId, markers }: { gatewayId: string; mark
   return (
     <Card aria-labelledby="evidence-title">
       <CardHeader id="evidence-title" title={`Policy evidence${state.data ? (state.data.source === "cloudwatch" ? " · CloudWatch" : " · local decision log") : ""}`}>
-        <label className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-          Time range
-          <select className="rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700" value={preset} onChange={(e) => reload(() => setPreset(e.target.value as RangePreset))}>
-            {Object.entries(RANGE_PRESETS).map(([value, { label }]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RangeSelect label="Time range" value={preset} onChange={(p) => reload(() => setPreset(p))} />
       </CardHeader>
       <div className="space-y-4 p-4">
         {state.error ? <ErrorState error={state.error} onRetry={() => reload(() => setAttempt((n) => n + 1))} /> : null}

@@ -9,7 +9,8 @@ export const RANGE_PRESETS = {
 
 export type RangePreset = keyof typeof RANGE_PRESETS;
 
+/** Ends at the next whole minute, so the calls of the current minute are in. */
 export function rangeOf(preset: RangePreset, now = Date.now()): { from: string; to: string } {
-  const to = Math.floor(now / 60_000) * 60_000;
+  const to = Math.ceil((now + 1) / 60_000) * 60_000;
   return { from: new Date(to - RANGE_PRESETS[preset].ms).toISOString(), to: new Date(to).toISOString() };
 }

@@ -7,7 +7,8 @@ import { ErrorState } from "@/components/ui/states";
 import { cancelSpanImport, pollSpanImport, startSpanImport } from "@/lib/evidence/client";
 import type { ImportJob } from "@/lib/evidence/types";
 import { ApiError } from "@/lib/http/client";
-import { RANGE_PRESETS, rangeOf, type RangePreset } from "./range-presets";
+import { rangeOf, type RangePreset } from "./range-presets";
+import { RangeSelect } from "./range-select";
 
 const POLL_MS = 1000;
 
@@ -57,16 +58,7 @@ export function SpanImport({ gatewayId, stored }: { gatewayId: string; stored: {
     <Card aria-labelledby="span-import-title">
       <CardHeader id="span-import-title" title="Import recorded calls from AgentCore spans">
         <div className="flex items-center gap-2">
-          <label className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-            Range
-            <select className="rounded border border-zinc-300 bg-transparent px-2 py-1 dark:border-zinc-700" value={preset} disabled={running} onChange={(e) => setPreset(e.target.value as RangePreset)}>
-              {Object.entries(RANGE_PRESETS).map(([value, { label }]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RangeSelect label="Range" value={preset} disabled={running} onChange={setPreset} />
           {running ? (
             <Button size="sm" onClick={cancel}>
               Cancel import
