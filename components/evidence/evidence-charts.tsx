@@ -30,7 +30,7 @@ function chartsOf(m: MetricsResult): Chart[] {
   };
   const xs = (pick("AllowDecisions")?.points ?? []).map(([t]) => t);
   const charts: Chart[] = [
-    { title: "Allowed vs denied", lines: [line("Allowed", pick("AllowDecisions"), 0, xs), line("Denied", pick("DenyDecisions"), 1, xs), line("Denied: no determining policy", pick("NoDeterminingPolicies"), 2, xs)] },
+    { title: "Allowed vs denied", lines: [line("Allowed", pick("AllowDecisions"), 0, xs), line("Denied", pick("DenyDecisions"), 1, xs), { ...line("Denied: no determining policy", pick("NoDeterminingPolicies"), 2, xs), dashed: true }] },
   ];
   if (pick("MismatchErrors")) charts.push({ title: "Mismatch errors", lines: [line("Requests with a mismatched policy", pick("MismatchErrors"), 3, xs)] });
   const policies = [...new Set(m.series.filter((s) => s.metric === "LogOnlyMatches").map((s) => s.dimensions.Policy))];

@@ -8,6 +8,8 @@ import type { TimeMarker } from "@/lib/evidence/types";
 export interface ChartLine {
   label: string;
   color: string;
+  /** Dashed, for a line that often lies on top of another (a subset of it). */
+  dashed?: boolean;
   /** One value per x (null: no datapoint). */
   values: Array<number | null>;
 }
@@ -64,7 +66,7 @@ export default function MetricChart({ title, xs, lines, markers, unit }: MetricC
         legend: { show: true },
         scales: { x: { time: true } },
         axes: [{}, { label: unit, size: 50 }],
-        series: [{}, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 2, spanGaps: false }))],
+        series: [{}, ...lines.map((l) => ({ label: l.label, stroke: l.color, width: 2, spanGaps: false, ...(l.dashed ? { dash: [6, 4] } : {}) }))],
         plugins: [markersPlugin(markers)],
       },
       [xs, ...lines.map((l) => l.values)] as uPlot.AlignedData,

@@ -72,8 +72,8 @@ export function SpanImport({ gatewayId, stored }: { gatewayId: string; stored: {
       </CardHeader>
       <div className="space-y-3 p-4 text-sm">
         <p className="text-xs text-zinc-500">
-          {stored.total.toLocaleString()} calls imported so far{stored.incompleteCalls ? `, ${stored.incompleteCalls.toLocaleString()} of them without a field replay needs` : ""}. Imported calls join the evidence of impact, the ENFORCE
-          confirmation and canary promotion; importing a range again adds nothing twice.
+          {job ? "" : `${stored.total.toLocaleString()} calls imported so far${stored.incompleteCalls ? `, ${stored.incompleteCalls.toLocaleString()} of them without a field replay needs` : ""}. `}
+          Each call is stored once, labelled with its span: importing a range again adds nothing twice.
         </p>
         {error ? <ErrorState error={error} onRetry={start} /> : null}
         {job ? (
