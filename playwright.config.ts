@@ -68,6 +68,8 @@ export default defineConfig({
         DATA_DIR: ".data/e2e-aws",
         AGENTCORE_BACKEND: "aws",
         AGENTCORE_ENDPOINT: `http://127.0.0.1:${fakePort}`,
+        CLOUDWATCH_ENDPOINT: `http://127.0.0.1:${fakePort}`,
+        CLOUDWATCH_LOGS_ENDPOINT: `http://127.0.0.1:${fakePort}`,
         AWS_REGION: "us-east-1",
         AWS_ACCESS_KEY_ID: "AKIDTESTFAKE",
         AWS_SECRET_ACCESS_KEY: "test-secret-not-real",

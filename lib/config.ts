@@ -11,6 +11,8 @@ import { AppError } from "@/lib/errors";
 const Env = z.object({
   AGENTCORE_BACKEND: z.enum(["local", "aws"]).optional(),
   AGENTCORE_ENDPOINT: z.url({ message: "AGENTCORE_ENDPOINT must be a URL such as http://127.0.0.1:4566" }).optional(),
+  CLOUDWATCH_ENDPOINT: z.url({ message: "CLOUDWATCH_ENDPOINT must be a URL such as http://127.0.0.1:4566" }).optional(),
+  CLOUDWATCH_LOGS_ENDPOINT: z.url({ message: "CLOUDWATCH_LOGS_ENDPOINT must be a URL such as http://127.0.0.1:4566" }).optional(),
   AWS_REGION: z.string().min(1).optional(),
   AWS_DEFAULT_REGION: z.string().min(1).optional(),
   AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
@@ -39,6 +41,9 @@ const Env = z.object({
 export interface AwsSettings {
   region: string;
   endpoint?: string;
+  /** Endpoint overrides for the evidence clients (tests point them at the fake). */
+  cloudwatchEndpoint?: string;
+  logsEndpoint?: string;
   accountId?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
@@ -85,6 +90,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? {
           region,
           endpoint: e.AGENTCORE_ENDPOINT,
+          cloudwatchEndpoint: e.CLOUDWATCH_ENDPOINT,
+          logsEndpoint: e.CLOUDWATCH_LOGS_ENDPOINT,
           accountId: e.AWS_ACCOUNT_ID,
           credentials:
             e.AWS_ACCESS_KEY_ID && e.AWS_SECRET_ACCESS_KEY

@@ -58,6 +58,9 @@ export const ErrorCode = z.enum([
   "mcp-server-not-mcp",
   "mcp-server-unsupported",
   "mcp-server-answer-too-large",
+  "cloudwatch-access-denied",
+  "cloudwatch-throttled",
+  "tracing-not-enabled",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -102,6 +105,9 @@ export const ERROR_STATUS = {
   "backend-unreachable": 502,
   "backend-error": 502,
   "policy-not-settled": 504,
+  "cloudwatch-access-denied": 403,
+  "cloudwatch-throttled": 429,
+  "tracing-not-enabled": 409,
   "llm-no-key": 503,
   "llm-auth-failed": 502,
   "llm-rate-limited": 429,

@@ -18,6 +18,9 @@ const TITLES: Record<string, string> = {
   "gateway-not-found": "Gateway not found",
   "policy-engine-not-found": "Policy engine not found",
   "config-invalid": "The console's configuration is invalid",
+  "tracing-not-enabled": "Tracing or Transaction Search is not enabled",
+  "cloudwatch-access-denied": "CloudWatch denied access",
+  "cloudwatch-throttled": "CloudWatch is throttling requests",
 };
 
 /** An error with a specific title, the server's message, and a retry that reloads the server data. */

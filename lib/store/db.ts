@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { config } from "@/lib/config";
 import { backendOf } from "./backend";
@@ -49,4 +50,9 @@ export async function closeDb(db: Db): Promise<void> {
     if ((await p.catch(() => null)) === db) holder.__policyStudioDb?.delete(location);
   }
   await backendOf(db).close();
+}
+
+/** The rows of a raw SQL query; both drivers answer `{ rows }`. */
+export async function queryRows<T>(db: Pick<Db, "execute">, query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }

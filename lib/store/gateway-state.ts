@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "./db";
+import { queryRows, type Db } from "./db";
 
 /**
  * A fingerprint of everything the local MCP gateway reads per call (the gateway row, its targets,
@@ -11,7 +11,7 @@ import type { Db } from "./db";
  * control plane's tables.
  */
 export async function localGatewayFingerprint(db: Db, gatewayId: string): Promise<string | null> {
-  const result = await db.execute(sql`
+  const [row] = await queryRows<{ fingerprint: string }>(db, sql`
     select concat_ws('|', g.updated_at::text, g.policy_engine_arn, g.policy_engine_mode,
       (select (coalesce(string_agg(concat_ws(':', t.target_id, t.updated_at::text), ',' order by t.target_id), ''))
          from targets t where t.gateway_id = g.gateway_id),
@@ -20,6 +20,5 @@ export async function localGatewayFingerprint(db: Db, gatewayId: string): Promis
          where e.policy_engine_arn = g.policy_engine_arn)
     ) as fingerprint
     from gateways g where g.gateway_id = ${gatewayId}`);
-  const row = (result as unknown as { rows: Array<{ fingerprint: string }> }).rows[0];
   return row?.fingerprint ?? null;
 }

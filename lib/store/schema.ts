@@ -218,3 +218,31 @@ export interface JournalStep {
 }
 
 export type JournalState = "running" | "completed" | "partial" | "failed" | "interrupted" | "resumed" | "rolled-back";
+
+/**
+ * Calls recorded by AWS and imported into the console (from the gateway's policy spans), labelled
+ * with their source and unique per span so a re-import adds nothing twice. A call lacking a field
+ * re-evaluation needs (its arguments, its principal) is kept, with the reasons in `missing`.
+ */
+export const importedCalls = pgTable(
+  "imported_calls",
+  {
+    id: serial("id").primaryKey(),
+    gatewayId: text("gateway_id").notNull(),
+    source: text("source").$type<"span">().notNull(),
+    traceId: text("trace_id").notNull(),
+    spanId: text("span_id").notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    tool: text("tool"),
+    principal: jsonb("principal").$type<{ type?: "OAuthUser" | "IamEntity"; sub: string; claims: Record<string, unknown> }>(),
+    arguments: jsonb("arguments").$type<Record<string, unknown>>(),
+    decision: text("decision").$type<"ALLOW" | "DENY">().notNull(),
+    determiningPolicies: jsonb("determining_policies").$type<string[]>().notNull(),
+    logOnlyMatched: jsonb("log_only_matched").$type<string[]>().notNull().default([]),
+    flips: jsonb("flips").$type<string[]>().notNull().default([]),
+    mode: text("mode").$type<EngineMode | "NONE">().notNull(),
+    missing: jsonb("missing").$type<string[]>().notNull().default([]),
+    importedAt: ts("imported_at"),
+  },
+  (t) => [uniqueIndex("imported_calls_span").on(t.gatewayId, t.source, t.traceId, t.spanId), index("imported_calls_gateway").on(t.gatewayId, t.at)],
+);

@@ -3,6 +3,8 @@
  * serialises them (read from @aws-sdk/client-bedrock-agentcore-control's schemas), with pagination,
  * asynchronous statuses, errors the SDK recognises (`x-amzn-errortype`) and fault injection on
  * `/__fake/*`. Binds 127.0.0.1 only. Used by contract tests, Playwright and for trying the AWS path.
+ * The same process answers CloudWatch `GetMetricData` and CloudWatch Logs Insights (`POST /` with
+ * `X-Amz-Target`) over one synthetic traffic stream (traffic.ts); `POST /__fake/traffic` shapes it.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -10,6 +12,9 @@ import type { AddressInfo } from "node:net";
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { engineStatementErrors } from "@/lib/dogwood/engine-check";
 import { arn, defaultSeed, type FakeDefinitionKind, type FakeEngine, type FakeGeneration, type FakePolicy, type FakeSeed } from "./seed";
+import { CloudWatchError, getMetricData } from "./cloudwatch";
+import { createLogsInsights, LogsError } from "./logs";
+import { defaultTraffic, generateTraffic, type FakeCall, type TrafficConfig } from "./traffic";
 
 export interface Fault {
   operation: string;
@@ -22,11 +27,25 @@ export interface Fault {
 export interface FakeAgentCore {
   url: string;
   port: number;
-  state: Omit<FakeSeed, "generations"> & { generations: Map<string, Generation>; faults: Fault[]; calls: Array<{ operation: string; body: unknown }> };
+  state: Omit<FakeSeed, "generations"> & { generations: Map<string, Generation>; faults: Fault[]; calls: Array<{ operation: string; body: unknown }>; traffic: TrafficOptions };
   close(): Promise<void>;
 }
 
 type Generation = FakeGeneration;
+
+/** The traffic behind metrics and spans, plus how the observability fakes answer. */
+export interface TrafficOptions extends TrafficConfig {
+  /** Datapoints per GetMetricData page (the service's is 100,800; small here so paging is exercised). */
+  metricsPageSize: number;
+  /** GetQueryResults polls until a query is Complete (Scheduled, then Running, then Complete). */
+  queryPolls: number;
+}
+
+const defaultTrafficOptions = (): TrafficOptions => ({ ...defaultTraffic(), metricsPageSize: 500, queryPolls: 3 });
+
+/** CloudWatch's query-compatible error codes for the JSON error types the fake injects. */
+const QUERY_CODES: Record<string, string> = { ThrottlingException: "Throttling", AccessDeniedException: "AccessDenied" };
+const PERMISSIONS: Record<string, string> = { GetMetricData: "cloudwatch:GetMetricData", StartQuery: "logs:StartQuery", GetQueryResults: "logs:GetQueryResults", StopQuery: "logs:StopQuery" };
 
 type Handler = (m: RegExpMatchArray, q: URLSearchParams, body: Record<string, unknown>) => { status?: number; body: unknown } | Promise<{ status?: number; body: unknown }>;
 
@@ -48,11 +67,20 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
   const seedState = () => structuredClone(options.seed ?? defaultSeed());
   const generationsOf = (seed: FakeSeed) => new Map((seed.generations ?? []).map((g) => [g.policyGenerationId, g]));
   const initial = seedState();
-  const state: FakeAgentCore["state"] = { ...initial, generations: generationsOf(initial), faults: [], calls: [] };
+  const state: FakeAgentCore["state"] = { ...initial, generations: generationsOf(initial), faults: [], calls: [], traffic: defaultTrafficOptions() };
   const delayMs = options.delayMs ?? 200;
 
   /** Async work the service does after answering (CREATING → ACTIVE and the like). */
   const later = (fn: () => void) => setTimeout(fn, delayMs).unref();
+
+  let trafficCache: { key: string; calls: FakeCall[] } | undefined;
+  /** The traffic for the current config and policies, regenerated only when either changes. */
+  const traffic = () => {
+    const key = JSON.stringify([state.traffic, state.policies.map((p) => [p.policyId, p.statement, p.enforcementMode, p.status]), state.gateways.map((g) => g.policyEngineConfiguration)]);
+    if (trafficCache?.key !== key) trafficCache = { key, calls: generateTraffic(state, state.traffic) };
+    return trafficCache.calls;
+  };
+  const insights = createLogsInsights({ calls: traffic, transactionSearch: () => state.traffic.transactionSearch, pollsToComplete: () => state.traffic.queryPolls });
 
   const gateway = (gid: string) => {
     const g = state.gateways.find((x) => x.gatewayId === gid || x.gatewayArn === gid);
@@ -304,11 +332,14 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
   }
 
   const server = createServer((req, res) => void serve(req, res));
+  // Outlive clients' pooled keep-alive sockets, so a loaded machine never sees a reset on reuse.
+  server.keepAliveTimeout = 65_000;
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const raw = await readBody(req);
     if (url.pathname.startsWith("/__fake/")) return control(req.method ?? "GET", url.pathname, raw, res);
+    if (req.headers["x-amz-target"]) return serveJsonRpc(req, raw, res);
     try {
       if (!String(req.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) throw new ApiError("UnrecognizedClientException", 403, "The security token included in the request is invalid.");
       const match = routes.map(([method, re, op, h]) => ({ method, m: url.pathname.match(re), op, h })).find((r) => r.method === req.method && r.m);
@@ -329,6 +360,39 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
     }
   }
 
+  /** CloudWatch (awsJson1_0, query-compatible errors) and CloudWatch Logs (awsJson1_1), told apart by X-Amz-Target. */
+  function serveJsonRpc(req: IncomingMessage, raw: string, res: ServerResponse) {
+    const [service, op] = String(req.headers["x-amz-target"]).split(".");
+    const cloudwatch = service === "GraniteServiceVersion20100801";
+    const contentType = `application/x-amz-json-${cloudwatch ? "1.0" : "1.1"}`;
+    try {
+      if (!String(req.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256")) throw new LogsError("UnrecognizedClientException", 403, "The security token included in the request is invalid.");
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      state.calls.push({ operation: op, body });
+      const fault = state.faults.find((f) => (f.operation === op || f.operation === "*") && f.count > 0);
+      if (fault) {
+        fault.count--;
+        const denied = fault.error === "AccessDeniedException" ? `User: arn:aws:iam::111122223333:user/console is not authorized to perform: ${PERMISSIONS[op] ?? op} because no identity-based policy allows the ${PERMISSIONS[op] ?? op} action` : undefined;
+        const message = fault.message ?? denied ?? `Injected ${fault.error}`;
+        throw cloudwatch ? new CloudWatchError(fault.error, QUERY_CODES[fault.error] ?? fault.error.replace(/Exception$/, ""), fault.status, message) : new LogsError(fault.error, fault.status, message);
+      }
+      let out: unknown;
+      if (cloudwatch && op === "GetMetricData") out = getMetricData(traffic(), body, state.traffic.metricsPageSize);
+      else if (!cloudwatch && op === "StartQuery") out = insights.startQuery(body);
+      else if (!cloudwatch && op === "GetQueryResults") out = insights.getQueryResults(body);
+      else if (!cloudwatch && op === "StopQuery") out = insights.stopQuery(body);
+      else throw new LogsError("UnknownOperationException", 400, `The fake does not answer ${String(req.headers["x-amz-target"])}`);
+      res.writeHead(200, { "content-type": contentType });
+      res.end(JSON.stringify(out));
+    } catch (e) {
+      const err = e instanceof CloudWatchError || e instanceof LogsError ? e : new LogsError("InternalServerException", 500, "Internal error");
+      const headers: Record<string, string> = { "content-type": contentType };
+      if (cloudwatch) headers["x-amzn-query-error"] = `${err instanceof CloudWatchError ? err.queryCode : err.type};${err.status >= 500 ? "Receiver" : "Sender"}`;
+      res.writeHead(err.status, headers);
+      res.end(JSON.stringify({ __type: cloudwatch ? `com.amazonaws.cloudwatch#${err.type}` : err.type, message: err.message }));
+    }
+  }
+
   function control(method: string, path: string, raw: string, res: ServerResponse) {
     if (method === "GET" && path === "/__fake/state") {
       return send(res, 200, { gateways: state.gateways, targets: state.targets, engines: state.engines, policies: state.policies, faults: state.faults, calls: state.calls.map((c) => c.operation) });
@@ -338,9 +402,14 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
       state.faults.push({ operation: f.operation ?? "*", error: f.error ?? "ThrottlingException", status: f.status ?? 429, message: f.message, count: f.count ?? 1 });
       return send(res, 200, { faults: state.faults });
     }
+    if (method === "POST" && path === "/__fake/traffic") {
+      Object.assign(state.traffic, JSON.parse(raw || "{}") as Partial<TrafficOptions>);
+      return send(res, 200, { traffic: state.traffic, calls: traffic().length });
+    }
     if (method === "POST" && path === "/__fake/reset") {
       const fresh = seedState();
-      Object.assign(state, fresh, { generations: generationsOf(fresh), faults: [], calls: [] });
+      Object.assign(state, fresh, { generations: generationsOf(fresh), faults: [], calls: [], traffic: defaultTrafficOptions() });
+      insights.reset();
       return send(res, 200, { ok: true });
     }
     send(res, 404, { message: "unknown control route" });

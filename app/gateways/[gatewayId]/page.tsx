@@ -1,3 +1,4 @@
+import { EvidenceCharts } from "@/components/evidence/evidence-charts";
 import { EngineSection } from "@/components/gateways/engine-section";
 import { GatewayOverview } from "@/components/gateways/gateway-overview";
 import { TargetsSection } from "@/components/gateways/targets-section";
@@ -6,6 +7,7 @@ import { InterruptedPublishBanner } from "@/components/publishing/interrupted-pu
 import { ErrorState } from "@/components/ui/states";
 import { getControlPlane } from "@/lib/agentcore";
 import { getGatewayOnce } from "@/lib/agentcore/cached";
+import { auditMarkers } from "@/lib/evidence/markers";
 import { load } from "@/lib/http/load";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { findInterrupted } from "@/lib/publishing/recovery";
@@ -29,6 +31,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
   const deps = { ...(await defaultDeps()), loadGateway: getGatewayOnce };
   const [controls, recovery] = await Promise.all([load(() => engineControlsFor(deps, gateway.gatewayId)), gateway.policyEngine ? load(() => findInterrupted(deps, gateway.gatewayId)) : null]);
   const interrupted = recovery?.ok ? recovery.data.interrupted : null;
+  const markers = await load(() => auditMarkers(gateway.gatewayId));
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
       <div className="space-y-4">
@@ -36,6 +39,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
         <GatewayOverview gateway={gateway} />
         {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
         <EngineSection gateway={gateway} engine={engine} />
+        {gateway.policyEngine ? <EvidenceCharts gatewayId={gateway.gatewayId} markers={markers.ok ? markers.data : []} /> : null}
       </div>
       <TargetsSection gatewayId={gateway.gatewayId} targets={gateway.targets} />
     </div>
