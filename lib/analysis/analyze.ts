@@ -93,5 +93,14 @@ function policyFindings(cedar: FindingsCedar, ctx: AnalysisContext, facts: Map<s
     tools: input.gateway.tools,
   });
   for (const f of fallback) if (gaps.has(f.policyId)) out.push({ ...f, solverGap: gaps.get(f.policyId) });
+  for (const [policyId, gap] of gaps)
+    out.push({
+      type: "NOT_TRANSLATABLE",
+      policyId,
+      message: `The solver could not settle every finding for ${policyId}; findings for it (if any) come from scope analysis, partial evaluation and sampling.`,
+      method: "solver",
+      how: "The solver's answers were checked against cedar-wasm and could not be confirmed.",
+      solverGap: gap,
+    });
   return out;
 }
