@@ -4,11 +4,13 @@
  * are passed in.
  */
 import type { PolicyToCompile } from "@/lib/cedar/authorize";
+import type { PolicyJson } from "@/lib/cedar/cedar-api";
 import { analyzePolicies, type FindingsCedar } from "@/lib/cedar/findings";
 import { documentPolicies } from "@/lib/simulation/policy-set";
 import type { Persona } from "@/lib/simulation/types";
 import { compareToolIn, identicalComparison, identicalFor } from "./compare";
 import { newProblem, policiesFor, type AnalysisContext } from "./context";
+import { withPolicyJsonCache } from "./policy-json";
 import { personaAccess } from "./personas";
 import { findingsFrom, policyFactsIn, type ToolFacts } from "./policy-findings";
 import { withProblem } from "./problem";
@@ -25,9 +27,10 @@ export interface AnalysisInput {
   comparisonOnly?: boolean;
 }
 
-export function analyzeDraft(cedar: FindingsCedar, smt: Smt, input: AnalysisInput): AnalysisReport {
+export function analyzeDraft(cedarIn: FindingsCedar, smt: Smt, input: AnalysisInput): AnalysisReport {
   const started = performance.now();
-  const policies = [...parse(cedar, "published", documentPolicies(cedar, input.publishedText)), ...parse(cedar, "draft", documentPolicies(cedar, input.draftText))];
+  const cedar = withPolicyJsonCache(cedarIn);
+  const policies = [...parse("published", documentPolicies(cedar, input.publishedText)), ...parse("draft", documentPolicies(cedar, input.draftText))];
   const replayer = new Replayer(cedar, policies, input.gateway);
   const ctx: AnalysisContext = { smt, replayer, gateway: input.gateway, policies, soundness: [] };
   try {
@@ -59,20 +62,9 @@ export function analyzeDraft(cedar: FindingsCedar, smt: Smt, input: AnalysisInpu
   }
 }
 
-function parse(cedar: FindingsCedar, set: PolicySetName, list: PolicyToCompile[]): AnalysedPolicy[] {
-  const out: AnalysedPolicy[] = [];
-  for (const p of list) {
-    let answer: ReturnType<FindingsCedar["policyToJson"]>;
-    try {
-      answer = cedar.policyToJson(p.text);
-    } catch {
-      continue;
-    }
-    // A policy that does not parse takes no part, as the engine would reject it; validation reports it.
-    if (answer.type !== "success") continue;
-    out.push({ key: `${set}:${p.id}`, id: p.id, set, effect: answer.json.effect, mode: p.enforcementMode, text: p.text, json: answer.json });
-  }
-  return out;
+function parse(set: PolicySetName, list: Array<PolicyToCompile & { json?: PolicyJson }>): AnalysedPolicy[] {
+  // A policy that does not parse takes no part, as the engine would reject it; validation reports it.
+  return list.flatMap((p) => (p.json ? [{ key: `${set}:${p.id}`, id: p.id, set, effect: p.json.effect, mode: p.enforcementMode, text: p.text, json: p.json }] : []));
 }
 
 function policyFindings(cedar: FindingsCedar, ctx: AnalysisContext, facts: Map<string, Map<string, ToolFacts>>, input: AnalysisInput): AnalysisFinding[] {

@@ -4,11 +4,10 @@
  */
 import { inputTypeOf } from "@/lib/cedar/cedar-types";
 import { NS } from "@/lib/cedar/cedar-api";
-import { actionsInScope } from "@/lib/cedar/policy-parts";
 import type { FixedPrincipal, ToolScope } from "./domain";
 import { buildCall } from "./example";
 import { holds, ToolProblem, type Question, type Session } from "./problem";
-import type { AnalysedPolicy, GatewayFacts, Replayer } from "./replay";
+import { relevantTo, type AnalysedPolicy, type GatewayFacts, type Replayer } from "./replay";
 import { and, not, type Smt, type Term } from "./smt";
 import type { ExampleCall, SoundnessIssue } from "./types";
 
@@ -25,12 +24,8 @@ export type Outcome =
   | { kind: "found"; call: ExampleCall; satisfied: Set<string> }
   | { kind: "unknown"; reason: string };
 
-/** Policies whose scope can match the tool (the others are not satisfied by any of its calls). */
 export function policiesFor(ctx: AnalysisContext, tool: string): AnalysedPolicy[] {
-  return ctx.policies.filter((p) => {
-    const actions = actionsInScope(p.json);
-    return actions === null || actions.includes(tool);
-  });
+  return relevantTo(ctx.policies, tool);
 }
 
 export function toolScope(ctx: AnalysisContext, tool: string, policies: AnalysedPolicy[], principal?: FixedPrincipal): ToolScope | null {

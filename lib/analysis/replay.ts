@@ -9,6 +9,7 @@
 import type { PolicyJson } from "@/lib/cedar/cedar-api";
 import { compilePolicySet, disposeCompiled, evaluate, type CompiledPolicySet, type EnforcementMode } from "@/lib/cedar/authorize";
 import type { CedarApi } from "@/lib/cedar/cedar-api";
+import { actionsInScope } from "@/lib/cedar/policy-parts";
 import { buildRequest } from "@/lib/cedar/request-from-call";
 import { checkArguments, describeIssues } from "@/lib/gateway/arguments";
 import type { Decision, ExampleCall } from "./types";
@@ -37,15 +38,32 @@ export type Replayed = { ok: true; satisfied: Set<string> } | { ok: false; reaso
 
 type Engine = Pick<CedarApi, "policyToJson" | "preparseSchema" | "preparsePolicySet" | "statefulIsAuthorized">;
 
+/** Policies whose scope can match the tool (the others are not satisfied by any of its calls). */
+export function relevantTo(policies: AnalysedPolicy[], tool: string): AnalysedPolicy[] {
+  return policies.filter((p) => {
+    const actions = actionsInScope(p.json);
+    return actions === null || actions.includes(tool);
+  });
+}
+
 export class Replayer {
-  private readonly compiled: CompiledPolicySet;
+  /** Compiled per tool on first use: most tools of a typical change never need a replay. */
+  private readonly compiled = new Map<string, CompiledPolicySet>();
 
   constructor(
-    cedar: Engine,
+    private readonly cedar: Engine,
     private readonly policies: AnalysedPolicy[],
     private readonly gateway: GatewayFacts,
-  ) {
-    this.compiled = compilePolicySet(cedar, { policies: policies.map((p) => ({ id: p.key, text: p.text, enforcementMode: "LOG_ONLY" as const })), schemaJson: gateway.schemaJson });
+  ) {}
+
+  private compiledFor(tool: string): CompiledPolicySet {
+    let c = this.compiled.get(tool);
+    if (!c) {
+      const policies = relevantTo(this.policies, tool).map((p) => ({ id: p.key, text: p.text, enforcementMode: "LOG_ONLY" as const }));
+      c = compilePolicySet(this.cedar, { policies, schemaJson: this.gateway.schemaJson });
+      this.compiled.set(tool, c);
+    }
+    return c;
   }
 
   replay(tool: string, call: ExampleCall): Replayed {
@@ -55,7 +73,7 @@ export class Replayer {
     if (issues.length) return { ok: false, reason: describeIssues(tool, issues) };
     const built = buildRequest({ principal: call.principal, toolName: tool, args: call.arguments, gatewayArn: this.gateway.gatewayArn, schemaJson: this.gateway.schemaJson });
     if (!built.ok) return { ok: false, reason: built.error };
-    const r = evaluate(this.compiled, built.request, { validate: false });
+    const r = evaluate(this.compiledFor(tool), built.request, { validate: false });
     return { ok: true, satisfied: new Set(r.logOnly.matched) };
   }
 
@@ -68,6 +86,7 @@ export class Replayer {
   }
 
   dispose() {
-    disposeCompiled(this.compiled);
+    for (const c of this.compiled.values()) disposeCompiled(c);
+    this.compiled.clear();
   }
 }
