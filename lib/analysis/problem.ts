@@ -37,8 +37,8 @@ export type Answer =
   | { status: "unsat" }
   | { status: "unknown"; reason: string };
 
-/** Z3's resource limit per query: deterministic, unlike a timeout; ~1 s of work here. */
-const RLIMIT = 3_000_000;
+/** Z3's resource limit per query: deterministic, unlike a timeout. A typical question uses ~2,000 units; this is ~1 s of work here. */
+const RLIMIT = 400_000;
 const MAX_REFINEMENTS = 25;
 const READABLE = "readable";
 const APART = "apart";

@@ -85,7 +85,8 @@ export function findWitness(spec: StringSpec): { value: string | null; exhaustiv
     spec.must.every((g, i) => sets[i].has(g.length)) && spec.mustNot.every((g, j) => !sets[spec.must.length + j].has(g.length));
   // Distinct strings may share an automaton state, so a state is expanded a few times: enough to get
   // past every excluded string and a pattern mismatch or two.
-  const revisits = spec.notIn.size + (spec.accept ? 50 : 2);
+  // With a further test, candidates of each length are tried far more widely (it is not an automaton).
+  const revisits = spec.notIn.size + (spec.accept ? 2_000 : 2);
   const seen = new Map<string, number>();
   type Node = { s: string; len: number; sets: Set<number>[] };
   const start: Node = { s: "", len: 0, sets: globs.map((g) => closure(g, new Set([0]))) };
@@ -103,7 +104,7 @@ export function findWitness(spec: StringSpec): { value: string | null; exhaustiv
       const sets = globs.map((g, i) => step(g, n.sets[i], ch));
       // A must-pattern with no live state can never accept again.
       if (spec.must.some((_, i) => sets[i].size === 0)) continue;
-      const key = `${Math.min(n.len + 1, spec.minLength)}|${sets.map((x) => [...x].sort((a, b) => a - b).join(",")).join(";")}`;
+      const key = `${spec.accept ? n.len + 1 : Math.min(n.len + 1, spec.minLength)}|${sets.map((x) => [...x].sort((a, b) => a - b).join(",")).join(";")}`;
       const count = seen.get(key) ?? 0;
       if (count >= revisits) continue;
       seen.set(key, count + 1);

@@ -126,6 +126,34 @@ describe("per-tool comparison of a draft with the published set", () => {
     expect(empty.relation).toBe("equivalent");
   });
 
+  it("examples satisfy the tool's JSON Schema bounds, lengths, patterns and integer enums", async () => {
+    const tool = "Shop___order";
+    const g = gatewayOf([
+      {
+        name: tool,
+        description: "",
+        inputSchema: {
+          type: "object",
+          properties: { qty: { type: "integer", minimum: 1, maximum: 50 }, code: { type: "string", pattern: "^[A-Z]{3}$" }, level: { type: "integer", enum: [1, 2, 3] } },
+          required: ["qty", "code", "level"],
+        },
+      },
+    ]);
+    const c = (await compare(permit(tool, "context.input.qty < 10", "p"), permit(tool, 'context.input.qty < 20 && context.input.code like "A*" && context.input.level > 2', "p"), g))(tool);
+    expect(c.relation).toBe("incomparable");
+    const [up] = c.newlyAllowed;
+    expect(up.arguments).toMatchObject({ level: 3, code: expect.stringMatching(/^A[A-Z]{2}$/) });
+    expect(up.arguments.qty as number).toBeGreaterThanOrEqual(10);
+    expect(up.arguments.qty as number).toBeLessThan(20);
+    for (const down of c.newlyDenied) {
+      expect(down.arguments.code).toMatch(/^[A-Z]{3}$/);
+      expect(down.arguments.qty as number).toBeGreaterThanOrEqual(1);
+      expect([1, 2, 3]).toContain(down.arguments.level);
+    }
+    // Bounds are part of the domain: below the minimum there is no call to differ on.
+    expect((await compare(permit(tool, "context.input.qty >= 1", "p"), permit(tool, "true", "p"), g))(tool).relation).toBe("equivalent");
+  });
+
   it("IAM gateways: principal.id is the caller's ARN and examples say so", async () => {
     const iam = gatewayOf(DEMO_TOOLS, "IamEntity");
     const c = (await compare(permit(REFUND, 'principal.id like "arn:aws:iam::*:role/Refunds*"', "p"), permit(REFUND, 'principal.id like "arn:aws:iam::*:role/*"', "p"), iam))(REFUND);
