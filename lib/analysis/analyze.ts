@@ -40,19 +40,25 @@ export function analyzeDraft(cedarIn: FindingsCedar, smt: Smt, input: AnalysisIn
       const relevant = policiesFor(ctx, tool);
       const identical = identicalFor(relevant);
       const needsSolver = !identical || (!input.comparisonOnly && relevant.some((p) => p.set === "draft"));
-      const problem = needsSolver ? newProblem(ctx, tool, relevant) : null;
-      if (!problem) {
-        tools.push(identical ? identicalComparison(tool) : { tool, relation: "unknown", newlyAllowed: [], newlyDenied: [], method: "solver", reason: `${tool} has no input type in the gateway's Cedar schema.` });
-        continue;
-      }
-      withProblem(smt, problem, (session) => {
-        tools.push(identical ? identicalComparison(tool) : compareToolIn(ctx, session, tool));
-        if (input.comparisonOnly) return;
-        for (const [key, f] of policyFactsIn(ctx, session, tool, relevant)) {
-          if (!facts.has(key)) facts.set(key, new Map());
-          facts.get(key)!.set(tool, f);
+      const unknown = (reason: string): ToolComparison => ({ tool, relation: "unknown", newlyAllowed: [], newlyDenied: [], method: "solver", reason });
+      try {
+        const problem = needsSolver ? newProblem(ctx, tool, relevant) : null;
+        if (!problem) {
+          tools.push(identical ? identicalComparison(tool) : unknown(`${tool} has no input type in the gateway's Cedar schema.`));
+          continue;
         }
-      });
+        withProblem(smt, problem, (session) => {
+          tools.push(identical ? identicalComparison(tool) : compareToolIn(ctx, session, tool));
+          if (input.comparisonOnly) return;
+          for (const [key, f] of policyFactsIn(ctx, session, tool, relevant)) {
+            if (!facts.has(key)) facts.set(key, new Map());
+            facts.get(key)!.set(tool, f);
+          }
+        });
+      } catch (e) {
+        // One tool the analysis cannot handle must not take the others' answers down with it.
+        if (!tools.some((t) => t.tool === tool)) tools.push(unknown(`The analysis failed on this tool: ${e instanceof Error ? e.message : String(e)}`));
+      }
     }
     const findings = input.comparisonOnly ? [] : policyFindings(cedar, ctx, facts, input);
     const personas = input.comparisonOnly ? [] : (input.personas ?? []).map((p) => personaAccess(ctx, p));

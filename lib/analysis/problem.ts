@@ -105,8 +105,9 @@ export function withProblem<T>(smt: Smt, problem: ToolProblem, fn: (session: Ses
     expectOk(smt.eval(`(set-option :produce-models true)(set-option :rlimit ${RLIMIT})`));
     prepared.add(smt);
   }
-  expectOk(smt.eval(`(push 1)\n${problem.preamble()}`));
+  const loaded = smt.eval(`(push 1)\n${problem.preamble()}`);
   try {
+    expectOk(loaded);
     return fn(new Session(smt, problem));
   } finally {
     smt.eval("(pop 1)");

@@ -173,3 +173,20 @@ describe("per-tool comparison of a draft with the published set", () => {
     expect(hinge.reason).toContain("isLoopback");
   });
 });
+
+describe("the soundness guard", () => {
+  it("never shows an example cedar-wasm contradicts: it is reported as an analysis bug and the relation is unknown", async () => {
+    const { smtSolver } = await import("@/lib/analysis/solver");
+    const { analyzeDraft } = await import("@/lib/analysis/analyze");
+    const cedar = await import("@cedar-policy/cedar-wasm/nodejs");
+    // An engine that denies everything disagrees with the solver about every newly allowed call.
+    const lying = { ...cedar, statefulIsAuthorized: ((call: Parameters<typeof cedar.statefulIsAuthorized>[0]) => {
+      const real = cedar.statefulIsAuthorized(call);
+      return real.type === "success" ? { ...real, response: { ...real.response, decision: "deny", diagnostics: { ...real.response.diagnostics, reason: [] } } } : real;
+    }) as typeof cedar.statefulIsAuthorized };
+    const r = analyzeDraft(lying, await smtSolver(), { gateway: demo, publishedText: LIMIT, draftText: permit(REFUND, "context.input.amount < 1500", "refund_limit_policy"), comparisonOnly: true });
+    const refund = r.tools.find((t) => t.tool === REFUND)!;
+    expect(refund).toMatchObject({ relation: "unknown", newlyAllowed: [], reason: expect.stringContaining("soundness guard") });
+    expect(r.soundness).toContainEqual(expect.objectContaining({ tool: REFUND, message: expect.stringContaining("contradict") }));
+  });
+});
