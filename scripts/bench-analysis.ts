@@ -86,9 +86,9 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function time(fn: () => void): number {
+async function time(fn: () => unknown): Promise<number> {
   const t0 = performance.now();
-  fn();
+  await fn();
   return performance.now() - t0;
 }
 
@@ -108,24 +108,24 @@ for (const [name, tools] of GATEWAYS) {
     const everyText = policies(fields, n, 1).join("\n\n");
     const problems = validatePolicies(cedar, everyText, gateway.schemaJson as never).filter((d) => d.severity === "error");
     if (problems.length) throw new Error(`${name}/${n}: the benchmark policies should validate: ${problems[0].message}`);
-    const run = (draftText: string) => {
-      const r = analyzeDraft(cedar, smt, { gateway, publishedText: published, draftText, comparisonOnly: true });
+    const run = async (draftText: string) => {
+      const r = await analyzeDraft(cedar, smt, { gateway, publishedText: published, draftText, comparisonOnly: true });
       if (r.soundness.length) throw new Error(`soundness issue: ${JSON.stringify(r.soundness[0])}`);
       return r;
     };
-    run(reviewText); // warm up (schema preparse, first queries)
+    await run(reviewText); // warm up (schema preparse, first queries)
     const v: number[] = [];
     const cold: number[] = [];
     const warm: number[] = [];
     const every: number[] = [];
     let changed = 0;
     for (let i = 0; i < RUNS; i++) {
-      v.push(time(() => validatePolicies(cedar, reviewText, gateway.schemaJson as never)));
+      v.push(await time(() => validatePolicies(cedar, reviewText, gateway.schemaJson as never)));
       clearPolicyJsonCache();
-      cold.push(time(() => (changed = run(reviewText).tools.filter((t) => t.relation !== "equivalent").length)));
-      warm.push(time(() => run(reviewText)));
-      run(everyText);
-      every.push(time(() => run(everyText)));
+      cold.push(await time(async () => (changed = (await run(reviewText)).tools.filter((t) => t.relation !== "equivalent").length)));
+      warm.push(await time(() => run(reviewText)));
+      await run(everyText);
+      every.push(await time(() => run(everyText)));
     }
     const mv = median(v);
     const cell = (xs: number[], width: number) => `${median(xs).toFixed(1).padStart(width)} ${(median(xs) / mv).toFixed(1).padStart(6)}×`;

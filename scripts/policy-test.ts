@@ -165,7 +165,7 @@ console.log(`${result.draft.passed} passed, ${result.draft.failed} failed${polic
 let widened = false;
 if (flags.has("--forbid-more-permissive")) {
   const baselineAt = flags.get("--baseline");
-  const report = analyzeDraft(cedar, await smtSolver(), {
+  const report = await analyzeDraft(cedar, await smtSolver(), {
     gateway: { gatewayArn: gateway.gatewayArn, principalKind: gateway.principalType ?? "OAuthUser", schemaJson: gateway.schemaJson, tools: gateway.tools },
     publishedText: baselineAt ? readPolicies(baselineAt) : file.policies,
     draftText: policies,

@@ -16,7 +16,9 @@ import { findingsFrom, policyFactsIn, type ToolFacts } from "./policy-findings";
 import { withProblem } from "./problem";
 import { Replayer, type AnalysedPolicy, type GatewayFacts, type PolicySetName } from "./replay";
 import type { Smt } from "./smt";
-import type { AnalysisFinding, AnalysisReport, ToolComparison } from "./types";
+import type { AnalysisFinding, AnalysisReport, PersonaAccess, ToolComparison } from "./types";
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface AnalysisInput {
   gateway: GatewayFacts;
@@ -27,7 +29,12 @@ export interface AnalysisInput {
   comparisonOnly?: boolean;
 }
 
-export function analyzeDraft(cedarIn: FindingsCedar, smt: Smt, input: AnalysisInput): AnalysisReport {
+/**
+ * Runs tool by tool, yielding to the event loop between tools: each step is synchronous (the solver
+ * is called synchronously, so no two analyses interleave inside one tool), but a server keeps
+ * answering other requests while a large gateway is analysed.
+ */
+export async function analyzeDraft(cedarIn: FindingsCedar, smt: Smt, input: AnalysisInput): Promise<AnalysisReport> {
   const started = performance.now();
   const cedar = withPolicyJsonCache(cedarIn);
   const policies = [...parse("published", documentPolicies(cedar, input.publishedText)), ...parse("draft", documentPolicies(cedar, input.draftText))];
@@ -37,6 +44,7 @@ export function analyzeDraft(cedarIn: FindingsCedar, smt: Smt, input: AnalysisIn
     const tools: ToolComparison[] = [];
     const facts = new Map<string, Map<string, ToolFacts>>();
     for (const { name: tool } of input.gateway.tools) {
+      await nextTurn();
       const relevant = policiesFor(ctx, tool);
       const identical = identicalFor(relevant);
       const needsSolver = !identical || (!input.comparisonOnly && relevant.some((p) => p.set === "draft"));
@@ -61,7 +69,11 @@ export function analyzeDraft(cedarIn: FindingsCedar, smt: Smt, input: AnalysisIn
       }
     }
     const findings = input.comparisonOnly ? [] : policyFindings(cedar, ctx, facts, input);
-    const personas = input.comparisonOnly ? [] : (input.personas ?? []).map((p) => personaAccess(ctx, p));
+    const personas: PersonaAccess[] = [];
+    for (const p of input.comparisonOnly ? [] : (input.personas ?? [])) {
+      await nextTurn();
+      personas.push(personaAccess(ctx, p));
+    }
     return { tools, findings, personas, soundness: ctx.soundness, elapsedMs: Math.round(performance.now() - started) };
   } finally {
     replayer.dispose();

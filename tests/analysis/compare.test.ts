@@ -184,7 +184,7 @@ describe("the soundness guard", () => {
       const real = cedar.statefulIsAuthorized(call);
       return real.type === "success" ? { ...real, response: { ...real.response, decision: "deny", diagnostics: { ...real.response.diagnostics, reason: [] } } } : real;
     }) as typeof cedar.statefulIsAuthorized };
-    const r = analyzeDraft(lying, await smtSolver(), { gateway: demo, publishedText: LIMIT, draftText: permit(REFUND, "context.input.amount < 1500", "refund_limit_policy"), comparisonOnly: true });
+    const r = await analyzeDraft(lying, await smtSolver(), { gateway: demo, publishedText: LIMIT, draftText: permit(REFUND, "context.input.amount < 1500", "refund_limit_policy"), comparisonOnly: true });
     const refund = r.tools.find((t) => t.tool === REFUND)!;
     expect(refund).toMatchObject({ relation: "unknown", newlyAllowed: [], reason: expect.stringContaining("soundness guard") });
     expect(r.soundness).toContainEqual(expect.objectContaining({ tool: REFUND, message: expect.stringContaining("contradict") }));
