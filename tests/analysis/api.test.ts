@@ -8,22 +8,14 @@ import * as simulateRoute from "@/app/api/gateways/[gatewayId]/simulate/route";
 import { getControlPlane } from "@/lib/agentcore";
 import { refundPolicyStatement } from "@/lib/agentcore/seed";
 import { toSimulateCall, type ToolComparison } from "@/lib/analysis/types";
+import { callRoute } from "../support/route-call";
 
 /** The analysis JSON API, called through the route handlers as Next calls them. */
 
-const BASE = "http://127.0.0.1:3000";
 const REFUND = "RefundTarget___process_refund";
 let gatewayId: string;
 let arn: string;
-
-type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
-
-async function call<P>(handler: Handler<P>, params: P, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...(init.body !== undefined ? { "content-type": "application/json" } : {}), host: "127.0.0.1:3000", ...init.headers };
-  const req = new Request(`${BASE}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body) });
-  const res = await handler(req, { params: Promise.resolve(params) });
-  return { status: res.status, body: await res.json() };
-}
+const call = callRoute;
 
 const analysis = (body: unknown, headers?: Record<string, string>, id = gatewayId) => call(analysisRoute.POST, { gatewayId: id }, `/api/gateways/${id}/analysis`, { method: "POST", body, headers });
 const raised = () => `@id("refund_limit_policy")\n${refundPolicyStatement(arn).replace("< 1000", "< 1500")}\n`;
