@@ -57,11 +57,12 @@ export function ask(ctx: AnalysisContext, session: Session, tool: string, q: Que
   const answer = session.solve(q, extra);
   if (answer.status === "unsat") return { kind: "none" };
   if (answer.status === "unknown") return { kind: "unknown", reason: answer.reason };
-  const call = buildCall(answer.domain, answer.assignment);
+  const { call, faithful } = buildCall(answer.domain, answer.assignment);
   const replayed = ctx.replayer.replay(tool, call);
   const abstracted = session.problem.abstracted;
   if (replayed.ok && holds(q, replayed.satisfied)) return { kind: "found", ...shrink(ctx, tool, { call, satisfied: replayed.satisfied }, q, !!session.problem.domain.scope.principal) };
   if (abstracted.length) return { kind: "unknown", reason: `the policies use ${abstracted.join(", ")}, which the solver does not model, and the call it proposed does not confirm the answer` };
+  if (!faithful) return { kind: "unknown", reason: "the solver's call needs a decimal that no JSON number carries exactly (beyond double precision)" };
   const message = replayed.ok ? "cedar-wasm's decisions for the solver's call contradict the solver" : `the solver's call is not a valid call of the tool: ${replayed.reason}`;
   ctx.soundness.push({ tool, question: label, call, message });
   return { kind: "unknown", reason: `analysis bug caught by the soundness guard: ${message}` };

@@ -11,7 +11,8 @@
  * only a candidate until cedar-wasm confirms its example.
  */
 import { ACTION_TYPE, GATEWAY_TYPE, principalType, type PolicyJson } from "@/lib/cedar/cedar-api";
-import { LONG_MAX, LONG_MIN, type Domain, type Sym } from "./domain";
+import type { Domain, Sym } from "./domain";
+import { LONG_MAX, LONG_MIN } from "./json-values";
 import { and, arith, cmp, eq, FALSE, implies, int, intValue, ite, not, or, TRUE, type Term } from "./smt";
 import { globFromJson, globMatches } from "./strings";
 

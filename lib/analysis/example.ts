@@ -4,12 +4,17 @@
  * the schema; optional arguments and claims the model does not need are left out.
  */
 import type { CedarType } from "@/lib/cedar/cedar-types";
-import { decimalText, type Domain, type InputNode, type JsonSchemaNode } from "./domain";
+import type { Domain, InputNode, JsonSchemaNode } from "./domain";
+import { decimalText, safeRegex, scaledDecimal } from "./json-values";
 import type { Assignment } from "./problem";
 import { findWitness } from "./strings";
 import type { ExampleCall } from "./types";
 
-export function buildCall(domain: Domain, a: Assignment): ExampleCall {
+/**
+ * `faithful` is false when some value of the model has no JSON form that the gateway turns back into
+ * it (a decimal beyond double precision): such a call may legitimately fail the guard.
+ */
+export function buildCall(domain: Domain, a: Assignment): { call: ExampleCall; faithful: boolean } {
   const scope = domain.scope;
   const pid = domain.strings.find((s) => s.path === "principal.sub");
   const sub = scope.principal?.sub ?? (pid ? a.strings.get(pid.name) : undefined) ?? "agent";
@@ -21,15 +26,18 @@ export function buildCall(domain: Domain, a: Assignment): ExampleCall {
       const s = domain.strings.find((x) => x.path === `tag:${key}`);
       claims[key] = (s && a.strings.get(s.name)) ?? "";
     }
-  const args = new ArgumentBuilder(domain, a).record("", scope.inputType, scope.inputSchema);
+  const builder = new ArgumentBuilder(domain, a);
+  const args = builder.record("", scope.inputType, scope.inputSchema);
   const principal =
     scope.principalKind === "IamEntity"
       ? { type: "IamEntity" as const, sub }
       : { type: "OAuthUser" as const, sub, ...(Object.keys(claims).length ? { claims } : {}) };
-  return { principal, arguments: (args ?? {}) as Record<string, unknown> };
+  return { call: { principal, arguments: (args ?? {}) as Record<string, unknown> }, faithful: builder.faithful };
 }
 
 class ArgumentBuilder {
+  faithful = true;
+
   constructor(
     private readonly d: Domain,
     private readonly a: Assignment,
@@ -81,7 +89,10 @@ class ArgumentBuilder {
       }
       case "decimal": {
         const v = this.a.values.get(node.name);
-        return typeof v === "bigint" ? decimalNumber(v, schema) : defaultFor(schema, t);
+        if (typeof v !== "bigint") return defaultFor(schema, t);
+        const n = decimalNumber(v, schema);
+        if (scaledDecimal(n) !== v) this.faithful = false;
+        return n;
       }
       case "Bool": {
         const v = this.a.values.get(node.name);
@@ -147,7 +158,7 @@ export function defaultFor(schema: JsonSchemaNode | undefined, t?: CedarType): u
     case "boolean":
       return false;
     case "string": {
-      const pattern = typeof schema.pattern === "string" ? safe(schema.pattern) : undefined;
+      const pattern = typeof schema.pattern === "string" ? safeRegex(schema.pattern) : undefined;
       const w = findWitness({ must: [], mustNot: [], notIn: new Set(), minLength: Math.max(1, num("minLength") ?? 0), maxLength: num("maxLength") ?? Infinity, accept: pattern ? (s) => pattern.test(s) : undefined });
       return w.value ?? "a";
     }
@@ -165,13 +176,5 @@ export function defaultFor(schema: JsonSchemaNode | undefined, t?: CedarType): u
       return null;
     default:
       return t?.kind === "Long" ? 1 : null;
-  }
-}
-
-function safe(source: string): RegExp | undefined {
-  try {
-    return new RegExp(source, "u");
-  } catch {
-    return undefined;
   }
 }

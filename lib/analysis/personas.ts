@@ -7,12 +7,12 @@ import { principalTags } from "@/lib/simulation/principal";
 import type { Persona } from "@/lib/simulation/types";
 import { allows } from "./compare";
 import { ask, newProblem, policiesFor, type AnalysisContext } from "./context";
-import { decimalText, DECIMAL_MAX, DECIMAL_MIN, type FixedPrincipal } from "./domain";
+import type { FixedPrincipal } from "./domain";
+import { decimalText, DECIMAL_MAX, DECIMAL_MIN, SAFE_INTEGER } from "./json-values";
 import { withProblem, type Question, type Session } from "./problem";
 import { and, eq, int, not, or, type Term } from "./smt";
 import type { ArgumentConstraint, ExampleCall, PersonaAccess, PersonaToolAccess } from "./types";
 
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const MAX_LISTED_STRINGS = 20;
 
 export function personaAccess(ctx: AnalysisContext, persona: Persona): PersonaAccess {
@@ -55,7 +55,7 @@ function describe(session: Session, allow: Question): Described[] {
   for (const [path, node] of d.nodes) {
     if (path.includes("[")) continue; // set elements: described by the set, not one by one
     if (node.kind === "Long" || node.kind === "decimal") {
-      const [lo, hi] = node.kind === "Long" ? [-SAFE, SAFE] : [DECIMAL_MIN, DECIMAL_MAX];
+      const [lo, hi] = node.kind === "Long" ? [-SAFE_INTEGER, SAFE_INTEGER] : [DECIMAL_MIN, DECIMAL_MAX];
       const min = session.optimize(allow, node.name, "minimize");
       const max = session.optimize(allow, node.name, "maximize");
       const show = (v: bigint) => (node.kind === "Long" ? v.toString() : trimDecimal(decimalText(v)));
