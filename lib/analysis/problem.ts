@@ -106,12 +106,18 @@ export function withProblem<T>(smt: Smt, problem: ToolProblem, fn: (session: Ses
     prepared.add(smt);
   }
   const loaded = smt.eval(`(push 1)\n${problem.preamble()}`);
+  let result: T;
   try {
     expectOk(loaded);
-    return fn(new Session(smt, problem));
-  } finally {
-    smt.eval("(pop 1)");
+    result = fn(new Session(smt, problem));
+  } catch (e) {
+    // The solver's scopes may be left open: start the shared context afresh for the next analysis.
+    smt.eval("(reset)");
+    prepared.delete(smt);
+    throw e;
   }
+  smt.eval("(pop 1)");
+  return result;
 }
 
 function expectOk(out: string) {
