@@ -13,14 +13,10 @@
 import { ACTION_TYPE, GATEWAY_TYPE, principalType, type PolicyJson } from "@/lib/cedar/cedar-api";
 import type { Domain, Sym } from "./domain";
 import { LONG_MAX, LONG_MIN } from "./json-values";
-import { and, arith, cmp, eq, FALSE, implies, int, intValue, ite, not, or, TRUE, type Term } from "./smt";
+import { and, arith, cmp, eq, FALSE, int, intValue, ite, not, or, TRUE, type Term } from "./smt";
+import { checkSmallModel, contains, containsAll, containsAny, eqSym, inAny, inSym, merge } from "./equality";
 import { globFromJson, globMatches } from "./strings";
-
-export class Unsupported extends Error {
-  constructor(readonly construct: string) {
-    super(`not in the encoded subset of Cedar: ${construct}`);
-  }
-}
+import { Unsupported } from "./unsupported";
 
 interface Res {
   /** null: the expression always errors when evaluated. */
@@ -86,14 +82,14 @@ class Encoder {
       case "All":
         return TRUE;
       case "==":
-        return this.eqSym(self, this.literalEntity(c.entity));
+        return eqSym(this.d, self, this.literalEntity(c.entity));
       case "in":
-        if ("entity" in c) return this.inSym(self, this.literalEntity(c.entity));
+        if ("entity" in c) return inSym(this.d, self, this.literalEntity(c.entity));
         throw new Unsupported("a template slot in the scope");
       case "is": {
         if (self.kind !== "entity" || self.type !== c.entity_type) return FALSE;
         const inner = c.in as Expr | undefined;
-        return inner && "entity" in inner ? this.inSym(self, this.literalEntity(inner.entity)) : TRUE;
+        return inner && "entity" in inner ? inSym(this.d, self, this.literalEntity(inner.entity)) : TRUE;
       }
       default:
         throw new Unsupported(`scope operator ${String(c.op)}`);
@@ -106,10 +102,10 @@ class Encoder {
       case "All":
         return TRUE;
       case "==":
-        return this.eqSym(self, this.literalEntity(c.entity));
+        return eqSym(this.d, self, this.literalEntity(c.entity));
       case "in": {
         const targets = "entities" in c ? (c.entities as unknown[]) : [c.entity];
-        return or(...targets.map((t) => this.inSym(self, this.literalEntity(t))));
+        return or(...targets.map((t) => inSym(this.d, self, this.literalEntity(t))));
       }
       default:
         throw new Unsupported(`action scope operator ${String(c.op)}`);
@@ -166,7 +162,7 @@ class Encoder {
         const l = this.ev(arg.left as Expr);
         const r = this.ev(arg.right as Expr);
         if (!l.v || !r.v) return ALWAYS_ERROR;
-        const t = this.eqSym(l.v, r.v);
+        const t = eqSym(this.d, l.v, r.v);
         return bool(op === "==" ? t : not(t), or(l.err, r.err));
       }
       case "<":
@@ -199,7 +195,7 @@ class Encoder {
           const taken = a.v ? c.v.t : not(c.v.t);
           return { v: only, err: or(err, not(taken)) };
         }
-        return { v: this.merge(c.v.t, a.v, b.v), err };
+        return { v: merge(this.d, c.v.t, a.v, b.v), err };
       }
       case ".": {
         const l = this.ev(arg.left as Expr);
@@ -241,13 +237,13 @@ class Encoder {
         if (!arg.in) return bool(TRUE, l.err);
         const r = this.ev(arg.in as Expr);
         if (!r.v) return ALWAYS_ERROR;
-        return bool(this.inAny(l.v, r.v), or(l.err, r.err));
+        return bool(inAny(this.d, l.v, r.v), or(l.err, r.err));
       }
       case "in": {
         const l = this.ev(arg.left as Expr);
         const r = this.ev(arg.right as Expr);
         if (l.v?.kind !== "entity" || !r.v) return this.typeError(l.v, r.v);
-        return bool(this.inAny(l.v, r.v), or(l.err, r.err));
+        return bool(inAny(this.d, l.v, r.v), or(l.err, r.err));
       }
       case "contains":
       case "containsAll":
@@ -256,10 +252,10 @@ class Encoder {
         const r = this.ev(arg.right as Expr);
         if (l.v?.kind !== "set" || !r.v) return this.typeError(l.v, r.v);
         const err = or(l.err, r.err);
-        if (op === "contains") return bool(this.contains(l.v, r.v), err);
+        if (op === "contains") return bool(contains(this.d, l.v, r.v), err);
         if (r.v.kind !== "set") return this.typeError(r.v);
-        this.checkSmallModel(l.v, r.v);
-        return bool(op === "containsAll" ? this.containsAll(l.v, r.v) : this.containsAny(l.v, r.v), err);
+        checkSmallModel(l.v, r.v);
+        return bool(op === "containsAll" ? containsAll(this.d, l.v, r.v) : containsAny(this.d, l.v, r.v), err);
       }
       case "isEmpty": {
         const r = this.ev(arg.arg as Expr);
@@ -364,86 +360,6 @@ class Encoder {
     return null;
   }
 
-  private eqSym(a: Sym, b: Sym): Term {
-    if (a.kind === "opaque" || b.kind === "opaque") throw new Unsupported((a.kind === "opaque" ? a : (b as { what: string })).what ?? "opaque values");
-    if (a.kind !== b.kind) return FALSE;
-    switch (a.kind) {
-      case "Bool":
-      case "Long":
-      case "decimal":
-      case "String":
-        return eq(a.t, (b as { t: Term }).t);
-      case "entity": {
-        const o = b as typeof a;
-        return a.type !== o.type ? FALSE : eq(a.id, o.id);
-      }
-      case "set": {
-        const o = b as typeof a;
-        this.checkSmallModel(a, o);
-        return and(this.containsAll(a, o), this.containsAll(o, a));
-      }
-      case "record":
-        throw new Unsupported("comparing records with ==");
-    }
-  }
-
-  /** Entities have no parents except actions (their groups): `in` is equality otherwise. */
-  private inSym(a: Sym, b: Sym): Term {
-    if (a.kind !== "entity" || b.kind !== "entity") return FALSE;
-    if (a.of.kind === "action") {
-      const target = intValue(b.id);
-      if (b.type !== ACTION_TYPE) return FALSE;
-      if (target === null) throw new Unsupported("`action in` an entity that is not a literal");
-      const id = this.d.literals.list[Number(target)];
-      return id === a.of.id || (a.of.id === this.d.scope.tool && this.d.scope.actionAncestors.includes(id)) ? TRUE : FALSE;
-    }
-    return this.eqSym(a, b);
-  }
-
-  private inAny(a: Sym, b: Sym): Term {
-    if (b.kind === "set") return or(...b.slots.map((s) => and(s.present, this.inSym(a, s.value))));
-    if (b.kind !== "entity") throw new Unsupported("`in` with a right side that is not an entity or a set of entities");
-    return this.inSym(a, b);
-  }
-
-  private contains(set: Extract<Sym, { kind: "set" }>, x: Sym): Term {
-    return or(...set.slots.map((s) => and(s.present, this.eqSym(s.value, x))));
-  }
-
-  private containsAll(a: Extract<Sym, { kind: "set" }>, b: Extract<Sym, { kind: "set" }>): Term {
-    return and(...b.slots.map((s) => implies(s.present, this.contains(a, s.value))));
-  }
-
-  private containsAny(a: Extract<Sym, { kind: "set" }>, b: Extract<Sym, { kind: "set" }>): Term {
-    return or(...b.slots.map((s) => and(s.present, this.contains(a, s.value))));
-  }
-
-  /**
-   * A set argument gets a bounded number of element slots, which is complete as long as every set it
-   * is compared with is a list of given terms. Two set arguments compared with each other are not.
-   */
-  private checkSmallModel(a: Extract<Sym, { kind: "set" }>, b: Extract<Sym, { kind: "set" }>) {
-    const symbolic = (s: typeof a) => s.slots.some((x) => x.present !== TRUE);
-    if (symbolic(a) && symbolic(b)) throw new Unsupported("comparing two set arguments with each other");
-  }
-
-  private merge(c: Term, a: Sym, b: Sym): Sym {
-    if (a.kind !== b.kind) throw new Unsupported("if-then-else whose branches have different types");
-    switch (a.kind) {
-      case "Bool":
-      case "Long":
-      case "decimal":
-      case "String":
-        return { kind: a.kind, t: ite(c, a.t, (b as { t: Term }).t) };
-      case "entity": {
-        const o = b as typeof a;
-        if (a.type !== o.type || a.of.kind !== o.of.kind || a.of.kind === "input" || a.of.kind === "action") throw new Unsupported("if-then-else choosing between different entities");
-        return { ...a, id: ite(c, a.id, o.id) };
-      }
-      default:
-        throw new Unsupported(`if-then-else choosing between ${a.kind} values`);
-    }
-  }
 }
 
 /** Cedar's decimal literal: digits, a point, 1–4 fractional digits, within the 64-bit range. */
