@@ -12,7 +12,8 @@ const BASE = ["errors", "cn", "json-limits", "agentcore/types", "agentcore/names
 const LAYERS = [
   ["cedar"],
   ["mcp", "dogwood"],
-  ["simulation", "analysis"],
+  ["simulation"],
+  ["analysis"],
   ["config"],
   ["http", "store"],
   ["demo"],

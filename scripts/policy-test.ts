@@ -5,15 +5,23 @@
  *   npm run policy-test -- <suite.json> [--policies <file.cedar | dir of .cedar files>]
  *                          [--tools <tools.json> | --schema <schema.json | schema.cedarschema>]
  *                          [--gateway-arn <arn>] [--no-validate]
+ *                          [--forbid-more-permissive [--baseline <file.cedar | dir>]]
  *
  * The suite file is what the console exports (format policy-studio-suite/1): the gateway's tools,
  * its published policies at export time (used when --policies is not given) and the cases.
  * --tools / --schema replace the suite's copy of the gateway's tools (e.g. the tools as they are now).
  *
- * Exit codes: 0 every case passes; 1 a case fails, or a policy does not compile or validate;
- * 2 the command line or a file is wrong.
+ * --forbid-more-permissive compares the policies under test with the baseline (default: the suite's
+ * published policies) for every caller and every argument of every tool (lib/analysis) and fails when
+ * some call would be newly allowed, or when that cannot be ruled out.
+ *
+ * Exit codes: 0 every case passes; 1 a case fails, or a policy does not compile or validate, or
+ * (with --forbid-more-permissive) the policies widen access; 2 the command line or a file is wrong.
  */
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
+import { analyzeDraft } from "@/lib/analysis/analyze";
+import { wideningReport } from "@/lib/analysis/gate";
+import { smtSolver } from "@/lib/analysis/solver";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
@@ -26,14 +34,14 @@ import { gatewayFromCedarSchema, toolsFromJson } from "@/lib/simulation/suite-fi
 import type { SimGateway } from "@/lib/simulation/types";
 
 const USAGE =
-  "usage: npm run policy-test -- <suite.json> [--policies <file.cedar | directory>] [--tools <tools.json> | --schema <schema.json>] [--gateway-arn <arn>] [--no-validate]";
+  "usage: npm run policy-test -- <suite.json> [--policies <file.cedar | directory>] [--tools <tools.json> | --schema <schema.json>] [--gateway-arn <arn>] [--no-validate] [--forbid-more-permissive [--baseline <file.cedar | directory>]]";
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
-const VALUE_FLAGS = new Set(["--policies", "--tools", "--schema", "--gateway-arn"]);
+const VALUE_FLAGS = new Set(["--policies", "--tools", "--schema", "--gateway-arn", "--baseline"]);
 const argv = process.argv.slice(2);
 const flags = new Map<string, string>();
 const positional: string[] = [];
@@ -46,12 +54,13 @@ for (let i = 0; i < argv.length; i++) {
     const v = argv[++i];
     if (!v || v.startsWith("--")) usage(`${a} needs a value.`);
     flags.set(a, v);
-  } else if (a === "--no-validate") flags.set(a, "");
+  } else if (a === "--no-validate" || a === "--forbid-more-permissive") flags.set(a, "");
   else if (a.startsWith("--")) usage(`Unknown option ${a}.`);
   else positional.push(a);
 }
 if (positional.length !== 1) usage(positional.length ? "Name exactly one suite file." : "Name the suite file.");
 if (flags.has("--tools") && flags.has("--schema")) usage("Give --tools or --schema, not both.");
+if (flags.has("--baseline") && !flags.has("--forbid-more-permissive")) usage("--baseline is the comparison point of --forbid-more-permissive; give both.");
 const suitePath = positional[0];
 
 function readText(at: string, what: string): string {
@@ -153,4 +162,18 @@ for (const r of result.runs) {
   console.log(`${mark}  ${r.name}: expected ${r.expected}, got ${r.draft}${why}`);
 }
 console.log(`${result.draft.passed} passed, ${result.draft.failed} failed${policyErrors ? `; ${policyErrors} policy error${policyErrors === 1 ? "" : "s"}` : ""}`);
-process.exit(result.draft.failed > 0 || policyErrors > 0 ? 1 : 0);
+
+let widened = false;
+if (flags.has("--forbid-more-permissive")) {
+  const baselineAt = flags.get("--baseline");
+  const report = await analyzeDraft(cedar, await smtSolver(), {
+    gateway: { gatewayArn: gateway.gatewayArn, principalKind: gateway.principalType ?? "OAuthUser", schemaJson: gateway.schemaJson, tools: gateway.tools },
+    publishedText: baselineAt ? readPolicies(baselineAt) : file.policies,
+    draftText: policies,
+    comparisonOnly: true,
+  });
+  const gate = wideningReport(report, baselineAt ?? `${suitePath} (published policies at export)`);
+  for (const line of gate.lines) console.log(line);
+  widened = !gate.ok;
+}
+process.exit(result.draft.failed > 0 || policyErrors > 0 || widened ? 1 : 0);

@@ -24,6 +24,8 @@ export interface PolicyPart {
   endLine: number;
   /** The policy does not parse on its own; effect/actions are best guesses. */
   parseError?: string;
+  /** The policy as `policyToJson` gives it, when it parses. */
+  json?: PolicyJson;
 }
 
 export interface SplitPolicies {

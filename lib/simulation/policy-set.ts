@@ -1,4 +1,4 @@
-import type { CedarApi } from "@/lib/cedar/cedar-api";
+import type { CedarApi, PolicyJson } from "@/lib/cedar/cedar-api";
 import { compilePolicySet, disposeCompiled, type CompiledPolicySet, type PolicyToCompile } from "@/lib/cedar/authorize";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 
@@ -6,11 +6,12 @@ import { splitPolicies } from "@/lib/cedar/policy-parts";
  * A draft or published document as the engine would hold it: one policy per statement, named by its
  * `@id`, ACTIVE unless annotated `@enforcement_mode("LOG_ONLY")`.
  */
-export function documentPolicies(cedar: Pick<CedarApi, "policyToJson">, text: string): PolicyToCompile[] {
+export function documentPolicies(cedar: Pick<CedarApi, "policyToJson">, text: string): Array<PolicyToCompile & { json?: PolicyJson }> {
   return splitPolicies(cedar, text).parts.map((p) => ({
     id: p.id,
     text: p.text,
     enforcementMode: p.annotations.enforcement_mode === "LOG_ONLY" ? "LOG_ONLY" : "ACTIVE",
+    json: p.json,
   }));
 }
 

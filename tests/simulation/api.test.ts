@@ -13,20 +13,12 @@ import * as suitesRoute from "@/app/api/gateways/[gatewayId]/suites/route";
 import { getControlPlane } from "@/lib/agentcore";
 import { ensureGatewayClients, findClient } from "@/lib/store/clients";
 import { recordDecision } from "@/lib/store/decisions";
+import { callRoute } from "../support/route-call";
 
 /** The console's JSON API for simulation, called through the route handlers as Next would call them. */
 
-const BASE = "http://127.0.0.1:3000";
 let gatewayId: string;
-
-type Handler<P> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
-
-async function call<P>(handler: Handler<P>, params: P, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...(init.body !== undefined ? { "content-type": "application/json" } : {}), host: "127.0.0.1:3000", ...init.headers };
-  const req = new Request(`${BASE}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body) });
-  const res = await handler(req, { params: Promise.resolve(params) });
-  return { status: res.status, body: await res.json(), headers: res.headers };
-}
+const call = callRoute;
 
 const DENIED = '{"jsonrpc":"2.0","id":1,"error":{"code":-32002,"message":"Tool Execution Denied: Tool call not allowed due to policy enforcement [Policy evaluation denied due to no determining policies]"}}';
 const refundCall = (amount: unknown, principal: Record<string, unknown> = { sub: "agent-7", claims: { role: "refund-agent" } }) => ({
