@@ -29,7 +29,8 @@ export async function startGatewayServer(deps: { db: Db; controlPlane: ControlPl
       res.end('{"error":"internal"}');
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than clients keep idle sockets (undici: 4 s), so a reused socket is never closed under a request.
+  server.keepAliveTimeout = 65_000;
 
   async function serve(req: IncomingMessage, res: ServerResponse) {
     const request = toRequest(req, `http://${req.headers.host ?? "127.0.0.1"}`);

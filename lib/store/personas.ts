@@ -9,7 +9,7 @@ export type { Persona } from "@/lib/simulation/schemas";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-const defaults = (): Persona[] => DEFAULT_PERSONAS.map((p) => ({ name: p.name, type: "OAuthUser", sub: p.sub, claims: p.claims }));
+const defaults = (): Persona[] => DEFAULT_PERSONAS.map((p): Persona => ({ name: p.name, type: "OAuthUser", sub: p.sub, claims: p.claims })).sort((a, b) => a.name.localeCompare(b.name));
 
 /** A gateway's personas: the defaults until the first change, which stores them (a read never writes). */
 export async function listPersonas(gatewayId: string, db?: Db): Promise<Persona[]> {
