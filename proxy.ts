@@ -5,8 +5,8 @@ import { isAllowedHost, requestHost } from "@/lib/http/hosts";
 
 /**
  * Runs before every page, route and asset: the console answers only to its own host names (no DNS
- * rebinding), never to TRACE-like methods, and refuses a path it cannot decode with a JSON 400
- * instead of a plain-text 500.
+ * rebinding), and refuses a path it cannot decode with a JSON 400 instead of a plain-text 500.
+ * (TRACE-like methods never get this far: lib/http/forbidden-methods.ts.)
  */
 export function proxy(req: NextRequest) {
   const policy = consoleHosts();
@@ -16,9 +16,6 @@ export function proxy(req: NextRequest) {
       new AppError("host-not-allowed", `This console does not answer to the host name "${(host ?? "").slice(0, 100)}".`, undefined, "Open it at its own address (CONSOLE_URL, or 127.0.0.1); a team deployment lists its names in ALLOWED_HOSTS."),
     );
   }
-  if (req.method === "TRACE" || req.method === "TRACK" || req.method === "CONNECT") {
-    return refuse(new AppError("method-not-allowed", `Method ${req.method} is not allowed.`), { Allow: "GET, HEAD, POST, PUT, PATCH, DELETE" });
-  }
   try {
     decodeURIComponent(req.nextUrl.pathname);
   } catch {
@@ -27,6 +24,6 @@ export function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
-function refuse(err: AppError, headers: Record<string, string> = {}) {
-  return NextResponse.json(err.toJSON(), { status: err.status, headers });
+function refuse(err: AppError) {
+  return NextResponse.json(err.toJSON(), { status: err.status });
 }

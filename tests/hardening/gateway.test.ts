@@ -91,3 +91,31 @@ describe("the console's API layer", () => {
     }
   });
 });
+
+describe("the console's HTTP server", () => {
+  it("answers TRACE-like methods, which Next cannot route, with the API's JSON 405", async () => {
+    const { refuseForbiddenMethods } = await import("@/lib/http/forbidden-methods");
+    refuseForbiddenMethods();
+    const server = http.createServer((_req, res) => res.end("routed"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    const send = (method: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port, method, path: "/api/gateways" }, (res) => {
+          let body = "";
+          res.on("data", (c) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    try {
+      const trace = await send("TRACE");
+      expect(trace.status).toBe(405);
+      expect(JSON.parse(trace.body).error.code).toBe("method-not-allowed");
+      expect(await send("GET")).toEqual({ status: 200, body: "routed" });
+    } finally {
+      server.close();
+    }
+  });
+});
