@@ -29,13 +29,14 @@ export interface ReviewData {
   latestVersionNumber: number | null;
 }
 
-export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: string): Promise<ReviewData> {
+/** `baseOverride` overrides the draft's text and base version (a change request is reviewed against its own). */
+export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: string, baseOverride?: string): Promise<ReviewData> {
   const draft = await getDraft(gatewayId);
   const { gateway, live } = await liveSet(deps, gatewayId);
   const publishedText = toDocument(live);
   const currentVersion = publishedVersion(live);
   const effectiveText = text ?? draft?.text ?? publishedText;
-  const baseVersion = draft?.baseVersion ?? currentVersion;
+  const baseVersion = baseOverride ?? draft?.baseVersion ?? currentVersion;
   const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson: deps.schemaOf(gateway), tools: gateway.targets.flatMap((t) => t.tools) });
   const [corpus, latest, versions] = await Promise.all([
     loadCorpus(gatewayId),

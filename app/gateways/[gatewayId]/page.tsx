@@ -24,7 +24,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
         return { engine, policies };
       })
     : null;
-  const controls = await load(async () => engineControlsFor({ ...(await defaultDeps()), loadGateway: getGatewayOnce }, gateway.gatewayId));
+  const controls = await load(async () => engineControlsFor({ ...(await defaultDeps(null)), loadGateway: getGatewayOnce }, gateway.gatewayId));
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
       <div className="space-y-4">
