@@ -15,6 +15,8 @@ import { planPublish, type PublishPlan } from "./plan";
 /** Everything the review screen shows, computed on the server; serialisable for the client. */
 export interface ReviewData {
   gatewayName: string;
+  /** The engine's mode on the gateway: with REQUIRE_APPROVAL an ENFORCE gateway's publish is a change request. */
+  engineMode: EngineMode | null;
   publishedText: string;
   draftText: string;
   /** The draft's base and what is live now; they differ when someone else published meanwhile. */
@@ -47,6 +49,7 @@ export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: 
   const base = versions.find((v) => versionEtag(v.policies) === baseVersion);
   return {
     gatewayName: gateway.name,
+    engineMode: gateway.policyEngine?.mode ?? null,
     publishedText,
     draftText: effectiveText,
     baseVersion,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { claimValues, displayName, roleFromClaims } from "@/lib/auth/claims";
 import { safeReturnTo } from "@/lib/auth/session";
-import { parseRoleMap, readConfig } from "@/lib/config";
+import { parseRoleMap, readConfig as readConfigOf } from "@/lib/config";
+
+const readConfig = (env: Record<string, string | undefined>) => readConfigOf(env as NodeJS.ProcessEnv);
 
 const MAP = parseRoleMap("policy-admins=admin,Policy Publishers=publisher,ops:deploy=author");
 
