@@ -16,6 +16,9 @@ const fakeAnthropicPort = freePort("E2E_FAKE_ANTHROPIC_PORT");
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+// DATABASE_URL emptied: a developer's exported team database must never receive the specs' writes.
+const baseEnv = { NEXT_TELEMETRY_DISABLED: "1", CONSOLE_USER: "e2e-tester", DATABASE_URL: "" };
+
 /**
  * The team project (e2e/team-*.spec.ts) runs two consoles on one PostgreSQL database behind the test
  * identity provider, with approvals on. Its servers start only when it is selected (by --project, by
@@ -65,7 +68,7 @@ const teamServers = team
         url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
         env: { PORT: oidcPort, OIDC_CLIENT_ID: "policy-studio-e2e", OIDC_CLIENT_SECRET: "e2e-client-secret-not-real", OIDC_REDIRECT_URIS: callbacks },
         reuseExistingServer: false,
-        timeout: 60_000,
+        timeout: 120_000,
       },
       // Two instances on one database, started together: the migrations run once, under the store's lock.
       ...[teamA, teamB].map((port) => ({
@@ -78,8 +81,6 @@ const teamServers = team
     ]
   : [];
 
-// DATABASE_URL emptied: a developer's exported team database must never receive the specs' writes.
-const baseEnv = { NEXT_TELEMETRY_DISABLED: "1", CONSOLE_USER: "e2e-tester", DATABASE_URL: "" };
 
 export default defineConfig({
   testDir: "e2e",

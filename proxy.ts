@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { signInRequired } from "@/lib/auth/identity";
-import { cookieNames, openSession } from "@/lib/auth/session";
+import { cookieNames, openSession, signInRequired } from "@/lib/auth/session";
 import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { consoleHosts } from "@/lib/http/console-hosts";

@@ -7,6 +7,9 @@ const CAP = ["", '@id("team_cap_50000")', 'forbid(principal, action == AgentCore
 
 // Team console (PostgreSQL, sign-in, REQUIRE_APPROVAL=true): RefundGateway is in ENFORCE.
 test.describe.serial("a change request before ENFORCE", () => {
+  // Three people sign in through the identity provider in one story.
+  test.describe.configure({ timeout: 180_000 });
+
   test("a viewer reads but cannot edit or publish; the header names who is signed in", async ({ page, offsiteRequests: _ }) => {
     await signIn(page, "viewer");
     await expect(page.getByTestId("account")).toContainText("viewer");
@@ -67,11 +70,16 @@ test.describe.serial("a change request before ENFORCE", () => {
     await expect(audit.getByRole("row").nth(1)).toContainText("Approved change request");
   });
 
-  test("signing out ends the session: pages send you to sign in again", async ({ page, offsiteRequests: _ }) => {
+  test("signing out ends the console session; signing in again goes through the provider", async ({ page, offsiteRequests: _ }) => {
     await signIn(page, "author");
+    expect((await page.request.get("/api/gateways")).status()).toBe(200);
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
-    await page.goto("/");
-    await expect(page.getByRole("heading", { name: /Sign in to/ })).toBeVisible();
+    const res = await page.request.get("/api/gateways");
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { code: "sign-in-required" } });
+    // The provider still knows the browser, so the way back is one click.
+    await page.getByRole("link", { name: "Sign in again" }).click();
+    await expect(page.getByTestId("account")).toContainText("arthur");
   });
 });

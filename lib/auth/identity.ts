@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { atLeast, roleReason, type Role } from "@/lib/roles";
 import { holderOf } from "./api-tokens";
-import { cookieNames, openSession, readCookie } from "./session";
+import { cookieNames, openSession, readCookie, signInRequired } from "./session";
 
 /**
  * Who is asking. With sign-in configured: the person of the session cookie, or the API token of an
@@ -45,10 +45,6 @@ export async function identityOfCookies(cookieValue: (name: string) => string | 
   if (!auth) return localIdentity();
   const user = await openSession(cookieValue(cookieNames(auth).session), auth);
   return user ? { ...user, via: "session" } : null;
-}
-
-export function signInRequired(): AppError {
-  return new AppError("sign-in-required", "Sign in to use this console.", undefined, "Open the console in a browser and sign in, or send an API token as Authorization: Bearer <token>.");
 }
 
 /** 403 unless the identity's role reaches `needed`. */

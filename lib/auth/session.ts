@@ -2,6 +2,7 @@ import "server-only";
 import { hkdfSync } from "node:crypto";
 import { EncryptJWT, jwtDecrypt, type JWTPayload } from "jose";
 import type { AuthSettings } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 import { Role } from "@/lib/roles";
 
 /**
@@ -96,4 +97,9 @@ export function readCookie(header: string | null, name: string): string | undefi
 export function safeReturnTo(value: string | null | undefined): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.includes("\\") || /[\u0000-\u001f]/.test(value) || value.startsWith("/auth/")) return "/";
   return value.slice(0, 2000);
+}
+
+/** 401 for a request without a session (or API token) while sign-in is on. */
+export function signInRequired(): AppError {
+  return new AppError("sign-in-required", "Sign in to use this console.", undefined, "Open the console in a browser and sign in, or send an API token as Authorization: Bearer <token>.");
 }

@@ -32,7 +32,10 @@ export interface RunningProvider {
 export async function startOidcProvider(options: OidcProviderOptions): Promise<RunningProvider> {
   const users = new Map((options.users ?? Object.values(TEST_USERS)).map((u) => [u.username, u]));
   const bySub = new Map([...users.values()].map((u) => [u.sub, u]));
-  const server = http.createServer();
+  // Listening comes first (the issuer names the port); a request that arrives meanwhile waits for the provider.
+  let ready!: (handle: http.RequestListener) => void;
+  const handler = new Promise<http.RequestListener>((resolve) => (ready = resolve));
+  const server = http.createServer((req, res) => void handler.then((handle) => handle(req, res)));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
@@ -63,7 +66,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
   const provider = new Provider(issuer, configuration);
   const callback = provider.callback();
 
-  server.on("request", (req, res) => {
+  ready((req, res) => {
     const m = /^\/interaction\/([A-Za-z0-9_-]+)$/.exec(req.url ?? "");
     if (!m) return void callback(req, res);
     void interaction(req, res, m[1]).catch((e) => {
