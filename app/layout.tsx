@@ -15,7 +15,9 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [backend, viewer] = await Promise.all([load(async () => (await getControlPlane()).info()), pageViewer()]);
+  const viewer = await pageViewer();
+  // Sign-in's own pages are reached without a session: they do not say which backend or account this is.
+  const backend = viewer.role ? await load(async () => (await getControlPlane()).info()) : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>

@@ -7,7 +7,7 @@ import type { Loaded } from "@/lib/http/load";
 import type { BackendInfo } from "@/lib/agentcore/types";
 import { ThemeToggle } from "./theme-toggle";
 
-export function AppHeader({ backend, viewer }: { backend: Loaded<BackendInfo>; viewer: Viewer }) {
+export function AppHeader({ backend, viewer }: { backend: Loaded<BackendInfo> | null; viewer: Viewer }) {
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5">
@@ -23,7 +23,7 @@ export function AppHeader({ backend, viewer }: { backend: Loaded<BackendInfo>; v
           {viewer.role ? <TeamNav /> : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">
-          {backend.ok ? (
+          {backend === null ? null : backend.ok ? (
             <Badge tone={backend.data.kind === "aws" ? "amber" : "blue"} data-testid="backend-badge" title="Active backend">
               {backend.data.label}
             </Badge>
