@@ -8,18 +8,20 @@ import nextTs from "eslint-config-next/typescript";
  * AgentCore domain types, naming rules and id shapes) sit below everything. tests/lint/layers.test.ts proves a
  * wrong import fails `npm run lint`.
  */
-const BASE = ["errors", "cn", "json-limits", "agentcore/types", "agentcore/names", "agentcore/ids"];
+const BASE = ["errors", "cn", "json-limits", "roles", "agentcore/types", "agentcore/names", "agentcore/ids"];
 const LAYERS = [
   ["cedar"],
   ["mcp", "dogwood"],
   ["simulation"],
   ["analysis"],
   ["config"],
-  ["http", "store"],
+  ["store"],
+  ["auth"],
+  ["http"],
   ["demo"],
   ["agentcore"],
   ["workspace", "evidence", "targets"],
-  ["gateway", "publishing", "drafting", "cedar-worker", "auth"],
+  ["gateway", "publishing", "drafting", "cedar-worker"],
   ["api-client"],
 ];
 

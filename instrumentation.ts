@@ -8,7 +8,7 @@ export async function register() {
   (await import("@/lib/http/forbidden-methods")).refuseForbiddenMethods();
   const [{ defaultDeps }, { detectInterruptedOnStart }] = await Promise.all([import("@/lib/publishing/deps"), import("@/lib/publishing/recovery")]);
   try {
-    const found = await detectInterruptedOnStart(await defaultDeps());
+    const found = await detectInterruptedOnStart(await defaultDeps(null));
     if (found) console.warn(`[publish] ${found} interrupted publish(es) found on start: resume or roll them back from the gateway's Publish tab.`);
   } catch (e) {
     console.error(`[publish] checking for interrupted publishes failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
+import { startThrowawayPostgresSync, stopThrowawayPostgresSync } from "./scripts/postgres/throwaway";
+import { TEST_ROLE_MAP } from "./scripts/oidc-provider/users";
 
 // Ports are chosen once in the runner process; workers inherit them through the environment.
 function freePort(name: string): string {
@@ -16,6 +18,69 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // DATABASE_URL emptied: a developer's exported team database must never receive the specs' writes.
 const baseEnv = { NEXT_TELEMETRY_DISABLED: "1", CONSOLE_USER: "e2e-tester", DATABASE_URL: "" };
+
+/**
+ * The team project (e2e/team-*.spec.ts) runs two consoles on one PostgreSQL database behind the test
+ * identity provider, with approvals on. Its servers start only when it is selected (by --project, by
+ * a spec file name, or by running everything), so a run of other specs costs nothing more.
+ */
+function teamSelected(argv: string[]): boolean {
+  const projects: string[] = [];
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--project") projects.push(argv[++i] ?? "");
+    else if (argv[i].startsWith("--project=")) projects.push(argv[i].slice("--project=".length));
+    else if (/\.spec\.ts$|^e2e\//.test(argv[i])) files.push(argv[i]);
+  }
+  if (projects.length) return projects.includes("team");
+  return files.length === 0 || files.some((f) => /team-/.test(f));
+}
+process.env.E2E_TEAM ??= teamSelected(process.argv.slice(2)) ? "1" : "0";
+const team = process.env.E2E_TEAM === "1";
+
+// The throwaway PostgreSQL server is started once, in the runner, and stopped when it exits.
+if (team && !process.env.E2E_TEAM_DATABASE_URL) {
+  const pg = startThrowawayPostgresSync();
+  process.env.E2E_TEAM_DATABASE_URL = pg.url;
+  process.on("exit", () => stopThrowawayPostgresSync(pg.dir));
+}
+const teamA = freePort("E2E_TEAM_A_PORT");
+const teamB = freePort("E2E_TEAM_B_PORT");
+const oidcPort = freePort("E2E_OIDC_PORT");
+const callbacks = [teamA, teamB].map((p) => `http://127.0.0.1:${p}/auth/callback`).join(",");
+const teamEnv = (port: string) => ({
+  ...baseEnv,
+  PORT: port,
+  CONSOLE_URL: `http://127.0.0.1:${port}`,
+  AGENTCORE_BACKEND: "local",
+  DATABASE_URL: process.env.E2E_TEAM_DATABASE_URL ?? "",
+  AUTH_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+  AUTH_OIDC_CLIENT_ID: "policy-studio-e2e",
+  AUTH_OIDC_CLIENT_SECRET: "e2e-client-secret-not-real",
+  AUTH_ROLE_MAP: TEST_ROLE_MAP,
+  AUTH_SECRET: "e2e-session-secret-not-real-but-32-chars-long",
+  REQUIRE_APPROVAL: "true",
+});
+const teamServers = team
+  ? [
+      {
+        command: `npx tsx scripts/oidc-provider/main.ts`,
+        url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+        env: { PORT: oidcPort, OIDC_CLIENT_ID: "policy-studio-e2e", OIDC_CLIENT_SECRET: "e2e-client-secret-not-real", OIDC_REDIRECT_URIS: callbacks },
+        reuseExistingServer: false,
+        timeout: 120_000,
+      },
+      // Two instances on one database, started together: the migrations run once, under the store's lock.
+      ...[teamA, teamB].map((port) => ({
+        command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+        url: `http://127.0.0.1:${port}/api/health`,
+        env: teamEnv(port),
+        reuseExistingServer: false,
+        timeout: 120_000,
+      })),
+    ]
+  : [];
+
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,8 +99,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "local", testIgnore: /aws-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${localPort}` } },
+    { name: "local", testIgnore: /(aws|team)-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${localPort}` } },
     { name: "aws", testMatch: /aws-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${awsPort}` } },
+    { name: "team", testMatch: /team-.*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${teamA}` } },
   ],
   webServer: [
     {
@@ -81,5 +147,6 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
     },
+    ...teamServers,
   ],
 });

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { AppHeader } from "@/components/layout/app-header";
 import { THEME_BOOT_SCRIPT } from "@/components/layout/theme";
+import { ViewerProvider } from "@/components/team/viewer-context";
 import { getControlPlane } from "@/lib/agentcore";
+import { pageViewer } from "@/lib/auth/viewer";
 import { load } from "@/lib/http/load";
 import "./globals.css";
 
@@ -13,15 +15,19 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const backend = await load(async () => (await getControlPlane()).info());
+  const viewer = await pageViewer();
+  // Sign-in's own pages are reached without a session: they do not say which backend or account this is.
+  const backend = viewer.role ? await load(async () => (await getControlPlane()).info()) : null;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <AppHeader backend={backend} />
-        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <ViewerProvider viewer={viewer}>
+          <AppHeader backend={backend} viewer={viewer} />
+          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        </ViewerProvider>
       </body>
     </html>
   );

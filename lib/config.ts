@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { Role } from "@/lib/roles";
 
 /**
  * The one place that reads the environment. Everything is validated once; a bad value fails with a
@@ -36,6 +37,17 @@ const Env = z.object({
     .regex(/^[A-Za-z0-9.:\[\],\s-]+$/, "ALLOWED_HOSTS is a comma-separated list of host names, e.g. studio.example.com,studio.internal:8443")
     .optional(),
   TRUST_PROXY: z.enum(["true", "false", "1", "0"], { message: "TRUST_PROXY is true or false" }).optional(),
+  AUTH_OIDC_ISSUER: z.url({ message: "AUTH_OIDC_ISSUER must be the identity provider's issuer URL, e.g. https://login.example.com/realms/team" }).optional(),
+  AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  // Never repeated in a message: it is the client's password at the identity provider.
+  AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  AUTH_OIDC_SCOPES: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, "AUTH_OIDC_SCOPES is a space-separated list of scopes").default("openid profile email"),
+  AUTH_ROLE_CLAIM: z.string().regex(/^[A-Za-z0-9_:\/.-]+$/, "AUTH_ROLE_CLAIM is a claim name, or a dotted path such as realm_access.roles").default("roles"),
+  AUTH_ROLE_MAP: z.string().max(4000).optional(),
+  AUTH_DEFAULT_ROLE: z.enum([...Role.options, "none"], { message: "AUTH_DEFAULT_ROLE is viewer, author, publisher, admin or none" }).default("none"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 48)").optional(),
+  AUTH_SESSION_HOURS: z.coerce.number({ message: "AUTH_SESSION_HOURS is a number of hours" }).int().min(1).max(720).default(8),
+  REQUIRE_APPROVAL: z.enum(["true", "false", "1", "0"], { message: "REQUIRE_APPROVAL is true or false" }).optional(),
 });
 
 export interface AwsSettings {
@@ -63,6 +75,29 @@ export interface Config {
   allowedHosts: string[];
   /** Believe `X-Forwarded-*` headers: a reverse proxy the operator runs sets them. */
   trustProxy: boolean;
+  /** Sign-in with the team's identity provider; null: one user on 127.0.0.1, "who" is `consoleUser`. */
+  auth: AuthSettings | null;
+  /** Publishing to an ENFORCE gateway, and switching one to ENFORCE, wait for a second publisher. */
+  requireApproval: boolean;
+}
+
+export interface AuthSettings {
+  issuer: string;
+  clientId: string;
+  /** A secret: only the token request sees it. */
+  clientSecret: string;
+  scopes: string;
+  /** Where the roles are in the ID token or userinfo: a claim name or a dotted path. */
+  roleClaim: string;
+  /** Claim value → role; the role names themselves always map to their role. */
+  roleMap: Record<string, Role>;
+  /** The role of someone none of whose claim values is mapped; null refuses them. */
+  defaultRole: Role | null;
+  /** Seals the session cookie (a secret). */
+  secret: string;
+  sessionHours: number;
+  /** `Secure` cookies: the console is reached over https. */
+  secureCookies: boolean;
 }
 
 /** A bad environment: said once, precisely, wherever the console first needs its configuration. */
@@ -100,6 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null;
   const publicUrl = (e.CONSOLE_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/$/, "");
+  const auth = authSettings(e, publicUrl);
   return {
     backend,
     aws,
@@ -110,7 +146,54 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     allowedHosts: e.ALLOWED_HOSTS?.split(",").map((h) => h.trim()).filter(Boolean) ?? [],
     trustProxy: e.TRUST_PROXY === "true" || e.TRUST_PROXY === "1",
+    auth,
+    requireApproval: e.REQUIRE_APPROVAL === "true" || e.REQUIRE_APPROVAL === "1",
   };
+}
+
+const OIDC_VARS = ["AUTH_OIDC_ISSUER", "AUTH_OIDC_CLIENT_ID", "AUTH_OIDC_CLIENT_SECRET"] as const;
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+function authSettings(e: z.infer<typeof Env>, publicUrl: string): AuthSettings | null {
+  const set = OIDC_VARS.filter((v) => e[v] !== undefined);
+  if (set.length === 0) return null;
+  if (set.length < OIDC_VARS.length) {
+    throw new ConfigError(`Sign-in needs all of ${OIDC_VARS.join(", ")}; ${OIDC_VARS.filter((v) => !set.includes(v)).join(" and ")} ${set.length === 2 ? "is" : "are"} not set.`);
+  }
+  const issuer = new URL(e.AUTH_OIDC_ISSUER!);
+  // Plain http only to an identity provider on this machine (a test or development provider).
+  if (issuer.protocol !== "https:" && !(issuer.protocol === "http:" && LOOPBACK_HOSTS.has(issuer.hostname))) {
+    throw new ConfigError("AUTH_OIDC_ISSUER must be an https URL (plain http is accepted only for a provider on 127.0.0.1).");
+  }
+  if (!e.AUTH_SECRET) throw new ConfigError("Sign-in needs AUTH_SECRET (at least 32 characters, e.g. openssl rand -base64 48): it seals the session cookies.");
+  if (!e.AUTH_OIDC_SCOPES.split(" ").includes("openid")) throw new ConfigError('AUTH_OIDC_SCOPES must include "openid".');
+  return {
+    issuer: e.AUTH_OIDC_ISSUER!,
+    clientId: e.AUTH_OIDC_CLIENT_ID!,
+    clientSecret: e.AUTH_OIDC_CLIENT_SECRET!,
+    scopes: e.AUTH_OIDC_SCOPES,
+    roleClaim: e.AUTH_ROLE_CLAIM,
+    roleMap: parseRoleMap(e.AUTH_ROLE_MAP),
+    defaultRole: e.AUTH_DEFAULT_ROLE === "none" ? null : e.AUTH_DEFAULT_ROLE,
+    secret: e.AUTH_SECRET,
+    sessionHours: e.AUTH_SESSION_HOURS,
+    secureCookies: publicUrl.startsWith("https:"),
+  };
+}
+
+/** `AUTH_ROLE_MAP=policy-admins=admin,policy-publishers=publisher`: claim values to roles. */
+export function parseRoleMap(text: string | undefined): Record<string, Role> {
+  const map: Record<string, Role> = Object.fromEntries(Role.options.map((r) => [r, r]));
+  for (const entry of (text ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    const at = entry.lastIndexOf("=");
+    const value = entry.slice(0, at).trim();
+    const role = Role.safeParse(entry.slice(at + 1).trim());
+    if (at <= 0 || !value || !role.success) {
+      throw new ConfigError(`AUTH_ROLE_MAP: "${entry.slice(0, 80)}" is not <claim value>=<viewer|author|publisher|admin>.`);
+    }
+    map[value] = role.data;
+  }
+  return map;
 }
 
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {

@@ -61,6 +61,13 @@ export const ErrorCode = z.enum([
   "cloudwatch-access-denied",
   "cloudwatch-throttled",
   "tracing-not-enabled",
+  "sign-in-required",
+  "sign-in-failed",
+  "token-invalid",
+  "role-forbidden",
+  "self-approval",
+  "change-request-closed",
+  "approval-required",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -100,6 +107,13 @@ export const ERROR_STATUS = {
   "mcp-server-not-mcp": 400,
   "mcp-server-unsupported": 400,
   "mcp-server-answer-too-large": 400,
+  "sign-in-required": 401,
+  "sign-in-failed": 401,
+  "token-invalid": 401,
+  "role-forbidden": 403,
+  "self-approval": 403,
+  "change-request-closed": 409,
+  "approval-required": 409,
   "rate-limited": 429,
   throttled: 429,
   "backend-unreachable": 502,

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
+import { useCan } from "@/components/team/viewer-context";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { generateDraft } from "@/lib/api-client/drafts";
@@ -19,6 +20,7 @@ const STATUS: Record<DraftResult["status"], { tone: "green" | "amber" | "red"; t
 export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
   const ws = useWorkspace();
   const [request, setRequest] = useState("");
+  const canDraft = useCan("author", "drafting with AI");
   const requestKey = `policy-studio:draft-request:${ws.gatewayId}`;
   // The request survives a reload, like the editor's text; it lives in the browser's storage, read after hydration.
   // eslint-disable-next-line react-hooks/set-state-in-effect -- restoring the request needs the browser's storage
@@ -90,7 +92,7 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
             </option>
           ))}
         </select>
-        <Button variant="primary" onClick={() => void generate()} disabled={running || request.trim().length < 3}>
+        <Button variant="primary" onClick={() => void generate()} disabled={running || request.trim().length < 3 || !canDraft.allowed} title={canDraft.reason}>
           Generate
         </Button>
         {running ? <Button onClick={() => stop.current?.abort()}>Stop</Button> : null}

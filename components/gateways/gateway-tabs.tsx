@@ -9,6 +9,7 @@ const TABS = [
   { href: "/policies", label: "Policy workspace" },
   { href: "/publish", label: "Publish" },
   { href: "/history", label: "History" },
+  { href: "/change-requests", label: "Change requests" },
   { href: "/connect", label: "Connect" },
   { href: "/decisions", label: "Decisions" },
 ];

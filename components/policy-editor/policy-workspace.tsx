@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCan } from "@/components/team/viewer-context";
 import { Button } from "@/components/ui/button";
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
 import { cedarWorker } from "@/lib/cedar-worker/client";
@@ -36,6 +37,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
   const editor = useRef<CedarEditorHandle>(null);
   const { state: saveState, saveNow, markSaved } = useAutosave(gatewayId, text, draft.updatedAt, draft.baseVersion);
   const router = useRouter();
+  const canEdit = useCan("author", "editing drafts");
   // Saved first so the review compares exactly what is on screen; a failed save stays here, shown by SaveStatus.
   const review = async () => {
     if (await saveNow()) router.push(`/gateways/${gatewayId}/publish`);
@@ -130,7 +132,8 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
               <Button size="sm" onClick={() => void editor.current?.format()} title="Format (Shift+Alt+F; also on Ctrl+S)" disabled={view !== "editor"}>
                 Format
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => void discard()}>
+              {canEdit.reason ? <span className="text-xs text-zinc-500" title={canEdit.reason}>Read only</span> : null}
+              <Button size="sm" variant="ghost" disabled={!canEdit.allowed} title={canEdit.reason} onClick={() => void discard()}>
                 Discard draft
               </Button>
               <Button size="sm" variant="primary" onClick={() => void review()}>
@@ -147,6 +150,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
               onChange={setText}
               onSave={() => void saveNow()}
               format={format}
+              readOnly={!canEdit.allowed}
             />
           </div>
           {view === "schema" ? (

@@ -4,7 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PolicyModeBadge } from "@/components/gateways/mode-badge";
 import { Button } from "@/components/ui/button";
+import { useCan } from "@/components/team/viewer-context";
 import { promotePolicy } from "@/lib/api-client/publishing";
+import { isPendingApproval } from "@/lib/api-client/team";
+import type { ChangeRequest } from "@/lib/store/change-requests";
+import { PendingApprovalNote } from "./change-requests";
 import type { EngineControlsData } from "@/lib/publishing/review";
 import { EvidenceList } from "./evidence-list";
 
@@ -13,12 +17,15 @@ export function CanaryList({ gatewayId, canaries }: { gatewayId: string; canarie
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [requested, setRequested] = useState<ChangeRequest | null>(null);
+  const can = useCan("publisher", "promoting a canary");
 
   async function promote(name: string) {
     setBusy(name);
     setError(null);
     try {
-      await promotePolicy(gatewayId, name);
+      const answer = await promotePolicy(gatewayId, name);
+      if (isPendingApproval(answer)) setRequested(answer.changeRequest);
       router.refresh();
     } catch (e) {
       setError((e as Error).message);
@@ -37,7 +44,7 @@ export function CanaryList({ gatewayId, canaries }: { gatewayId: string; canarie
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-sm font-semibold">{policy.name}</span>
             <PolicyModeBadge mode={policy.enforcementMode} />
-            <Button size="sm" variant="primary" className="ml-auto" disabled={busy !== null} onClick={() => void promote(policy.name)}>
+            <Button size="sm" variant="primary" className="ml-auto" disabled={busy !== null || !can.allowed} title={can.reason} onClick={() => void promote(policy.name)}>
               {busy === policy.name ? "Promoting…" : "Promote to ACTIVE"}
             </Button>
           </div>
@@ -49,6 +56,7 @@ export function CanaryList({ gatewayId, canaries }: { gatewayId: string; canarie
           <EvidenceList items={evidence.flips} more={Math.max(0, evidence.flipCount - evidence.flips.length)} label={`Decisions ${policy.name} would flip`} />
         </article>
       ))}
+      {requested ? <PendingApprovalNote changeRequest={requested} /> : null}
       {error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {error}

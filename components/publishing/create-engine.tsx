@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
 import type { EngineMode } from "@/lib/agentcore/types";
+import { useCan, useViewer } from "@/components/team/viewer-context";
 import { createEngine } from "@/lib/api-client/publishing";
 
 /** For a gateway without a policy engine: create one and attach it, LOG_ONLY by default (AWS's advice). */
@@ -15,6 +16,9 @@ export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const valid = RESOURCE_NAME.test(name);
+  const can = useCan("publisher", "creating a policy engine");
+  // With approvals, ENFORCE is reached only through a reviewed switch.
+  const modes = useViewer().requireApproval ? (["LOG_ONLY"] as const) : (["LOG_ONLY", "ENFORCE"] as const);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -44,7 +48,7 @@ export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string
       {!valid ? <p className="text-xs text-red-700">A name must {RESOURCE_NAME_RULE}.</p> : null}
       <fieldset className="flex gap-4">
         <legend className="sr-only">Mode on the gateway</legend>
-        {(["LOG_ONLY", "ENFORCE"] as const).map((m) => (
+        {modes.map((m) => (
           <label key={m} className="flex items-center gap-1">
             <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} />
             {m}
@@ -52,7 +56,8 @@ export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string
           </label>
         ))}
       </fieldset>
-      <Button type="submit" variant="primary" disabled={!valid || busy}>
+      {can.reason ? <p className="text-xs text-zinc-600 dark:text-zinc-400">{can.reason}</p> : null}
+      <Button type="submit" variant="primary" disabled={!valid || busy || !can.allowed} title={can.reason}>
         {busy ? "Creating…" : "Create policy engine and attach"}
       </Button>
       {error ? (

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/states";
+import { useCan } from "@/components/team/viewer-context";
 import { getVersion, restoreVersion } from "@/lib/api-client/publishing";
 import type { AuditEntry, VersionSummary } from "@/lib/store/history";
 
@@ -18,6 +19,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
   const [open, setOpen] = useState<Record<number, string>>({});
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const canRollBack = useCan("publisher", "rolling back");
 
   async function view(version: number) {
     if (open[version] !== undefined) return setOpen(({ [version]: _, ...rest }) => rest);
@@ -69,7 +71,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
                     {open[v.version] !== undefined ? "Hide set" : "View set"}
                   </Button>
                   {i > 0 ? (
-                    <Button size="sm" disabled={busy !== null} onClick={() => void rollback(v.version)}>
+                    <Button size="sm" disabled={busy !== null || !canRollBack.allowed} title={canRollBack.reason} onClick={() => void rollback(v.version)}>
                       {busy === v.version ? "Opening review…" : "Roll back to this version"}
                     </Button>
                   ) : null}

@@ -7,6 +7,10 @@ import { LoadingState } from "@/components/ui/states";
 import type { EngineMode } from "@/lib/agentcore/types";
 import { modeEvidence, switchMode } from "@/lib/api-client/publishing";
 import { ApiError } from "@/lib/api-client/request";
+import { isPendingApproval } from "@/lib/api-client/team";
+import type { ChangeRequest } from "@/lib/store/change-requests";
+import { useCan, useViewer } from "@/components/team/viewer-context";
+import { PendingApprovalNote } from "./change-requests";
 import type { ModeEvidence } from "@/lib/publishing/evidence";
 import { ConfirmDialog } from "./confirm-dialog";
 import { EvidenceList } from "./evidence-list";
@@ -22,6 +26,9 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
   const [evidence, setEvidence] = useState<ModeEvidence | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [requested, setRequested] = useState<ChangeRequest | null>(null);
+  const can = useCan("publisher", "switching the engine's mode");
+  const needsApproval = useViewer().requireApproval && to === "ENFORCE";
 
   async function start() {
     setOpen(true);
@@ -38,8 +45,9 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
     setBusy(true);
     setError(null);
     try {
-      await switchMode(gatewayId, to);
-      setOpen(false);
+      const answer = await switchMode(gatewayId, to);
+      if (isPendingApproval(answer)) setRequested(answer.changeRequest);
+      else setOpen(false);
       router.refresh();
     } catch (e) {
       setError(e instanceof ApiError ? `${e.message} (${e.code})` : (e as Error).message);
@@ -53,8 +61,8 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
 
   return (
     <>
-      <Button size="sm" variant={to === "ENFORCE" ? "danger" : "secondary"} onClick={() => void start()}>
-        Switch gateway to {to}
+      <Button size="sm" variant={to === "ENFORCE" ? "danger" : "secondary"} disabled={!can.allowed} title={can.reason} onClick={() => void start()}>
+        {needsApproval ? `Request switch to ${to}` : `Switch gateway to ${to}`}
       </Button>
       {open ? (
         <ConfirmDialog
@@ -63,8 +71,8 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
           footer={
             <>
               <Button onClick={close}>Cancel</Button>
-              <Button variant={to === "ENFORCE" ? "danger" : "primary"} disabled={busy || (!evidence && !error)} onClick={() => void confirm()}>
-                {busy ? "Switching…" : `Switch to ${to}`}
+              <Button variant={to === "ENFORCE" ? "danger" : "primary"} disabled={busy || requested !== null || (!evidence && !error)} onClick={() => void confirm()}>
+                {busy ? "Switching…" : needsApproval ? `Request approval to switch to ${to}` : `Switch to ${to}`}
               </Button>
             </>
           }
@@ -84,6 +92,8 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
               <p className={to === "ENFORCE" ? "rounded-md bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100" : "text-zinc-600 dark:text-zinc-400"}>{evidence.recommendation}</p>
             </section>
           ) : null}
+          {needsApproval && !requested ? <p>Approvals are required: this opens a change request that another publisher approves before the gateway enforces anything.</p> : null}
+          {requested ? <PendingApprovalNote changeRequest={requested} /> : null}
           {error ? (
             <p role="alert" className="text-red-700 dark:text-red-300">
               {error}

@@ -7,13 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { publish, rebase } from "@/lib/api-client/publishing";
 import { ApiError } from "@/lib/api-client/request";
+import { isPendingApproval } from "@/lib/api-client/team";
+import type { ChangeRequest } from "@/lib/store/change-requests";
+import { useCan, useViewer } from "@/components/team/viewer-context";
 import type { PublishResult } from "@/lib/publishing/publish";
 import type { ReviewData } from "@/lib/publishing/review";
+import { PendingApprovalNote } from "./change-requests";
 import { ConflictView } from "./conflict-view";
-import { DiffView } from "./diff-view";
-import { EvidenceList } from "./evidence-list";
-import { OperationOrder, PolicyChanges, ValidationStatus } from "./plan-summary";
 import { PublishResultView } from "./publish-result";
+import { ReviewSections } from "./review-sections";
 
 type Conflict = { theirs: string; base: string | null };
 
@@ -25,14 +27,18 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(data.stale ? { theirs: data.publishedText, base: data.baseText } : null);
-  const { plan, impact } = data;
+  const [requested, setRequested] = useState<ChangeRequest | null>(null);
+  const can = useCan("publisher", "publishing");
+  const needsApproval = useViewer().requireApproval && data.engineMode === "ENFORCE";
+  const { plan } = data;
 
   async function send(body: { text: string; message: string; baseVersion: string; rollbackOf?: number }) {
     setBusy(true);
     setError(null);
     try {
       const r = await publish(gatewayId, body);
-      setResult(r);
+      if (isPendingApproval(r)) setRequested(r.changeRequest);
+      else setResult(r);
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.code === "stale-base-version") {
@@ -75,6 +81,8 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
     );
   }
 
+  if (requested) return <PendingApprovalNote changeRequest={requested} />;
+
   if (result) {
     return (
       <Card aria-labelledby="review-title">
@@ -103,42 +111,7 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           Rolling back: the draft now holds version {rollbackOf}. Review what changes and publish it.
         </p>
       ) : null}
-      <Card aria-labelledby="diff-title">
-        <CardHeader id="diff-title" title="Published (left) vs draft (right)">
-          <span className="text-xs text-zinc-500">
-            {plan.counts.added} added · {plan.counts.changed} changed · {plan.counts.removed} removed · {plan.counts.unchanged} unchanged
-          </span>
-        </CardHeader>
-        <div className="p-4">
-          <DiffView original={data.publishedText} modified={data.draftText} label="Published vs draft" />
-        </div>
-      </Card>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card aria-labelledby="changes-title">
-          <CardHeader id="changes-title" title="Policies" />
-          <div className="space-y-3 p-4">
-            <PolicyChanges plan={plan} />
-            <ValidationStatus plan={plan} />
-          </div>
-        </Card>
-        <Card aria-labelledby="impact-title">
-          <CardHeader id="impact-title" title="Impact on saved cases and recorded calls" />
-          <div className="space-y-2 p-4 text-sm" data-testid="publish-impact">
-            <p>
-              {impact.allowToDeny + impact.denyToAllow === 0
-                ? `No decision changes over ${impact.cases} saved case${impact.cases === 1 ? "" : "s"} and ${impact.recorded} recorded call${impact.recorded === 1 ? "" : "s"}.`
-                : `${impact.allowToDeny} allowed → denied and ${impact.denyToAllow} denied → allowed, over ${impact.cases} saved cases and ${impact.recorded} recorded calls.`}
-            </p>
-            <EvidenceList items={impact.flips} more={impact.more} label="Flipped decisions" />
-          </div>
-        </Card>
-      </div>
-      <Card aria-labelledby="order-title">
-        <CardHeader id="order-title" title="Order of operations" />
-        <div className="p-4">
-          <OperationOrder plan={plan} />
-        </div>
-      </Card>
+      <ReviewSections data={data} />
       <Card aria-labelledby="publish-title">
         <CardHeader id="publish-title" title="Publish" />
         <form
@@ -158,13 +131,17 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
               onChange={(e) => setMessage(e.target.value)}
             />
           </label>
-          <Button type="submit" variant="primary" disabled={busy || !plan.ok || nothing}>
-            {busy ? "Publishing…" : "Publish"}
+          <Button type="submit" variant="primary" disabled={busy || !plan.ok || nothing || !can.allowed} title={can.reason}>
+            {busy ? (needsApproval ? "Requesting…" : "Publishing…") : needsApproval ? "Request approval" : "Publish"}
           </Button>
           <Link href={`/gateways/${encodeURIComponent(gatewayId)}/policies`} className="px-2 py-1.5 text-sm text-indigo-700 hover:underline dark:text-indigo-300">
             Back to the workspace
           </Link>
           {!plan.ok ? <p className="w-full text-sm text-red-700 dark:text-red-300">Publishing is blocked until the errors above are fixed.</p> : null}
+          {can.reason ? <p className="w-full text-sm text-zinc-600 dark:text-zinc-400">{can.reason}</p> : null}
+          {needsApproval && can.allowed ? (
+            <p className="w-full text-sm text-zinc-600 dark:text-zinc-400">{data.gatewayName} enforces its policies, so this publish becomes a change request that another publisher approves.</p>
+          ) : null}
           {nothing && plan.ok ? <p className="w-full text-sm text-zinc-500">Nothing to publish: the draft matches the published policies.</p> : null}
           {error ? (
             <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">

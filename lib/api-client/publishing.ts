@@ -3,23 +3,24 @@ import type { ModeEvidence } from "@/lib/publishing/evidence";
 import type { PublishResult } from "@/lib/publishing/publish";
 import type { InterruptedPublish } from "@/lib/publishing/recovery";
 import { apiFetch, gatewayPath } from "./request";
+import type { PendingApproval } from "./team";
 
 /** Publishing, modes, engines, canaries and history (docs/api.md#publishing). */
 
 export const publish = (gatewayId: string, body: { text: string; message: string; baseVersion: string; rollbackOf?: number }) =>
-  apiFetch<PublishResult>(gatewayPath(gatewayId, ["publish"]), { method: "POST", body });
+  apiFetch<PublishResult | PendingApproval>(gatewayPath(gatewayId, ["publish"]), { method: "POST", body });
 
 export const rebase = (gatewayId: string, body: { choice: "keep-mine"; text: string } | { choice: "take-theirs" }) =>
   apiFetch<{ text: string; baseVersion: string }>(gatewayPath(gatewayId, ["publish", "rebase"]), { method: "POST", body });
 
 export const modeEvidence = (gatewayId: string, mode: EngineMode) => apiFetch<ModeEvidence>(gatewayPath(gatewayId, ["mode", "evidence"], { mode }));
 
-export const switchMode = (gatewayId: string, mode: EngineMode) => apiFetch<unknown>(gatewayPath(gatewayId, ["mode"]), { method: "PUT", body: { mode } });
+export const switchMode = (gatewayId: string, mode: EngineMode) => apiFetch<unknown | PendingApproval>(gatewayPath(gatewayId, ["mode"]), { method: "PUT", body: { mode } });
 
 export const createEngine = (gatewayId: string, body: { name: string; description?: string; mode: EngineMode }) =>
   apiFetch<unknown>(gatewayPath(gatewayId, ["engine"]), { method: "POST", body });
 
-export const promotePolicy = (gatewayId: string, name: string) => apiFetch<unknown>(gatewayPath(gatewayId, ["policies", name, "promote"]), { method: "POST", body: {} });
+export const promotePolicy = (gatewayId: string, name: string) => apiFetch<unknown | PendingApproval>(gatewayPath(gatewayId, ["policies", name, "promote"]), { method: "POST", body: {} });
 
 export const getVersion = (gatewayId: string, version: number) => apiFetch<{ text: string }>(gatewayPath(gatewayId, ["history", version]));
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { identify, requireRole, type Identity } from "@/lib/auth/identity";
 import { AppError, toAppError } from "@/lib/errors";
+import type { Role } from "@/lib/roles";
 import { jsonProblem, textProblem } from "@/lib/json-limits";
 import { consoleHosts } from "./console-hosts";
 import { originAllowed } from "./hosts";
@@ -15,8 +17,12 @@ export const MAX_JSON_BYTES = 1024 * 1024;
  * What a route takes, validated before its handler runs: path parameters, query and JSON body, each
  * with a zod schema, the same text rules (no NUL, no lone surrogate) and a nesting cap everywhere.
  * A route without `body` reads none; `body` with `emptyBody: {}` accepts a request without one.
+ * `role` is the least role the caller needs (lib/roles.ts), checked before anything is read: a read
+ * (GET, HEAD) needs viewer unless it says otherwise; any other method that names no role needs admin,
+ * so a route that forgets to say stays closed (tests/lint/route-roles.test.ts makes it say).
  */
 export interface RouteSpec {
+  role?: Role;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -28,6 +34,8 @@ type Infer<T, Fallback> = T extends z.ZodType ? z.infer<T> : Fallback;
 
 export interface RouteInput<S extends RouteSpec> {
   req: Request;
+  /** Who is asking: "who" in history and the audit log. */
+  who: Identity;
   params: Infer<S["params"], Record<string, string>>;
   query: Infer<S["query"], Record<string, string>>;
   body: Infer<S["body"], undefined>;
@@ -44,11 +52,15 @@ type NextHandler = (req: Request, ctx: { params: Promise<Record<string, string |
 export function route<const S extends RouteSpec>(spec: S, handler: (input: RouteInput<S>) => Promise<Response>): NextHandler {
   return async (req, ctx) => {
     try {
-      if (req.method !== "GET" && req.method !== "HEAD") checkOrigin(req);
+      const reading = req.method === "GET" || req.method === "HEAD";
+      if (!reading) checkOrigin(req);
+      const who = await identify(req);
+      const needed = spec.role ?? (reading ? "viewer" : "admin");
+      requireRole(who, needed, `${req.method} ${safePath(req)}`);
       const params = parseInput("path", spec.params, stringRecord(await ctx.params));
       const query = parseInput("query", spec.query, queryRecord(req));
       const body = spec.body ? await readJson(req, spec.body, spec.maxBytes, spec.emptyBody) : undefined;
-      return await handler({ req, params, query, body } as RouteInput<S>);
+      return await handler({ req, who, params, query, body } as RouteInput<S>);
     } catch (e) {
       const err = toAppError(e);
       if (!(e instanceof AppError)) console.error(`[api] ${req.method} ${safePath(req)}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -13,13 +13,15 @@ import { simGatewayOf } from "@/lib/workspace/sim-gateway";
  */
 export interface PublishingDeps {
   cp: ControlPlane;
-  /** "Who" in versions and the audit log: CONSOLE_USER, else the OS user. */
+  /** "Who" in versions and the audit log: the signed-in person or API token (CONSOLE_USER without sign-in). */
   user: string;
   loadGateway(gatewayId: string): Promise<GatewayDetail>;
   schemaOf(gateway: GatewayDetail): Record<string, unknown>;
   /** The simulator's view of the gateway, for the evidence (impact, mode switch, canaries). */
   simOf(gateway: GatewayDetail): SimGateway;
   poll: PollOptions;
+  /** REQUIRE_APPROVAL: publishing to an ENFORCE gateway and switching to ENFORCE become change requests. */
+  requireApproval?: boolean;
 }
 
 export interface PollOptions {
@@ -38,13 +40,15 @@ export function schemaDeps(cp: ControlPlane): Pick<PublishingDeps, "schemaOf" | 
   return { schemaOf, simOf: (g) => simGatewayOf(g, schemaOf(g), { localOutputs: cp.kind === "local" }) };
 }
 
-export async function defaultDeps(): Promise<PublishingDeps> {
+/** `who` is the request's identity (a route's `who`); null for a page that only reads. */
+export async function defaultDeps(who: { name: string } | null): Promise<PublishingDeps> {
   const cp = await getControlPlane();
   return {
     cp,
-    user: config().consoleUser,
+    user: who?.name ?? config().consoleUser,
     loadGateway,
     ...schemaDeps(cp),
     poll: DEFAULT_POLL,
+    requireApproval: config().requireApproval,
   };
 }

@@ -23,6 +23,8 @@ export interface PublishRequest {
   rollbackOf?: number;
   /** Set when this publish finishes or undoes an interrupted one (lib/publishing/recovery.ts). */
   resolves?: { journalId: number; as: "resumed" | "rolled-back" };
+  /** The version's author when it is not the one applying it (an approved change request's requester). */
+  author?: string;
 }
 
 export interface OpRef {
@@ -181,7 +183,7 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
     const counts = `${plan.counts.added} added, ${plan.counts.changed} changed, ${plan.counts.removed} removed`;
 
     if (!failure) {
-      const v = await recordVersion(gatewayId, { author: deps.user, message: label, policies: toVersionPolicies(after) });
+      const v = await recordVersion(gatewayId, { author: req.author ?? deps.user, message: label, policies: toVersionPolicies(after) });
       await rebaseDraft(gatewayId, rebasedText, version);
       const summary = `${action === "rollback" ? `Rolled back to version ${req.rollbackOf}` : "Published"} as version ${v.version}: ${counts}.`;
       await recordAudit({ gatewayId, actor: deps.user, action, summary, result: "success", details: { version: v.version, etag: version, message: label, applied } });
@@ -196,7 +198,7 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
     }
     // The engine now holds a set between the old and the new one; it is a real version, and the draft
     // (still the intended set) is rebased on it so Retry continues from here.
-    const v = await recordVersion(gatewayId, { author: deps.user, message: `[partial] ${label}`, policies: toVersionPolicies(after) });
+    const v = await recordVersion(gatewayId, { author: req.author ?? deps.user, message: `[partial] ${label}`, policies: toVersionPolicies(after) });
     await rebaseDraft(gatewayId, rebasedText, version);
     const summary = `Partly applied (${applied.length} of ${plan.operations.length} steps); not applied: ${notApplied}. ${failure.message}`;
     await recordAudit({ gatewayId, actor: deps.user, action, summary, result: "partial", details: { version: v.version, etag: version, message: label, applied, failed, pending } });

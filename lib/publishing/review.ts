@@ -15,6 +15,8 @@ import { planPublish, type PublishPlan } from "./plan";
 /** Everything the review screen shows, computed on the server; serialisable for the client. */
 export interface ReviewData {
   gatewayName: string;
+  /** The engine's mode on the gateway: with REQUIRE_APPROVAL an ENFORCE gateway's publish is a change request. */
+  engineMode: EngineMode | null;
   publishedText: string;
   draftText: string;
   /** The draft's base and what is live now; they differ when someone else published meanwhile. */
@@ -29,13 +31,14 @@ export interface ReviewData {
   latestVersionNumber: number | null;
 }
 
-export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: string): Promise<ReviewData> {
+/** `baseOverride` overrides the draft's text and base version (a change request is reviewed against its own). */
+export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: string, baseOverride?: string): Promise<ReviewData> {
   const draft = await getDraft(gatewayId);
   const { gateway, live } = await liveSet(deps, gatewayId);
   const publishedText = toDocument(live);
   const currentVersion = publishedVersion(live);
   const effectiveText = text ?? draft?.text ?? publishedText;
-  const baseVersion = draft?.baseVersion ?? currentVersion;
+  const baseVersion = baseOverride ?? draft?.baseVersion ?? currentVersion;
   const plan = planPublish(cedar, { text: effectiveText, published: live, schemaJson: deps.schemaOf(gateway), tools: gateway.targets.flatMap((t) => t.tools) });
   const [corpus, latest, versions] = await Promise.all([
     loadCorpus(gatewayId),
@@ -46,6 +49,7 @@ export async function reviewFor(deps: PublishingDeps, gatewayId: string, text?: 
   const base = versions.find((v) => versionEtag(v.policies) === baseVersion);
   return {
     gatewayName: gateway.name,
+    engineMode: gateway.policyEngine?.mode ?? null,
     publishedText,
     draftText: effectiveText,
     baseVersion,

@@ -25,7 +25,7 @@ export interface StoredVersion extends VersionSummary {
   policies: VersionPolicy[];
 }
 
-export type AuditAction = "publish" | "rollback" | "mode-switch" | "engine-create" | "promote" | "publish-interrupted" | "publish-recovery";
+export type AuditAction = "publish" | "rollback" | "mode-switch" | "engine-create" | "promote" | "publish-interrupted" | "publish-recovery" | "change-request";
 export type AuditResult = "success" | "failure" | "partial";
 
 export interface AuditEntry {

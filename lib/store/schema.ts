@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
 import type { Authorizer, DefinitionKind, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
 import type { Decision, PrincipalKind } from "@/lib/cedar/cedar-api";
 import type { CallPrincipal } from "@/lib/mcp/principal";
+import type { Role } from "@/lib/roles";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -245,4 +247,59 @@ export const importedCalls = pgTable(
     importedAt: ts("imported_at"),
   },
   (t) => [uniqueIndex("imported_calls_span").on(t.gatewayId, t.source, t.traceId, t.spanId), index("imported_calls_gateway").on(t.gatewayId, t.at)],
+);
+
+// ── Team mode ──
+
+/** API tokens for scripts and CI: only a SHA-256 of the secret is kept, so it cannot be shown again. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: serial("id").primaryKey(),
+    /** "Who" in history and the audit log for whatever the token does. */
+    name: text("name").notNull(),
+    role: text("role").$type<Role>().notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters of the secret, to recognise it in a list. */
+    prefix: text("prefix").notNull(),
+    createdBy: text("created_by").notNull(),
+    /** The creator's stable identity (issuer and subject): a token never approves its creator's request. */
+    createdBySubject: text("created_by_subject").notNull(),
+    createdAt: ts("created_at"),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    revokedBy: text("revoked_by"),
+  },
+  (t) => [uniqueIndex("api_tokens_active_name").on(t.name).where(sql`${t.revokedAt} is null`)],
+);
+
+/** A publish or a switch to ENFORCE waiting for a second publisher (REQUIRE_APPROVAL). */
+export const changeRequests = pgTable(
+  "change_requests",
+  {
+    id: serial("id").primaryKey(),
+    gatewayId: text("gateway_id").notNull(),
+    gatewayName: text("gateway_name").notNull(),
+    kind: text("kind").$type<"publish" | "mode">().notNull(),
+    status: text("status").$type<"open" | "applying" | "approved" | "rejected" | "withdrawn">().notNull().default("open"),
+    message: text("message").notNull().default(""),
+    /** kind publish: the document to publish; kind mode: the published document the evidence was computed on. */
+    text: text("text").notNull(),
+    /** The published version (etag) the request was made against: approval is a conflict when it moved. */
+    baseVersion: text("base_version").notNull(),
+    rollbackOf: integer("rollback_of"),
+    /** kind mode: the engine's mode when requested, and the one asked for. */
+    fromMode: text("from_mode").$type<EngineMode>(),
+    toMode: text("to_mode").$type<EngineMode>(),
+    requestedBy: text("requested_by").notNull(),
+    requestedBySubject: text("requested_by_subject").notNull(),
+    createdAt: ts("created_at"),
+    decidedBy: text("decided_by"),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    reason: text("reason"),
+    /** What applying it did (the publish result's status, version and summary, or the new mode). */
+    result: jsonb("result"),
+  },
+  (t) => [index("change_requests_gateway").on(t.gatewayId, t.status), index("change_requests_status").on(t.status, t.createdAt)],
 );

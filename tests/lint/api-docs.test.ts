@@ -21,7 +21,7 @@ function routes(dir: string): Array<{ method: string; path: string }> {
 }
 
 describe("docs/api.md", () => {
-  const all = [...routes("app/api"), ...routes("app/oauth2"), ...routes("app/mcp")].filter((r) => !(r.path.startsWith("/mcp/") && r.method !== "POST") && !(r.path === "/oauth2/token" && r.method === "GET"));
+  const all = [...routes("app/api"), ...routes("app/auth"), ...routes("app/oauth2"), ...routes("app/mcp")].filter((r) => !(r.path.startsWith("/mcp/") && r.method !== "POST") && !(r.path === "/oauth2/token" && r.method === "GET"));
   it.each(all.map((r) => [`${r.method} ${r.path}`]))("documents %s", (route) => {
     const escaped = route.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     expect(docs).toMatch(new RegExp("`" + escaped + "(`|\\?|\\[)"));

@@ -28,7 +28,7 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
         return { engine, policies };
       })
     : null;
-  const deps = { ...(await defaultDeps()), loadGateway: getGatewayOnce };
+  const deps = { ...(await defaultDeps(null)), loadGateway: getGatewayOnce };
   const [controls, recovery] = await Promise.all([load(() => engineControlsFor(deps, gateway.gatewayId)), gateway.policyEngine ? load(() => findInterrupted(deps, gateway.gatewayId)) : null]);
   const interrupted = recovery?.ok ? recovery.data.interrupted : null;
   const markers = await load(() => auditMarkers(gateway.gatewayId));

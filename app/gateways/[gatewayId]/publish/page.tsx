@@ -13,7 +13,7 @@ export default async function PublishPage({ params, searchParams }: { params: Pr
   const { gatewayId } = await params;
   const { rollbackOf } = await searchParams;
   const result = await load(async () => {
-    const deps = { ...(await defaultDeps()), loadGateway: getGatewayOnce };
+    const deps = { ...(await defaultDeps(null)), loadGateway: getGatewayOnce };
     const [review, { interrupted }] = await Promise.all([reviewFor(deps, gatewayId), findInterrupted(deps, gatewayId)]);
     return { review, interrupted };
   });

@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 const Body = z.object({ text: z.string().max(400 * 1024).optional() });
 
 /** The draft (default: the saved draft) against the published set, for every caller and argument: per-tool relations with examples, findings, personas. */
-export const POST = route({ params: GatewayParams, body: Body, maxBytes: 512 * 1024, emptyBody: {} }, async ({ params, body }) => {
+export const POST = route({ role: "viewer", params: GatewayParams, body: Body, maxBytes: 512 * 1024, emptyBody: {} }, async ({ params, body }) => {
   return NextResponse.json(await gatewayAnalysis(params.gatewayId, body.text));
 });

@@ -17,7 +17,7 @@ const Body = z.object({
   baseVersion: z.string().min(1).max(64).optional(),
 });
 
-export const PUT = route({ params: GatewayParams, body: Body, maxBytes: MAX_DRAFT_BYTES }, async ({ params, body }) => {
+export const PUT = route({ role: "author", params: GatewayParams, body: Body, maxBytes: MAX_DRAFT_BYTES }, async ({ params, body }) => {
   const ws = await loadWorkspace(params.gatewayId);
   const saved = await saveDraft(params.gatewayId, body.text, body.baseVersion ?? ws.draft.baseVersion);
   // Dogwood statements are validated by their stateless part, plus the console's own checks.
@@ -25,6 +25,6 @@ export const PUT = route({ params: GatewayParams, body: Body, maxBytes: MAX_DRAF
   return NextResponse.json({ ...saved, diagnostics: checked.diagnostics, notes: checked.notes });
 });
 
-export const DELETE = route({ params: GatewayParams }, async ({ params }) => {
+export const DELETE = route({ role: "author", params: GatewayParams }, async ({ params }) => {
   return NextResponse.json(await discardDraft(params.gatewayId));
 });

@@ -4,6 +4,7 @@ import { RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
 import { GatewayParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { defaultDeps } from "@/lib/publishing/deps";
+import { assertEngineModeAllowed } from "@/lib/publishing/change-requests";
 import { createAndAttachEngine } from "@/lib/publishing/engine";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,8 @@ const Body = z.object({
 });
 
 /** `POST …/engine` `{"name","description"?,"mode"?}` → `{engine, gateway}`: create a policy engine and attach it (LOG_ONLY by default). */
-export const POST = route({ params: GatewayParams, body: Body }, async ({ params, body }) => {
-  return NextResponse.json(await createAndAttachEngine(await defaultDeps(), params.gatewayId, body), { status: 201 });
+export const POST = route({ role: "publisher", params: GatewayParams, body: Body }, async ({ who, params, body }) => {
+  const deps = await defaultDeps(who);
+  assertEngineModeAllowed(deps, body.mode);
+  return NextResponse.json(await createAndAttachEngine(deps, params.gatewayId, body), { status: 201 });
 });

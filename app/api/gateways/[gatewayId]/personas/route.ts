@@ -14,12 +14,12 @@ export const GET = route({ params: GatewayParams }, async ({ params }) => {
   return NextResponse.json({ personas: await listPersonas(params.gatewayId) });
 });
 
-export const PUT = route({ params: GatewayParams, body: Persona, maxBytes: 64 * 1024 }, async ({ params, body }) => {
+export const PUT = route({ role: "author", params: GatewayParams, body: Persona, maxBytes: 64 * 1024 }, async ({ params, body }) => {
   await requireGateway(params.gatewayId);
   return NextResponse.json(await savePersona(params.gatewayId, body));
 });
 
-export const DELETE = route({ params: GatewayParams, query: z.object({ name: PERSONA_NAME }) }, async ({ params, query }) => {
+export const DELETE = route({ role: "author", params: GatewayParams, query: z.object({ name: PERSONA_NAME }) }, async ({ params, query }) => {
   await requireGateway(params.gatewayId);
   if (!(await deletePersona(params.gatewayId, query.name))) throw new AppError("not-found", `No persona named "${query.name}".`);
   return NextResponse.json({ deleted: query.name });

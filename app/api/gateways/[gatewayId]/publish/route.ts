@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { GatewayParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { defaultDeps } from "@/lib/publishing/deps";
-import { publishDraft } from "@/lib/publishing/publish";
+import { publishOrRequest } from "@/lib/publishing/change-requests";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +19,13 @@ const Body = z.object({
  * `POST /api/gateways/{id}/publish` → `{version, applied, failed, …}`.
  * 200 published/unchanged · 207 partly applied (see `failed`, `pending`; retry with `baseVersion: version`)
  * · 409 stale baseVersion · 400 invalid draft · 4xx/5xx of the service when nothing was applied (the
- * same answer in `error.details`).
+ * same answer in `error.details`) · 202 `{"status":"pending-approval","changeRequest"}` when the gateway
+ * enforces and REQUIRE_APPROVAL is on: another publisher approves it (…/change-requests/{id}/approve).
  */
-export const POST = route({ params: GatewayParams, body: Body, maxBytes: 512 * 1024 }, async ({ params, body }) => {
-  const result = await publishDraft(await defaultDeps(), params.gatewayId, body);
+export const POST = route({ role: "publisher", params: GatewayParams, body: Body, maxBytes: 512 * 1024 }, async ({ who, params, body }) => {
+  const done = await publishOrRequest(await defaultDeps(who), who, params.gatewayId, body);
+  if (done.outcome === "requested") return NextResponse.json({ status: "pending-approval", changeRequest: done.changeRequest }, { status: 202 });
+  const result = done.result;
   if (result.status === "partial") return NextResponse.json(result, { status: 207 });
   if (result.status === "failed") {
     // Nothing was applied: the answer is the first failure's, with the whole result in the details.

@@ -13,7 +13,7 @@ const Body = z.object({
   calls: z.array(Call).min(1, "Send at least one call").max(10_000, "At most 10,000 calls per request"),
 });
 
-export const POST = route({ params: GatewayParams, body: Body, maxBytes: 8 * 1024 * 1024 }, async ({ params, body }) => {
+export const POST = route({ role: "author", params: GatewayParams, body: Body, maxBytes: 8 * 1024 * 1024 }, async ({ params, body }) => {
   const ws = await loadWorkspace(params.gatewayId);
   const { results, problems } = simulate(ws.sim, body.policies ?? ws.publishedText, body.calls);
   return NextResponse.json({

@@ -18,13 +18,13 @@ export const GET = route({ params: GatewayParams, query: Suite }, async ({ param
 });
 
 /** `POST /api/gateways/{id}/suites` `{"suite"?: "default","name","principal","request","expected"}` → `201 {"testCase"}`. */
-export const POST = route({ params: GatewayParams, body: Case.extend({ suite: SUITE_NAME.default("default") }), maxBytes: 1024 * 1024 }, async ({ params, body }) => {
+export const POST = route({ role: "author", params: GatewayParams, body: Case.extend({ suite: SUITE_NAME.default("default") }), maxBytes: 1024 * 1024 }, async ({ params, body }) => {
   await requireGateway(params.gatewayId);
   return NextResponse.json({ testCase: await addTestCase({ gatewayId: params.gatewayId, ...body }) }, { status: 201 });
 });
 
 /** `DELETE /api/gateways/{id}/suites?suite=<name>` → `{"suite","deleted":<count>}`. */
-export const DELETE = route({ params: GatewayParams, query: Suite }, async ({ params, query }) => {
+export const DELETE = route({ role: "author", params: GatewayParams, query: Suite }, async ({ params, query }) => {
   if (!query.suite) throw new AppError("bad-request", "Name the suite to delete: ?suite=<name>.");
   const deleted = await deleteSuite(params.gatewayId, query.suite);
   if (deleted === 0) throw new AppError("not-found", `No suite named "${query.suite}".`);

@@ -12,7 +12,7 @@ const Body = z.object({
 });
 
 /** `POST …/decisions/import` `{"from","to"}` → 202 and the job (poll `GET …/decisions/import/{jobId}`, cancel with DELETE). AWS only. */
-export const POST = route({ params: GatewayParams, body: Body, maxBytes: 4096 }, async ({ params, body }) => {
+export const POST = route({ role: "author", params: GatewayParams, body: Body, maxBytes: 4096 }, async ({ params, body }) => {
   const job = await startSpanImport(await evidenceDeps(), params.gatewayId, body);
   return NextResponse.json(job, { status: 202, headers: { location: `/api/gateways/${encodeURIComponent(params.gatewayId)}/decisions/import/${encodeURIComponent(job.jobId)}` } });
 });

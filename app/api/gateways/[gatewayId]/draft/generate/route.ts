@@ -22,7 +22,7 @@ const limit = rateLimiter(10, 60_000);
 export const GET = route({ params: GatewayParams }, async () => NextResponse.json({ drafters: await availableDrafters() }));
 
 /** `POST …/draft/generate` (docs/api.md): JSON, or server-sent events when asked for `text/event-stream`. */
-export const POST = route({ params: GatewayParams, body: Body, maxBytes: 16 * 1024 }, async ({ req, params, body }) => {
+export const POST = route({ role: "author", params: GatewayParams, body: Body, maxBytes: 16 * 1024 }, async ({ req, params, body }) => {
   limit(req);
   const ws = await loadWorkspace(params.gatewayId);
   if (!(req.headers.get("accept") ?? "").includes("text/event-stream")) {

@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 const Query = z.object({ mode: z.enum(["LOG_ONLY", "ENFORCE"], { error: 'mode is "LOG_ONLY" or "ENFORCE"' }).default("ENFORCE") });
 
 /** `GET …/mode/evidence?mode=ENFORCE`: saved cases and recorded calls the published policies deny. */
-export const GET = route({ params: GatewayParams, query: Query }, async ({ params, query }) => {
-  return NextResponse.json(await modeEvidenceFor(await defaultDeps(), params.gatewayId, query.mode));
+export const GET = route({ params: GatewayParams, query: Query }, async ({ who, params, query }) => {
+  return NextResponse.json(await modeEvidenceFor(await defaultDeps(who), params.gatewayId, query.mode));
 });

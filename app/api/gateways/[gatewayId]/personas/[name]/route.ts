@@ -20,13 +20,13 @@ export const GET = route({ params: Params }, async ({ params }) => {
 });
 
 /** `PUT /api/gateways/{id}/personas/{name}` `{"type"?,"sub","claims"}` → the saved persona (created or replaced). */
-export const PUT = route({ params: Params, body: Principal, maxBytes: 64 * 1024 }, async ({ params, body }) => {
+export const PUT = route({ role: "author", params: Params, body: Principal, maxBytes: 64 * 1024 }, async ({ params, body }) => {
   await requireGateway(params.gatewayId);
   return NextResponse.json(await savePersona(params.gatewayId, { name: params.name, type: body.type ?? "OAuthUser", sub: body.sub, claims: body.claims }));
 });
 
 /** `DELETE /api/gateways/{id}/personas/{name}` → `{"deleted":"<name>"}`. */
-export const DELETE = route({ params: Params }, async ({ params }) => {
+export const DELETE = route({ role: "author", params: Params }, async ({ params }) => {
   await requireGateway(params.gatewayId);
   if (!(await deletePersona(params.gatewayId, params.name))) throw new AppError("not-found", `No persona named "${params.name}".`);
   return NextResponse.json({ deleted: params.name });

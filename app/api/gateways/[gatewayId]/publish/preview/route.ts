@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 const Body = z.object({ text: z.string().max(400 * 1024).optional() });
 
 /** The review without publishing: plan (per-policy changes, ordered operations, validation) and impact. Default text: the saved draft. */
-export const POST = route({ params: GatewayParams, body: Body, maxBytes: 512 * 1024, emptyBody: {} }, async ({ params, body }) => {
-  return NextResponse.json(await reviewFor(await defaultDeps(), params.gatewayId, body.text));
+// A read: it computes the review and changes nothing.
+export const POST = route({ role: "viewer", params: GatewayParams, body: Body, maxBytes: 512 * 1024, emptyBody: {} }, async ({ who, params, body }) => {
+  return NextResponse.json(await reviewFor(await defaultDeps(who), params.gatewayId, body.text));
 });

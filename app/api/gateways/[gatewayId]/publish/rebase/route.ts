@@ -13,6 +13,6 @@ const Body = z.discriminatedUnion("choice", [
 ]);
 
 /** After a conflict: keep my text on the new published version, or discard it and take the published set. */
-export const POST = route({ params: GatewayParams, body: Body, maxBytes: 512 * 1024 }, async ({ params, body }) => {
-  return NextResponse.json(await resolveConflict(await defaultDeps(), params.gatewayId, body.choice === "keep-mine" ? body.text : null));
+export const POST = route({ role: "author", params: GatewayParams, body: Body, maxBytes: 512 * 1024 }, async ({ who, params, body }) => {
+  return NextResponse.json(await resolveConflict(await defaultDeps(who), params.gatewayId, body.choice === "keep-mine" ? body.text : null));
 });

@@ -8,7 +8,7 @@ import { requireGateway } from "@/lib/workspace/require-gateway";
 export const dynamic = "force-dynamic";
 
 /** Replaces the named suite with the file's cases (all or nothing). */
-export const POST = route({ params: GatewayParams, body: SuiteFile, maxBytes: 8 * 1024 * 1024 }, async ({ params, body }) => {
+export const POST = route({ role: "author", params: GatewayParams, body: SuiteFile, maxBytes: 8 * 1024 * 1024 }, async ({ params, body }) => {
   await requireGateway(params.gatewayId);
   const cases = await replaceSuite(params.gatewayId, body.suite, body.cases);
   return NextResponse.json({ suite: body.suite, imported: cases.length });

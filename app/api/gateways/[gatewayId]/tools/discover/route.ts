@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 const Body = z.object({ token: z.string().min(1, "Paste an access token for the gateway").max(16_384) });
 
 /** Lists the gateway's tools through its MCP endpoint with a pasted token, and keeps the definitions. */
-export const POST = route({ params: GatewayParams, body: Body, maxBytes: 32 * 1024 }, async ({ params, body }) => {
+export const POST = route({ role: "author", params: GatewayParams, body: Body, maxBytes: 32 * 1024 }, async ({ params, body }) => {
   const gateway = await (await getControlPlane()).getGateway(params.gatewayId);
   if (!gateway.gatewayUrl) throw new AppError("not-available", "This gateway has no MCP endpoint URL yet.");
   const tools = await discoverTools(gateway.gatewayUrl, body.token);

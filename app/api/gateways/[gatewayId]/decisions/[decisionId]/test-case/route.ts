@@ -13,7 +13,7 @@ const Body = z.object({
 });
 
 /** `POST /api/gateways/{id}/decisions/{decisionId}/test-case` `{suite?, name?}` → 201 the saved test case. */
-export const POST = route({ params: z.object({ gatewayId: GatewayId, decisionId: positiveInt("decisionId") }), body: Body, emptyBody: {} }, async ({ params, body }) => {
+export const POST = route({ role: "author", params: z.object({ gatewayId: GatewayId, decisionId: positiveInt("decisionId") }), body: Body, emptyBody: {} }, async ({ params, body }) => {
   const testCase = await addDecisionToSuite(params.gatewayId, params.decisionId, body);
   return NextResponse.json({ testCase }, { status: 201 });
 });

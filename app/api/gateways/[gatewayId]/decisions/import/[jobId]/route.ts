@@ -14,6 +14,6 @@ export const GET = route({ params: Params }, async ({ params }) => {
 });
 
 /** `DELETE …/decisions/import/{jobId}` cancels a running import (calls already stored are kept) → the settled job. */
-export const DELETE = route({ params: Params }, async ({ params }) => {
+export const DELETE = route({ role: "author", params: Params }, async ({ params }) => {
   return NextResponse.json(await cancelImport(params.gatewayId, params.jobId));
 });

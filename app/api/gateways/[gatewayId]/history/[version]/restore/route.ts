@@ -11,6 +11,6 @@ export const dynamic = "force-dynamic";
  * Rollback, step 1: the version's document becomes the draft (on the current published version), and
  * the answer says where to review it. Publishing it from the review is step 2 (`rollbackOf`).
  */
-export const POST = route({ params: z.object({ gatewayId: GatewayId, version: positiveInt("version") }), body: z.object({}), emptyBody: {} }, async ({ params }) => {
-  return NextResponse.json(await restoreVersionAsDraft(await defaultDeps(), params.gatewayId, params.version));
+export const POST = route({ role: "publisher", params: z.object({ gatewayId: GatewayId, version: positiveInt("version") }), body: z.object({}), emptyBody: {} }, async ({ who, params }) => {
+  return NextResponse.json(await restoreVersionAsDraft(await defaultDeps(who), params.gatewayId, params.version));
 });

@@ -4,6 +4,7 @@ import { RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
 import { GatewayId } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { defaultDeps } from "@/lib/publishing/deps";
+import { promotionRequest } from "@/lib/publishing/change-requests";
 import { promotePolicy } from "@/lib/publishing/promote";
 import { canaryEvidenceFor } from "@/lib/publishing/review";
 
@@ -13,12 +14,18 @@ export const dynamic = "force-dynamic";
 const Params = z.object({ gatewayId: GatewayId, policyName: z.string().regex(RESOURCE_NAME, `policyName must ${RESOURCE_NAME_RULE}`) });
 
 /** The canary's decision-flip evidence: what promoting it would change. */
-export const GET = route({ params: Params }, async ({ params }) => {
-  const [evidence] = await canaryEvidenceFor(await defaultDeps(), params.gatewayId, [params.policyName]);
+export const GET = route({ params: Params }, async ({ who, params }) => {
+  const [evidence] = await canaryEvidenceFor(await defaultDeps(who), params.gatewayId, [params.policyName]);
   return NextResponse.json(evidence);
 });
 
-/** `POST …/policies/{name}/promote` → `{policy, version, versionNumber}`: LOG_ONLY → ACTIVE in one UpdatePolicy. */
-export const POST = route({ params: Params, body: z.object({}), emptyBody: {} }, async ({ params }) => {
-  return NextResponse.json(await promotePolicy(await defaultDeps(), params.gatewayId, params.policyName));
+/**
+ * `POST …/policies/{name}/promote` → `{policy, version, versionNumber}`: LOG_ONLY → ACTIVE in one UpdatePolicy.
+ * On an enforcing gateway with REQUIRE_APPROVAL: 202 `{"status":"pending-approval","changeRequest"}`.
+ */
+export const POST = route({ role: "publisher", params: Params, body: z.object({}), emptyBody: {} }, async ({ who, params }) => {
+  const deps = await defaultDeps(who);
+  const changeRequest = await promotionRequest(deps, who, params.gatewayId, params.policyName);
+  if (changeRequest) return NextResponse.json({ status: "pending-approval", changeRequest }, { status: 202 });
+  return NextResponse.json(await promotePolicy(deps, params.gatewayId, params.policyName));
 });

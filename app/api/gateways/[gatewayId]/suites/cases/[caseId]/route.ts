@@ -15,14 +15,14 @@ const Change = Case.extend({ suite: SUITE_NAME })
   .refine((c) => Object.keys(c).length > 0, "Send at least one of name, suite, expected, principal, request");
 
 /** `PATCH /api/gateways/{id}/suites/cases/{caseId}` `{"name"?,"suite"?,"expected"?,"principal"?,"request"?}` → `{"testCase"}`. */
-export const PATCH = route({ params: Params, body: Change, maxBytes: 1024 * 1024 }, async ({ params, body }) => {
+export const PATCH = route({ role: "author", params: Params, body: Change, maxBytes: 1024 * 1024 }, async ({ params, body }) => {
   const updated = await updateTestCase(params.gatewayId, params.caseId, body);
   if (!updated) throw new AppError("not-found", `No test case ${params.caseId} in this gateway's suites.`);
   return NextResponse.json({ testCase: updated });
 });
 
 /** `DELETE /api/gateways/{id}/suites/cases/{caseId}` → `{"deleted":<caseId>}`. */
-export const DELETE = route({ params: Params }, async ({ params }) => {
+export const DELETE = route({ role: "author", params: Params }, async ({ params }) => {
   if (!(await deleteTestCase(params.gatewayId, params.caseId))) throw new AppError("not-found", `No test case ${params.caseId} in this gateway's suites.`);
   return NextResponse.json({ deleted: params.caseId });
 });

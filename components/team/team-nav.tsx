@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+/** The header's links to what is not a gateway's: change requests and API tokens. */
+export function TeamNav() {
+  const link = "hover:text-zinc-900 dark:hover:text-zinc-100";
+  return (
+    <>
+      <Link href="/change-requests" className={link}>
+        Change requests
+      </Link>
+      <Link href="/tokens" className={link}>
+        API tokens
+      </Link>
+    </>
+  );
+}
