@@ -57,6 +57,11 @@ export const ErrorCode = z.enum([
   "mcp-server-not-mcp",
   "mcp-server-unsupported",
   "mcp-server-answer-too-large",
+  "managed-in-agentcore",
+  "gateway-name-invalid",
+  "gateway-name-taken",
+  "target-not-found",
+  "export-file-invalid",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -95,6 +100,11 @@ export const ERROR_STATUS = {
   "mcp-server-not-mcp": 400,
   "mcp-server-unsupported": 400,
   "mcp-server-answer-too-large": 400,
+  "managed-in-agentcore": 400,
+  "gateway-name-invalid": 400,
+  "gateway-name-taken": 409,
+  "target-not-found": 404,
+  "export-file-invalid": 400,
   "rate-limited": 429,
   throttled: 429,
   "backend-unreachable": 502,
