@@ -18,7 +18,7 @@ const LAYERS = [
   ["demo"],
   ["agentcore"],
   ["workspace", "evidence", "targets"],
-  ["gateway", "publishing", "drafting", "cedar-worker", "auth"],
+  ["gateway", "publishing", "drafting", "cedar-worker", "auth", "gateway-admin"],
   ["api-client"],
 ];
 

@@ -22,10 +22,10 @@ import {
   type PolicyEngine as SdkPolicyEngine,
 } from "@aws-sdk/client-bedrock-agentcore-control";
 import type { AwsSettings } from "@/lib/config";
-import { AppError } from "@/lib/errors";
 import { assetStatement, readDefinition, writeDefinition } from "./aws-definitions";
 import { mapAwsError, type CallContext } from "./aws-errors";
 import { toolsOfTarget } from "./aws-tools";
+import { managedInAgentCore } from "./managed";
 import type { Authorizer, ControlPlane, EnginePolicy, GatewayDetail, GatewaySummary, PolicyEngine, PolicyGenerationApi, Target } from "./types";
 
 export interface AwsOptions {
@@ -36,16 +36,6 @@ export interface AwsOptions {
 }
 
 const CONCURRENCY = 4;
-
-/** The console authors policies for AWS gateways; it does not create or change the gateways and targets themselves. */
-export function managedInAgentCore(what: string): never {
-  throw new AppError(
-    "managed-in-agentcore",
-    `On AWS, gateways and targets are managed in AgentCore: the console does not ${what}.`,
-    undefined,
-    "Use the AgentCore console, the AWS CLI or CreateGateway/CreateGatewayTarget; the gateway and its tools appear here once they exist. Creating gateways and targets works in the local workspace.",
-  );
-}
 
 /** The real AgentCore control plane through the official SDK. */
 export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions = {}): ControlPlane & { policyGeneration: PolicyGenerationApi } {

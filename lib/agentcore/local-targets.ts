@@ -61,7 +61,7 @@ export function localTargets(db: Db, helpers: { gatewayRow(gatewayId: string, on
             description: t.description ?? null,
             status: "READY",
             tools: t.tools,
-            answeredBy: t.type === "MCP_SERVER" ? "upstream" : "template",
+            answeredBy: t.type === "MCP_SERVER" ? "upstream" : t.demo ? "demo" : "template",
             mcpServer: t.mcpServer ?? null,
             openApiSpec: t.openApiSpec ?? null,
             responseTemplates: t.responseTemplates ?? {},
@@ -117,6 +117,14 @@ export function localTargets(db: Db, helpers: { gatewayRow(gatewayId: string, on
           .from(targets)
           .where(and(eq(targets.gatewayId, gatewayId), eq(targets.answeredBy, "upstream")));
         return rows.flatMap((r) => (r.mcpServer ? [{ targetName: r.name, url: r.mcpServer.url, ...(r.mcpServer.headers ? { headers: r.mcpServer.headers } : {}) }] : []));
+      },
+
+      async openApiSpecs(gatewayId) {
+        const rows = await db
+          .select({ name: targets.name, spec: targets.openApiSpec })
+          .from(targets)
+          .where(and(eq(targets.gatewayId, gatewayId), eq(targets.type, "OPENAPI")));
+        return Object.fromEntries(rows.flatMap((r) => (r.spec === null ? [] : [[r.name, r.spec]])));
       },
     },
   };

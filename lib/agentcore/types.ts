@@ -77,6 +77,8 @@ export interface NewTarget {
   /** OPENAPI: the document as given. */
   openApiSpec?: string;
   responseTemplates?: Record<string, unknown>;
+  /** An imported copy of a seeded demo target: its calls keep the demo's answers. */
+  demo?: boolean;
 }
 
 /** An MCP server target's connection: where calls are forwarded, with its static headers (secrets, kept server-side). */
@@ -251,6 +253,8 @@ export interface LocalTargetsApi {
   setResponseTemplate(gatewayId: string, targetId: string, tool: string, template: unknown): Promise<Target>;
   /** The gateway's MCP server targets with their real headers: for the local gateway's forwarding only. */
   mcpUpstreams(gatewayId: string): Promise<McpUpstream[]>;
+  /** OpenAPI targets' documents as given, by target name (for exports). */
+  openApiSpecs(gatewayId: string): Promise<Record<string, string>>;
 }
 
 export interface PolicyGenerationApi {

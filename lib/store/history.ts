@@ -25,7 +25,7 @@ export interface StoredVersion extends VersionSummary {
   policies: VersionPolicy[];
 }
 
-export type AuditAction = "publish" | "rollback" | "mode-switch" | "engine-create" | "promote";
+export type AuditAction = "publish" | "rollback" | "mode-switch" | "engine-create" | "promote" | "target-add" | "target-delete" | "target-sync" | "gateway-import";
 export type AuditResult = "success" | "failure" | "partial";
 
 export interface AuditEntry {
