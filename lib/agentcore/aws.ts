@@ -257,11 +257,11 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
       await call({ operation: "DeletePolicy", resource: "policy", id: policyId }, () => client.send(new DeletePolicyCommand({ policyEngineId, policyId })));
     },
 
-    createGateway: () => managedInAgentCore("create gateways"),
-    updateGateway: () => managedInAgentCore("rename gateways"),
-    deleteGateway: () => managedInAgentCore("delete gateways"),
-    createGatewayTarget: () => managedInAgentCore("add targets"),
-    deleteGatewayTarget: () => managedInAgentCore("delete targets"),
+    createGateway: async () => managedInAgentCore("create gateways"),
+    updateGateway: async () => managedInAgentCore("rename gateways"),
+    deleteGateway: async () => managedInAgentCore("delete gateways"),
+    createGatewayTarget: async () => managedInAgentCore("add targets"),
+    deleteGatewayTarget: async () => managedInAgentCore("delete targets"),
 
     policyGeneration: {
       async startPolicyGeneration(policyEngineId, gatewayArn, text, name) {
