@@ -22,7 +22,7 @@ export function toTarget(t: TargetRow): Target {
     updatedAt: t.updatedAt.toISOString(),
     answeredBy: t.answeredBy,
     ...(mcp ? { mcpServer: mcp.shown } : {}),
-    ...(t.answeredBy === "upstream" ? {} : { responseTemplates: t.responseTemplates }),
+    ...(t.answeredBy === "upstream" ? {} : { responseTemplates: JSON.parse(t.responseTemplates) as Record<string, unknown> }),
   };
 }
 
@@ -64,7 +64,7 @@ export function localTargets(db: Db, helpers: { gatewayRow(gatewayId: string, on
             answeredBy: t.type === "MCP_SERVER" ? "upstream" : t.demo ? "demo" : "template",
             mcpServer: t.mcpServer ?? null,
             openApiSpec: t.openApiSpec ?? null,
-            responseTemplates: t.responseTemplates ?? {},
+            responseTemplates: JSON.stringify(t.responseTemplates ?? {}),
           });
           await touch(gatewayId, tx);
         });
@@ -102,8 +102,8 @@ export function localTargets(db: Db, helpers: { gatewayRow(gatewayId: string, on
           throw new AppError("bad-request", `Target "${row.name}" is an MCP server: its tools answer with what the server returns, not with a template.`);
         }
         if (!row.tools.some((t) => t.name === tool)) throw new AppError("not-found", `Target "${row.name}" has no tool "${tool.slice(0, 200)}".`);
-        const { [tool]: _old, ...others } = row.responseTemplates;
-        const responseTemplates = template === null ? others : { ...others, [tool]: template };
+        const { [tool]: _old, ...others } = JSON.parse(row.responseTemplates) as Record<string, unknown>;
+        const responseTemplates = JSON.stringify(template === null ? others : { ...others, [tool]: template });
         await db.transaction(async (tx) => {
           await tx.update(targets).set({ responseTemplates, updatedAt: new Date() }).where(eq(targets.targetId, targetId));
           await touch(gatewayId, tx);

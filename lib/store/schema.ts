@@ -40,8 +40,8 @@ export const targets = pgTable(
   mcpServer: jsonb("mcp_server").$type<McpServerSettings>(),
   /** An OpenAPI target's document as given (JSON or YAML text), kept so an export carries it unchanged. */
   openApiSpec: text("openapi_spec"),
-  /** Per-tool response templates (bare tool name → JSON template) of inline and OpenAPI targets. */
-  responseTemplates: jsonb("response_templates").$type<Record<string, unknown>>().notNull().default({}),
+  /** Per-tool response templates (bare tool name → JSON template) of inline and OpenAPI targets, as JSON text: jsonb would reorder their keys, and so their answers. */
+  responseTemplates: text("response_templates").notNull().default("{}"),
   createdAt: ts("created_at"),
   updatedAt: ts("updated_at"),
   },

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => upstream?.close());
 
-const gatewayNamed = async (name: string) => ((await api("GET", "/api/gateways")).body.gateways as Array<{ name: string; gatewayId: string }>).find((g) => g.name === name);
+const gatewayNamed = async (name: string) => ((await api("GET", "/api/gateways")).body.gateways as Array<{ name: string; gatewayId: string; gatewayArn: string }>).find((g) => g.name === name);
 
 describe("re-sync of an MCP server target", () => {
   it("shows tools removed and the policies naming them before anything changes, and applies only when asked", async () => {
