@@ -1,4 +1,5 @@
 import { EngineSection } from "@/components/gateways/engine-section";
+import { GatewayActions } from "@/components/gateways/gateway-actions";
 import { GatewayOverview } from "@/components/gateways/gateway-overview";
 import { TargetsSection } from "@/components/gateways/targets-section";
 import { EngineControls } from "@/components/publishing/engine-controls";
@@ -25,14 +26,15 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
       })
     : null;
   const controls = await load(async () => engineControlsFor({ ...(await defaultDeps()), loadGateway: getGatewayOnce }, gateway.gatewayId));
+  const local = (await getControlPlane()).kind === "local";
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
       <div className="space-y-4">
-        <GatewayOverview gateway={gateway} />
+        <GatewayOverview gateway={gateway}>{local ? <GatewayActions gatewayId={gateway.gatewayId} name={gateway.name} description={gateway.description} /> : null}</GatewayOverview>
         {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
         <EngineSection gateway={gateway} engine={engine} />
       </div>
-      <TargetsSection gatewayId={gateway.gatewayId} targets={gateway.targets} />
+      <TargetsSection gatewayId={gateway.gatewayId} targets={gateway.targets} editable={local} />
     </div>
   );
 }
