@@ -10,6 +10,9 @@ import { TargetsPage } from "./pages/targets-page";
 const SECRET = "Bearer e2e-helpdesk-token-9c1d";
 let upstream: SampleServer;
 
+// Each story creates a gateway, targets and an engine, and opens the editor: longer than one page's visit.
+test.describe.configure({ timeout: 180_000 });
+
 test.beforeAll(async () => {
   upstream = await startSampleMcpServer({ requireHeaders: { authorization: SECRET } });
 });
@@ -77,19 +80,19 @@ test("a developer pastes inline tools and an OpenAPI document, fixes a refused t
   // A tool AgentCore's Lambda schema refuses: the error names the tool and the field; nothing is created.
   let dialog = await targets.openAddTarget("Inline tools", "Orders");
   const refused = [{ name: "get_order", description: "Read an order", inputSchema: { type: "object", properties: { status: { type: "string", enum: ["open", "shipped"] } } } }];
-  await dialog.getByLabel("Tool definitions (JSON array)").fill(JSON.stringify(refused, null, 2));
+  await dialog.getByLabel("Tool definitions (JSON array)", { exact: true }).fill(JSON.stringify(refused, null, 2));
   await dialog.getByRole("button", { name: "Add target" }).click();
   await expect(dialog.getByRole("alert")).toContainText("Tool 1 (get_order)");
   await expect(dialog.getByRole("alert")).toContainText("inputSchema.properties.status");
   await expect(dialog.getByRole("alert")).toContainText('"enum" is not part of AgentCore\'s Lambda tool schema');
 
   const fixed = [{ name: "get_order", description: "Read an order", inputSchema: { type: "object", properties: { orderId: { type: "string" } }, required: ["orderId"] } }];
-  await dialog.getByLabel("Tool definitions (JSON array)").fill(JSON.stringify(fixed, null, 2));
+  await dialog.getByLabel("Tool definitions (JSON array)", { exact: true }).fill(JSON.stringify(fixed, null, 2));
   await targets.submitTarget("Orders");
   await expect(targets.tool("Orders___get_order")).toBeVisible();
 
   dialog = await targets.openAddTarget("OpenAPI", "Pets");
-  await dialog.getByLabel("OpenAPI document (JSON or YAML)").fill(readFileSync("tests/fixtures/openapi/petstore.yaml", "utf8"));
+  await dialog.getByLabel("OpenAPI document (JSON or YAML)", { exact: true }).fill(readFileSync("tests/fixtures/openapi/petstore.yaml", "utf8"));
   await targets.submitTarget("Pets");
   await expect(targets.tool("Pets___listPets")).toBeVisible();
 
