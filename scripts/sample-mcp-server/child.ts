@@ -7,11 +7,14 @@ export function startSampleServerProcess(env: Record<string, string> = {}): Prom
     env: { ...process.env, PORT: "0", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // It shares this process's stderr: it must not outlive it.
+  const stop = () => child.kill();
+  process.once("exit", stop);
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the sample MCP server exited (${code})`)));
     child.stdout.on("data", (chunk: Buffer) => {
       const url = /on (http:\/\/\S+\/mcp)/.exec(chunk.toString())?.[1];
-      if (url) resolve({ url, close: () => child.kill() });
+      if (url) resolve({ url, close: () => (process.off("exit", stop), child.kill()) });
     });
   });
 }
