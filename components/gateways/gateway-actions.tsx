@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { GATEWAY_NAME } from "@/lib/agentcore/names";
+import { FormError } from "@/components/ui/form-error";
 import { deleteGateway, exportUrl, updateGateway } from "@/lib/api-client/gateway-admin";
+import { GatewayFields, validGatewayName } from "./gateway-fields";
 
 /** A local gateway's own actions: rename, export as a file, delete (confirmed, with what goes with it). */
 export function GatewayActions({ gatewayId, name, description }: { gatewayId: string; name: string; description?: string }) {
@@ -26,7 +27,7 @@ function RenameDialog({ gatewayId, name, description }: { gatewayId: string; nam
   const [newName, setNewName] = useState(name);
   const [newDescription, setNewDescription] = useState(description ?? "");
   const [error, setError] = useState<string | null>(null);
-  const valid = GATEWAY_NAME.test(newName) && newName.length <= 100;
+  const valid = validGatewayName(newName);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -47,19 +48,7 @@ function RenameDialog({ gatewayId, name, description }: { gatewayId: string; nam
       </DialogTrigger>
       <DialogContent title={`Rename ${name}`} description="The id, ARN and MCP endpoint stay the same.">
         <form id="rename-gateway" onSubmit={(e) => void submit(e)} className="space-y-3">
-          <label className="block">
-            <span className="text-zinc-600 dark:text-zinc-400">Name</span>
-            <input value={newName} onChange={(e) => setNewName(e.target.value)} aria-invalid={!valid} className="mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-950" />
-          </label>
-          <label className="block">
-            <span className="text-zinc-600 dark:text-zinc-400">Description</span>
-            <input value={newDescription} maxLength={200} onChange={(e) => setNewDescription(e.target.value)} className="mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-950" />
-          </label>
-          {error ? (
-            <p role="alert" className="text-red-700 dark:text-red-300">
-              {error}
-            </p>
-          ) : null}
+          <GatewayFields name={newName} description={newDescription} onName={setNewName} onDescription={setNewDescription} error={error} />
         </form>
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
@@ -101,11 +90,7 @@ function DeleteDialog({ gatewayId, name }: { gatewayId: string; name: string }) 
         title={`Delete ${name}?`}
         description="Its targets, draft, personas and their clients, suites, publish history, audit entries and decision log are deleted with it; so is its policy engine unless another gateway uses it. This cannot be undone — export it first to keep a copy."
       >
-        {error ? (
-          <p role="alert" className="text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
             <Button>Cancel</Button>

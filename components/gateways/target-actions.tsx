@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { FormError } from "@/components/ui/form-error";
 import { deleteTarget, syncTarget } from "@/lib/api-client/gateway-admin";
 import type { SyncAnswer } from "@/lib/gateway-admin/sync";
 
@@ -46,11 +47,7 @@ function SyncDialog({ gatewayId, targetId, name }: { gatewayId: string; targetId
       </DialogTrigger>
       <DialogContent title={`Re-sync ${name}`} description="What the MCP server lists now, against the tools this target holds. Nothing changes until you accept.">
         {busy && !preview ? <p role="status">Asking the server for its tools…</p> : null}
-        {error ? (
-          <p role="alert" className="text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         {changes ? (
           <div className="space-y-2" aria-label="Sync changes">
             {none ? <p role="status">The server lists the same tools: nothing to change.</p> : null}
@@ -118,11 +115,7 @@ function DeleteTargetDialog({ gatewayId, targetId, name }: { gatewayId: string; 
         </Button>
       </DialogTrigger>
       <DialogContent title={`Delete target ${name}?`} description="Its tools leave the gateway and its schema; policies naming them stop validating.">
-        {error ? (
-          <p role="alert" className="text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
             <Button>Cancel</Button>

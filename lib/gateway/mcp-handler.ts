@@ -105,6 +105,8 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     const fingerprint = await localGatewayFingerprint(deps.db, gatewayId);
     const hit = snapshots.get(gatewayId);
     if (fingerprint !== null && hit?.fingerprint === fingerprint) return hit.snapshot;
+    // The gateway is gone: so are the connections kept for its MCP server targets.
+    if (fingerprint === null) for (const old of hit?.snapshot.upstreams.values() ?? []) pool.forget(old);
     const snapshot = await readFull(gatewayId);
     // A target deleted, or its URL or headers changed: its kept-alive connection goes.
     for (const old of hit?.snapshot.upstreams.values() ?? []) {

@@ -6,11 +6,10 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getControlPlane } from "@/lib/agentcore";
 import { startGatewayServer, type GatewayServer } from "@/lib/gateway/node-server";
-import { ensureGatewayClients } from "@/lib/store/clients";
 import { getDb } from "@/lib/store/db";
 import { listDecisions } from "@/lib/store/decisions";
 import { startSampleMcpServer, type SampleServer } from "@/scripts/sample-mcp-server/server";
-import { api } from "./support";
+import { agentToken, api } from "./support";
 
 /**
  * The local gateway in front of a real MCP server (the sample helpdesk, with a required Authorization
@@ -34,15 +33,8 @@ beforeAll(async () => {
   const text = `@id("read_tickets")\npermit(principal, action == AgentCore::Action::"Helpdesk___get_ticket", resource);\n`;
   expect((await api("POST", `/api/gateways/${gatewayId}/publish`, { text, message: "reads only", baseVersion })).status).toBe(200);
 
-  const db = await getDb();
-  server = await startGatewayServer({ db, controlPlane: await getControlPlane() });
-  const c = (await ensureGatewayClients(gatewayId, db)).find((x) => x.persona === "refund-agent")!;
-  const res = await fetch(`${server.url}/oauth2/token`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret }),
-  });
-  token = ((await res.json()) as { access_token: string }).access_token;
+  server = await startGatewayServer({ db: await getDb(), controlPlane: await getControlPlane() });
+  token = await agentToken(server.url, gatewayId);
 });
 afterAll(async () => {
   await server?.close();

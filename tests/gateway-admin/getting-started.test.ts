@@ -4,9 +4,8 @@ process.env.AGENTCORE_BACKEND = "local";
 import { afterAll, describe, expect, it } from "vitest";
 import { getControlPlane } from "@/lib/agentcore";
 import { startGatewayServer, type GatewayServer } from "@/lib/gateway/node-server";
-import { ensureGatewayClients } from "@/lib/store/clients";
 import { getDb } from "@/lib/store/db";
-import { api, REFUND_TOOL } from "./support";
+import { agentToken, api, REFUND_TOOL } from "./support";
 
 /**
  * AWS's AgentCore Policy getting-started guide, done on the embedded default through the JSON API
@@ -45,15 +44,8 @@ when { context.input.amount < 1000 };
     const enforced = await api("PUT", `/api/gateways/${gatewayId}/mode`, { mode: "ENFORCE" });
     expect(enforced.body.policyEngine.mode).toBe("ENFORCE");
 
-    const db = await getDb();
-    server = await startGatewayServer({ db, controlPlane: await getControlPlane() });
-    const client = (await ensureGatewayClients(gatewayId, db)).find((c) => c.persona === "refund-agent")!;
-    const tokenRes = await fetch(`${server.url}/oauth2/token`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: client.clientId, client_secret: client.clientSecret }),
-    });
-    const { access_token } = (await tokenRes.json()) as { access_token: string };
+    server = await startGatewayServer({ db: await getDb(), controlPlane: await getControlPlane() });
+    const access_token = await agentToken(server.url, gatewayId);
     const refund = (amount: number) =>
       fetch(`${server!.url}/mcp/${gatewayId}`, {
         method: "POST",

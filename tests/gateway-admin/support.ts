@@ -10,6 +10,8 @@ import * as engine from "@/app/api/gateways/[gatewayId]/engine/route";
 import * as policies from "@/app/api/gateways/[gatewayId]/policies/route";
 import * as publish from "@/app/api/gateways/[gatewayId]/publish/route";
 import * as mode from "@/app/api/gateways/[gatewayId]/mode/route";
+import { ensureGatewayClients } from "@/lib/store/clients";
+import { getDb } from "@/lib/store/db";
 
 /**
  * The console's JSON API as a script calls it: a method and a path, JSON in and out, through the
@@ -63,3 +65,14 @@ export const REFUND_TOOL = {
   description: "Process a customer refund",
   inputSchema: { type: "object", properties: { amount: { type: "integer", description: "Refund amount in dollars" } }, required: ["amount"] },
 };
+
+/** An access token for a gateway's refund-agent client, from the gateway server's own token endpoint. */
+export async function agentToken(serverUrl: string, gatewayId: string): Promise<string> {
+  const client = (await ensureGatewayClients(gatewayId, await getDb())).find((c) => c.persona === "refund-agent")!;
+  const res = await fetch(`${serverUrl}/oauth2/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: client.clientId, client_secret: client.clientSecret }),
+  });
+  return ((await res.json()) as { access_token: string }).access_token;
+}
