@@ -1,7 +1,7 @@
 process.env.DATA_DIR = "memory://gateway-admin-getting-started";
 process.env.AGENTCORE_BACKEND = "local";
 
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getControlPlane } from "@/lib/agentcore";
 import { startGatewayServer, type GatewayServer } from "@/lib/gateway/node-server";
 import { getDb } from "@/lib/store/db";
@@ -14,6 +14,8 @@ import { agentToken, api, REFUND_TOOL } from "./support";
  */
 
 let server: GatewayServer | undefined;
+// Opening the store (migrations, the demo seed) is the hook's time, not the test's.
+beforeAll(() => api("GET", "/api/gateways"));
 afterAll(() => server?.close());
 
 describe("the getting-started guide through the JSON API", () => {

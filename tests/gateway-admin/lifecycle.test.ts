@@ -17,6 +17,8 @@ import { api } from "./support";
 let upstream: SampleServer;
 beforeAll(async () => {
   upstream = await startSampleMcpServer({ requireHeaders: { authorization: "Bearer s3cret-value-1234" } });
+  // Opening the store (migrations, the demo seed) is the hook's time, not the first test's.
+  await api("GET", "/api/gateways");
 });
 afterAll(() => upstream?.close());
 
