@@ -21,7 +21,7 @@ const LAYERS = [
   ["demo"],
   ["agentcore"],
   ["workspace", "evidence", "targets"],
-  ["gateway", "publishing", "drafting", "cedar-worker"],
+  ["gateway", "publishing", "drafting", "cedar-worker", "gateway-admin"],
   ["api-client"],
 ];
 

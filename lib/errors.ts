@@ -68,6 +68,11 @@ export const ErrorCode = z.enum([
   "self-approval",
   "change-request-closed",
   "approval-required",
+  "managed-in-agentcore",
+  "gateway-name-invalid",
+  "gateway-name-taken",
+  "target-not-found",
+  "export-file-invalid",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -114,6 +119,11 @@ export const ERROR_STATUS = {
   "self-approval": 403,
   "change-request-closed": 409,
   "approval-required": 409,
+  "managed-in-agentcore": 400,
+  "gateway-name-invalid": 400,
+  "gateway-name-taken": 409,
+  "target-not-found": 404,
+  "export-file-invalid": 400,
   "rate-limited": 429,
   throttled: 429,
   "backend-unreachable": 502,

@@ -25,7 +25,7 @@ export const ROLE_GRANTS: Record<Role, string> = {
   viewer: "read gateways, policies, history and decisions",
   author: "edit drafts, draft with AI, simulate, and keep suites and personas",
   publisher: "publish, roll back, switch the engine's mode, create engines, promote canaries and approve change requests",
-  admin: "manage settings and everyone's API tokens",
+  admin: "add, import, rename and delete gateways and their targets, and manage everyone's API tokens",
 };
 
 /** One sentence for something a role may not do: "Publishing needs the publisher role; you are signed in as a viewer." */

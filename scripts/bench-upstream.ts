@@ -8,11 +8,10 @@
  *   npx tsx --conditions=react-server scripts/bench-upstream.ts
  * Env: BENCH_CONCURRENCY (default 16, max 256), BENCH_SECONDS per side (default 4, max 60).
  */
-import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { createUpstreamPool } from "@/lib/targets/mcp-upstream";
+import { startSampleServerProcess } from "./sample-mcp-server/child";
 
 const bounded = (name: string, fallback: number, max: number) => {
   const v = Number(process.env[name] ?? fallback);
@@ -23,7 +22,7 @@ const SECONDS = bounded("BENCH_SECONDS", 4, 60);
 const ROUNDS = 4;
 
 async function main() {
-  const upstream = await startUpstream();
+  const upstream = await startSampleServerProcess();
   const pool = createUpstreamPool();
   const target = { targetName: "Helpdesk", url: upstream.url };
   const proxy = http.createServer((req, res) => {
@@ -94,21 +93,6 @@ async function main() {
   pool.close();
   upstream.close();
   console.log(`throughput through the forwarding proxy / direct: ${(proxied / direct).toFixed(2)}× (${proxied.toFixed(0)} vs ${direct.toFixed(0)} calls/s)`);
-}
-
-/** The sample server in a child process on a free port; resolves once it prints its URL. */
-function startUpstream(): Promise<{ url: string; close(): void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "sample-mcp-server/main.ts")], {
-    env: { ...process.env, PORT: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the sample MCP server exited (${code})`)));
-    child.stdout.on("data", (chunk: Buffer) => {
-      const url = /on (http:\/\/\S+\/mcp)/.exec(chunk.toString())?.[1];
-      if (url) resolve({ url, close: () => child.kill() });
-    });
-  });
 }
 
 main().then(

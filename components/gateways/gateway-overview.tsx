@@ -1,7 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import type { GatewayDetail } from "@/lib/agentcore/types";
 
-export function GatewayOverview({ gateway }: { gateway: GatewayDetail }) {
+/** `children`: actions below the facts (rename, export, delete on the local workspace). */
+export function GatewayOverview({ gateway, children }: { gateway: GatewayDetail; children?: React.ReactNode }) {
   const rows: Array<[string, React.ReactNode]> = [
     ["Gateway id", <code key="id">{gateway.gatewayId}</code>],
     ["ARN", <code key="arn" className="break-all">{gateway.gatewayArn}</code>],
@@ -19,6 +20,7 @@ export function GatewayOverview({ gateway }: { gateway: GatewayDetail }) {
           </div>
         ))}
       </dl>
+      {children}
     </Card>
   );
 }

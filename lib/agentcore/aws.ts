@@ -25,6 +25,7 @@ import type { AwsSettings } from "@/lib/config";
 import { assetStatement, readDefinition, writeDefinition } from "./aws-definitions";
 import { mapAwsError, type CallContext } from "./aws-errors";
 import { toolsOfTarget } from "./aws-tools";
+import { managedInAgentCore } from "./managed";
 import type { Authorizer, ControlPlane, EnginePolicy, GatewayDetail, GatewaySummary, PolicyEngine, PolicyGenerationApi, Target } from "./types";
 
 export interface AwsOptions {
@@ -255,6 +256,12 @@ export function createAwsControlPlane(settings: AwsSettings, options: AwsOptions
     async deletePolicy(policyEngineId, policyId) {
       await call({ operation: "DeletePolicy", resource: "policy", id: policyId }, () => client.send(new DeletePolicyCommand({ policyEngineId, policyId })));
     },
+
+    createGateway: async () => managedInAgentCore("create gateways"),
+    updateGateway: async () => managedInAgentCore("rename gateways"),
+    deleteGateway: async () => managedInAgentCore("delete gateways"),
+    createGatewayTarget: async () => managedInAgentCore("add targets"),
+    deleteGatewayTarget: async () => managedInAgentCore("delete targets"),
 
     policyGeneration: {
       async startPolicyGeneration(policyEngineId, gatewayArn, text, name) {

@@ -2,11 +2,13 @@ import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/store/db";
-import { gateways, policies, policyEngines, targets } from "@/lib/store/schema";
+import { gateways, policies, policyEngines, settings, targets } from "@/lib/store/schema";
 import { arn, LOCAL_ACCOUNT, LOCAL_REGION, randomSuffix } from "./ids";
-import { mcpToolName, RESOURCE_NAME, RESOURCE_NAME_RULE } from "./names";
+import { GATEWAY_NAME, GATEWAY_NAME_MAX, RESOURCE_NAME, RESOURCE_NAME_RULE } from "./names";
 import { checkEngineStatement } from "./statement-check";
-import { seedDemo } from "@/lib/demo/seed-local";
+import { localTargets, toTarget } from "./local-targets";
+import { DEMO_DISMISSED, LOCAL_AUTHORIZER, LOCAL_ROLE_ARN, seedDemo } from "@/lib/demo/seed-local";
+import { deleteGatewayData } from "@/lib/store/gateway-data";
 import type {
   ControlPlane,
   EnforcementMode,
@@ -15,8 +17,6 @@ import type {
   GatewaySummary,
   PolicyEngine,
   PolicyStatus,
-  Target,
-  TargetKind,
 } from "./types";
 
 type GatewayRow = typeof gateways.$inferSelect;
@@ -52,20 +52,9 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
     updatedAt: g.updatedAt.toISOString(),
   });
 
-  const toTarget = (t: TargetRow): Target => ({
-    targetId: t.targetId,
-    name: t.name,
-    type: t.type as TargetKind,
-    status: t.status,
-    description: t.description ?? undefined,
-    tools: t.tools.map((tool) => ({ ...tool, name: mcpToolName(t.name, tool.name) })),
-    toolsSource: "inline",
-    updatedAt: t.updatedAt.toISOString(),
-  });
-
-  async function gatewayRow(gatewayId: string): Promise<GatewayRow> {
+  async function gatewayRow(gatewayId: string, on: Db = db): Promise<GatewayRow> {
     await ready();
-    const [row] = await db.select().from(gateways).where(eq(gateways.gatewayId, gatewayId));
+    const [row] = await on.select().from(gateways).where(eq(gateways.gatewayId, gatewayId));
     if (!row) throw new AppError("gateway-not-found", `No gateway with id "${gatewayId}" exists in the local workspace.`);
     return row;
   }
@@ -74,6 +63,13 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
     const g = await gatewayRow(gatewayId);
     const rows = await db.select().from(targets).where(eq(targets.gatewayId, gatewayId)).orderBy(asc(targets.name));
     return { ...toSummary(g, rows), targets: rows.map(toTarget) };
+  }
+
+  async function assertNameFree(name: string, on: Db, except?: string) {
+    const [taken] = await on.select({ id: gateways.gatewayId }).from(gateways).where(eq(gateways.name, name));
+    if (taken && taken.id !== except) {
+      throw new AppError("gateway-name-taken", `A gateway named "${name}" already exists in the local workspace; gateway names are unique.`, { gatewayId: taken.id });
+    }
   }
 
   async function engineRow(policyEngineId: string) {
@@ -222,5 +218,68 @@ export function createLocalControlPlane(db: Db, options: LocalOptions): ControlP
       await policyRow(policyEngineId, policyId);
       await db.delete(policies).where(eq(policies.policyId, policyId));
     },
+
+    async createGateway({ name, description }) {
+      await ready();
+      assertGatewayFields({ name, description });
+      const gatewayId = `${name.toLowerCase().replace(/-/g, "")}-${randomSuffix()}`;
+      await db.transaction(async (tx) => {
+        await assertNameFree(name, tx);
+        await tx.insert(gateways).values({
+          gatewayId,
+          name,
+          description: description ?? null,
+          gatewayArn: arn(`gateway/${gatewayId}`),
+          status: "READY",
+          roleArn: LOCAL_ROLE_ARN,
+          authorizer: LOCAL_AUTHORIZER,
+        });
+      });
+      return getGateway(gatewayId);
+    },
+
+    async updateGateway(gatewayId, change) {
+      await gatewayRow(gatewayId);
+      assertGatewayFields({ name: change.name, description: change.description ?? undefined });
+      await db.transaction(async (tx) => {
+        if (change.name !== undefined) await assertNameFree(change.name, tx, gatewayId);
+        const set: Partial<GatewayRow> = { updatedAt: new Date() };
+        if (change.name !== undefined) set.name = change.name;
+        if (change.description !== undefined) set.description = change.description;
+        await tx.update(gateways).set(set).where(eq(gateways.gatewayId, gatewayId));
+      });
+      return getGateway(gatewayId);
+    },
+
+    async deleteGateway(gatewayId) {
+      const g = await gatewayRow(gatewayId);
+      await db.transaction(async (tx) => {
+        await tx.delete(targets).where(eq(targets.gatewayId, gatewayId));
+        await tx.delete(gateways).where(eq(gateways.gatewayId, gatewayId));
+        // One engine may serve several gateways; one that served only this gateway goes with it.
+        if (g.policyEngineArn) {
+          const [other] = await tx.select({ id: gateways.gatewayId }).from(gateways).where(eq(gateways.policyEngineArn, g.policyEngineArn)).limit(1);
+          if (!other) await tx.delete(policyEngines).where(eq(policyEngines.policyEngineArn, g.policyEngineArn));
+        }
+        await deleteGatewayData(gatewayId, tx);
+        await tx.insert(settings).values({ key: DEMO_DISMISSED, value: true }).onConflictDoNothing();
+      });
+    },
+
+    ...localTargets(db, { gatewayRow }),
   };
+}
+
+/** CreateGateway's rules: the name pattern AgentCore gives gateway and target names alike, a description of 1–200 characters. */
+function assertGatewayFields({ name, description }: { name?: string; description?: string }) {
+  if (name !== undefined && (name.length > GATEWAY_NAME_MAX || !GATEWAY_NAME.test(name))) {
+    throw new AppError(
+      "gateway-name-invalid",
+      `"${name.slice(0, 120)}" is not a valid gateway name: AgentCore allows 1–100 letters, digits and single hyphens, starting with a letter or digit.`,
+      { field: "name" },
+    );
+  }
+  if (description !== undefined && (description.length === 0 || description.length > 200)) {
+    throw new AppError("gateway-name-invalid", "A gateway description is 1–200 characters.", { field: "description" });
+  }
 }

@@ -20,3 +20,7 @@ export function bareToolName(mcpName: string): string {
   const at = mcpName.indexOf(TOOL_NAME_SEPARATOR);
   return at < 0 ? mcpName : mcpName.slice(at + TOOL_NAME_SEPARATOR.length);
 }
+
+/** Gateway and target names (CreateGateway, CreateGatewayTarget: `([0-9a-zA-Z][-]?){1,100}`): letters, digits and single hyphens. */
+export const GATEWAY_NAME = /^([0-9a-zA-Z]-?)+$/;
+export const GATEWAY_NAME_MAX = 100;

@@ -20,6 +20,13 @@ export type PolicyEngineStatus = PolicyStatus;
 /** How the console labels a target; AWS's TargetType plus the inline-payload kinds. */
 export type TargetKind = "LAMBDA" | "OPENAPI" | "SMITHY" | "MCP_SERVER" | "API_GATEWAY" | "OTHER";
 
+/**
+ * Who answers a local target's tool calls: `demo` (the seeded demo targets' own code), `template`
+ * (each tool's response template: inline and OpenAPI targets have no implementation locally) or
+ * `upstream` (the MCP server the call is forwarded to).
+ */
+export type AnsweredBy = "demo" | "template" | "upstream";
+
 /** A JSON Schema object as tools declare it; kept loose because tools use any subset. */
 export type JsonSchema = { [key: string]: unknown };
 
@@ -40,10 +47,58 @@ export interface Target {
   /**
    * `inline`: the tool schemas are part of the target configuration.
    * `discovered`: only the gateway knows them (MCP servers, S3-hosted specs); `toolsNote` says how to list them.
+   * `synced`: the tools an MCP server listed when the target was created or last re-synced (local workspace).
    */
-  toolsSource: "inline" | "discovered";
+  toolsSource: "inline" | "discovered" | "synced";
   toolsNote?: string;
   updatedAt: string;
+  /** Local workspace: who answers the target's calls in the local gateway. */
+  answeredBy?: AnsweredBy;
+  /** Local MCP server targets: the URL, and the static headers with their values masked (`Bearer ••••3f9a`). */
+  mcpServer?: { url: string; headers: Record<string, string> };
+  /** Local inline and OpenAPI targets: the tools' own response templates, by bare tool name (others use the default echo). */
+  responseTemplates?: Record<string, unknown>;
+}
+
+/** A tool as a target defines it: the bare name, before the gateway prefixes `<Target>___`. */
+export interface TargetTool {
+  name: string;
+  description: string;
+  inputSchema: JsonSchema;
+}
+
+/** What the local workspace needs to create a target (AgentCore's CreateGatewayTarget, already checked). */
+export interface NewTarget {
+  name: string;
+  description?: string;
+  type: "LAMBDA" | "OPENAPI" | "MCP_SERVER";
+  tools: TargetTool[];
+  mcpServer?: McpServerSettings;
+  /** OPENAPI: the document as given. */
+  openApiSpec?: string;
+  responseTemplates?: Record<string, unknown>;
+  /** An imported copy of a seeded demo target: its calls keep the demo's answers. */
+  demo?: boolean;
+}
+
+/** An MCP server target's connection: where calls are forwarded, with its static headers (secrets, kept server-side). */
+export interface McpServerSettings {
+  url: string;
+  headers?: Record<string, string>;
+  /** What may be shown of it: the URL without its query, the header values masked (`Bearer ••••3f9a`). */
+  shown: { url: string; headers: Record<string, string> };
+}
+
+export interface NewGateway {
+  name: string;
+  description?: string;
+}
+
+/** An MCP server target as the local gateway forwards to it; `headers` are the real values (server only). */
+export interface McpUpstream {
+  targetName: string;
+  url: string;
+  headers?: Record<string, string>;
 }
 
 export interface GatewayPolicyEngineRef {
@@ -173,8 +228,33 @@ export interface ControlPlane {
   updatePolicy(policyEngineId: string, policyId: string, change: PolicyChange): Promise<EnginePolicy>;
   deletePolicy(policyEngineId: string, policyId: string): Promise<void>;
 
+  /**
+   * AgentCore's CreateGateway / UpdateGateway (name, description) / DeleteGateway and
+   * CreateGatewayTarget / DeleteGatewayTarget. The local workspace implements them; on AWS they
+   * answer 400 `managed-in-agentcore`: the console does not create AWS gateways or targets.
+   */
+  createGateway(input: NewGateway): Promise<GatewayDetail>;
+  updateGateway(gatewayId: string, change: { name?: string; description?: string | null }): Promise<GatewayDetail>;
+  /** Local workspace: the console's own data of the gateway (drafts, personas, suites, clients, history, decision log) goes with it. */
+  deleteGateway(gatewayId: string): Promise<void>;
+  createGatewayTarget(gatewayId: string, target: NewTarget): Promise<Target>;
+  deleteGatewayTarget(gatewayId: string, targetId: string): Promise<void>;
+
   /** AgentCore's own plain-language policy generation, where the backend has it (AWS). */
   readonly policyGeneration?: PolicyGenerationApi;
+  /** What the local workspace keeps inside its targets beyond AgentCore's records (local only). */
+  readonly localTargets?: LocalTargetsApi;
+}
+
+export interface LocalTargetsApi {
+  /** Replaces an MCP server target's tools with a re-sync's (AgentCore's SynchronizeGatewayTargets). */
+  replaceTools(gatewayId: string, targetId: string, tools: TargetTool[]): Promise<Target>;
+  /** Sets one tool's response template, or (null) returns it to the default echo. */
+  setResponseTemplate(gatewayId: string, targetId: string, tool: string, template: unknown): Promise<Target>;
+  /** The gateway's MCP server targets with their real headers: for the local gateway's forwarding only. */
+  mcpUpstreams(gatewayId: string): Promise<McpUpstream[]>;
+  /** OpenAPI targets' documents as given, by target name (for exports). */
+  openApiSpecs(gatewayId: string): Promise<Record<string, string>>;
 }
 
 export interface PolicyGenerationApi {

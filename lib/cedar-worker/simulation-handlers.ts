@@ -1,6 +1,6 @@
 import type { CedarApi } from "@/lib/cedar/cedar-api";
 import { listableTools } from "@/lib/cedar/listing";
-import { demoToolOutput } from "@/lib/demo/tool-outputs";
+import { localAnswer } from "@/lib/targets/local-answer";
 import type { CorpusCall } from "@/lib/simulation/corpus";
 import { impact as impactOf } from "@/lib/simulation/impact";
 import { decisionMatrix } from "@/lib/simulation/matrix";
@@ -28,7 +28,7 @@ function sets(job: Job, cedar: CedarApi) {
 
 const replay = (job: Job & { call: SimCall }, { cedar }: JobContext) => {
   const { draft } = sets(job, cedar);
-  const result = replayCall(draft, job.gateway, job.call, demoToolOutput);
+  const result = replayCall(draft, job.gateway, job.call, localAnswer);
   // decideCall puts the principal's entity first. One partial evaluation per run, so only here:
   // batches (suites, matrix, impact) skip it.
   const principal = result.cedarRequest?.entities[0];

@@ -1,16 +1,22 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/store/db";
-import { gateways, policies, policyEngines, targets } from "@/lib/store/schema";
+import { gateways, policies, policyEngines, settings, targets } from "@/lib/store/schema";
 import { arn, randomSuffix } from "@/lib/agentcore/ids";
 import type { Authorizer } from "@/lib/agentcore/types";
 import { ORDER_TOOLS, ORDERS_TARGET, REFUND_POLICY_NAME, REFUND_TARGET, REFUND_TOOLS, refundPolicyStatement } from "./tools";
 
-const DEMO_AUTHORIZER: Authorizer = {
+/** The authorizer of every local gateway: the workspace's own OAuth token endpoint. */
+export const LOCAL_AUTHORIZER: Authorizer = {
   type: "CUSTOM_JWT",
   summary: "Custom JWT — tokens from the local workspace's OAuth endpoint (client-credentials grant)",
   allowedClients: [],
 };
+
+export const LOCAL_ROLE_ARN = "arn:aws:iam::123456789012:role/AgentCoreGatewayRole";
+
+/** Set once a user deleted a gateway: an empty workspace is then theirs, and the demo stays away. */
+export const DEMO_DISMISSED = "demo-dismissed";
 
 /** Seeds the demo once, in one transaction, the first time the workspace is opened. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -19,6 +25,8 @@ export async function seedDemo(db: Db): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(4242)`);
     const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(gateways);
     if (count > 0) return;
+    const [dismissed] = await tx.select().from(settings).where(eq(settings.key, DEMO_DISMISSED));
+    if (dismissed) return;
 
     const refundId = `refundgateway-${randomSuffix()}`;
     const refundArn = arn(`gateway/${refundId}`);
@@ -27,7 +35,7 @@ export async function seedDemo(db: Db): Promise<void> {
     const ordersId = `ordersgateway-${randomSuffix()}`;
     const ordersEngineId = `orderspolicyengine-${randomSuffix()}`;
     const ordersEngineArn = arn(`policy-engine/${ordersEngineId}`);
-    const roleArn = "arn:aws:iam::123456789012:role/AgentCoreGatewayRole";
+    const roleArn = LOCAL_ROLE_ARN;
 
     await tx.insert(policyEngines).values([
       { policyEngineId: refundEngineId, policyEngineArn: refundEngineArn, name: "RefundPolicyEngine", description: "Refund limits", status: "ACTIVE" },
@@ -41,7 +49,7 @@ export async function seedDemo(db: Db): Promise<void> {
         gatewayArn: refundArn,
         status: "READY",
         roleArn,
-        authorizer: DEMO_AUTHORIZER,
+        authorizer: LOCAL_AUTHORIZER,
         policyEngineArn: refundEngineArn,
         policyEngineMode: "ENFORCE",
       },
@@ -52,7 +60,7 @@ export async function seedDemo(db: Db): Promise<void> {
         gatewayArn: arn(`gateway/${ordersId}`),
         status: "READY",
         roleArn,
-        authorizer: DEMO_AUTHORIZER,
+        authorizer: LOCAL_AUTHORIZER,
         policyEngineArn: ordersEngineArn,
         policyEngineMode: "LOG_ONLY",
       },

@@ -1,14 +1,17 @@
 import "server-only";
-import type { ControlPlane, EnginePolicy, GatewayDetail, Tool } from "@/lib/agentcore/types";
+import { bareToolName } from "@/lib/agentcore/names";
+import type { ControlPlane, EnginePolicy, GatewayDetail, McpUpstream, Tool } from "@/lib/agentcore/types";
 import { AppError } from "@/lib/errors";
 import { textProblem } from "@/lib/json-limits";
 import { readCapped } from "@/lib/http/read-capped";
 import type { Db } from "@/lib/store/db";
 import { findClient } from "@/lib/store/clients";
-import { recordDecisions, type NewDecision } from "@/lib/store/decisions";
+import { recordDecisions, writeInBackground, type NewDecision } from "@/lib/store/decisions";
 import { localGatewayFingerprint } from "@/lib/store/gateway-state";
-import { demoToolOutput } from "@/lib/demo/tool-outputs";
 import { MAX_MESSAGE_BYTES, parseJsonRpcText, readMessage, rpcError, rpcResult, RPC, tooLargeError, type JsonRpcId, type JsonRpcResponse } from "@/lib/mcp/json-rpc";
+import type { LocalTool } from "@/lib/simulation/types";
+import { localAnswer } from "@/lib/targets/local-answer";
+import { createUpstreamPool, type UpstreamPool } from "@/lib/targets/mcp-upstream";
 import { deniedError, toolResult } from "@/lib/mcp/responses";
 import { readToolCallParams } from "@/lib/mcp/tool-call";
 import { authorizerFor, type PolicyDecision } from "./authorize-call";
@@ -34,6 +37,8 @@ export interface GatewayDeps {
   /** The host names the gateway answers to; default: the issuer's and the loopback names. */
   hosts?: HostPolicy;
   maxBodyBytes?: number;
+  /** Forwards calls to MCP server targets; default: a pool of this handler's own. */
+  upstreams?: UpstreamPool;
 }
 
 export type McpHandler = (req: Request, gatewayId?: string) => Promise<Response>;
@@ -42,11 +47,13 @@ interface Snapshot {
   gateway: GatewayDetail;
   /** The engine's policies in force (status ACTIVE), or the reason they could not be read. */
   policies: EnginePolicy[] | { error: string };
+  /** Who answers each tool (by MCP name): the MCP server it is forwarded to, or the gateway itself. */
+  answers: Map<string, { upstream: McpUpstream } | { local: LocalTool }>;
+  /** The MCP server targets, by target name. */
+  upstreams: Map<string, McpUpstream>;
 }
 
-interface CallContext {
-  gateway: GatewayDetail;
-  policies: Snapshot["policies"];
+interface CallContext extends Snapshot {
   tools: Map<string, Tool>;
   token: VerifiedToken;
   persona: string | null;
@@ -54,6 +61,7 @@ interface CallContext {
 
 export function createMcpHandler(deps: GatewayDeps): McpHandler {
   const maxBytes = deps.maxBodyBytes ?? MAX_MESSAGE_BYTES;
+  const pool = deps.upstreams ?? createUpstreamPool();
   const hosts = deps.hosts ?? hostPolicy(new URL(deps.issuer).origin);
   // client id → persona name; a client never changes persona, so this never goes stale.
   const personaOf = new Map<string, string | null>();
@@ -73,12 +81,23 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
   const snapshots = new Map<string, { fingerprint: string; snapshot: Snapshot }>();
   async function readFull(gatewayId: string): Promise<Snapshot> {
     const gateway = await deps.controlPlane.getGateway(gatewayId);
-    if (!gateway.policyEngine) return { gateway, policies: [] };
+    const upstreams = new Map((await deps.controlPlane.localTargets?.mcpUpstreams(gatewayId))?.map((u) => [u.targetName, u]) ?? []);
+    const answers: Snapshot["answers"] = new Map();
+    for (const t of gateway.targets) {
+      const upstream = upstreams.get(t.name);
+      for (const tool of t.tools) {
+        const own = bareToolName(tool.name);
+        const template = t.responseTemplates?.[own];
+        answers.set(tool.name, upstream ? { upstream } : { local: { target: t.name, tool: own, answeredBy: t.answeredBy === "template" ? "template" : "demo", ...(template === undefined ? {} : { template }) } });
+      }
+    }
+    const base = { gateway, answers, upstreams };
+    if (!gateway.policyEngine) return { ...base, policies: [] };
     try {
       const all = await deps.controlPlane.listPolicies(gateway.policyEngine.policyEngineId);
-      return { gateway, policies: all.filter((p) => p.status === "ACTIVE" || p.status === "UPDATING") };
+      return { ...base, policies: all.filter((p) => p.status === "ACTIVE" || p.status === "UPDATING") };
     } catch (e) {
-      return { gateway, policies: { error: e instanceof Error ? e.message : String(e) } };
+      return { ...base, policies: { error: e instanceof Error ? e.message : String(e) } };
     }
   }
   // Every caller gets a read that started after it arrived (see coalesce.ts).
@@ -86,7 +105,14 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     const fingerprint = await localGatewayFingerprint(deps.db, gatewayId);
     const hit = snapshots.get(gatewayId);
     if (fingerprint !== null && hit?.fingerprint === fingerprint) return hit.snapshot;
+    // The gateway is gone: so are the connections kept for its MCP server targets.
+    if (fingerprint === null) for (const old of hit?.snapshot.upstreams.values() ?? []) pool.forget(old);
     const snapshot = await readFull(gatewayId);
+    // A target deleted, or its URL or headers changed: its kept-alive connection goes.
+    for (const old of hit?.snapshot.upstreams.values() ?? []) {
+      const now = snapshot.upstreams.get(old.targetName);
+      if (!now || now.url !== old.url || JSON.stringify(now.headers) !== JSON.stringify(old.headers)) pool.forget(old);
+    }
     if (fingerprint !== null) snapshots.set(gatewayId, { fingerprint, snapshot });
     else snapshots.delete(gatewayId);
     return snapshot;
@@ -153,7 +179,7 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       const message = parsed.value;
 
       const tools = new Map(gateway.targets.flatMap((t) => t.tools.map((tool) => [tool.name, tool] as const)));
-      const ctx: CallContext = { gateway, policies: snapshot.policies, tools, token, persona: await personaFor(token.clientId) };
+      const ctx: CallContext = { ...snapshot, tools, token, persona: await personaFor(token.clientId) };
 
       if (Array.isArray(message)) {
         if (message.length === 0) return json(rpcError(null, RPC.INVALID_REQUEST, "Invalid Request: an empty batch."), 400);
@@ -196,10 +222,9 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       case "ping":
         return rpcResult(id, {});
       case "tools/list": {
-        const visible = listedTools(ctx);
-        return rpcResult(id, {
-          tools: [...ctx.tools.values()].filter((t) => visible.has(t.name)).map((t) => ({ name: t.name, description: t.description, inputSchema: t.inputSchema })),
-        });
+        const live = await liveTools(ctx);
+        const visible = listedTools(ctx, live.map((t) => t.name));
+        return rpcResult(id, { tools: live.filter((t) => visible.has(t.name)) });
       }
       case "tools/call":
         return callTool(id, params, ctx);
@@ -212,17 +237,44 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
    * With the engine in ENFORCE, a principal sees only the tools some call of which its policies could
    * permit (AgentCore's meta action; lib/cedar/listing.ts). LOG_ONLY enforces nothing, so it hides nothing.
    */
-  function listedTools(ctx: CallContext): Set<string> {
-    const names = [...ctx.tools.keys()];
+  function listedTools(ctx: CallContext, names: string[]): Set<string> {
     if (ctx.gateway.policyEngine?.mode !== "ENFORCE") return new Set(names);
     if ("error" in ctx.policies) return new Set();
     const principal = { type: "OAuthUser" as const, sub: ctx.token.sub, claims: ctx.token.claims };
+    // Only tools the target was synchronized with are in the engine's schema: no policy can permit another.
+    const known = names.filter((n) => ctx.tools.has(n));
     try {
-      return new Set(authorizerFor(ctx.gateway, ctx.policies).listable(principal, names));
+      return new Set(authorizerFor(ctx.gateway, ctx.policies).listable(principal, known));
     } catch (e) {
       console.error(`[mcp] ${ctx.gateway.gatewayId}: tools/list could not be filtered: ${e instanceof Error ? e.message : String(e)}`);
       return new Set();
     }
+  }
+
+  /**
+   * The gateway's tools as an agent lists them: each MCP server target's live `tools/list` (names
+   * prefixed `<Target>___`, everything else as the server sent it), the others as the target defines
+   * them. A server that cannot answer is listed with its tools as last synchronized, and logged.
+   */
+  async function liveTools(ctx: CallContext): Promise<Array<Record<string, unknown> & { name: string }>> {
+    const lists = await Promise.all(
+      ctx.gateway.targets.map(async (t) => {
+        const upstream = ctx.upstreams.get(t.name);
+        const stored = t.tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema }));
+        if (!upstream) return stored;
+        const answer = await pool.listTools(upstream);
+        if (!answer.ok) {
+          console.error(`[mcp] ${ctx.gateway.gatewayId}: tools/list of target ${t.name}: ${answer.error.message}`);
+          return stored;
+        }
+        return answer.result.flatMap((tool) =>
+          typeof tool === "object" && tool !== null && typeof (tool as { name?: unknown }).name === "string"
+            ? [{ ...(tool as Record<string, unknown>), name: `${t.name}___${(tool as { name: string }).name}` }]
+            : [],
+        );
+      }),
+    );
+    return lists.flat();
   }
 
   async function callTool(id: JsonRpcId, params: Record<string, unknown>, ctx: CallContext): Promise<JsonRpcResponse> {
@@ -248,8 +300,7 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     }
     const mode = engine ? engine.mode : "NONE";
     const blocked = mode === "ENFORCE" && verdict.decision === "DENY";
-
-    await record({
+    const entry: NewDecision = {
       gatewayId: ctx.gateway.gatewayId,
       clientId: ctx.token.clientId ?? null,
       persona: ctx.persona,
@@ -262,10 +313,22 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       flips: verdict.flips,
       mode,
       blocked,
-    });
-
-    if (blocked) return deniedError(id, verdict.determiningPolicies);
-    return toolResult(id, demoToolOutput(name, args));
+    };
+    // The log is written after the answer is sent: a call never waits for the store.
+    if (blocked) {
+      writeInBackground(record(entry));
+      return deniedError(id, verdict.determiningPolicies);
+    }
+    const answer = ctx.answers.get(name);
+    if (answer && "upstream" in answer) {
+      // The upstream gets the tool's own name and the arguments as sent; its result or error comes back unchanged.
+      const forwarded = await pool.callTool(answer.upstream, bareToolName(name), args);
+      writeInBackground(record(forwarded.ok || forwarded.failure === null ? entry : { ...entry, upstreamError: forwarded.error.message }));
+      return forwarded.ok ? rpcResult(id, forwarded.result) : { jsonrpc: "2.0", id, error: forwarded.error };
+    }
+    writeInBackground(record(entry));
+    const out = answer ? localAnswer(answer.local, args) : { text: "", isError: true };
+    return toolResult(id, out.text, out.isError);
   }
 }
 

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/store/db";
 import { tokenIssuer } from "./connect";
 import { createMcpHandler, type McpHandler } from "./mcp-handler";
 import { handleTokenRequest } from "./tokens";
+import { createUpstreamPool } from "@/lib/targets/mcp-upstream";
 
 /**
  * The local gateway on a plain `node:http` server, without Next: used by the contract tests and the
@@ -49,13 +50,15 @@ export async function startGatewayServer(deps: { db: Db; controlPlane: ControlPl
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   bound.issuer = deps.issuer ?? tokenIssuer(url);
-  const handler = createMcpHandler({ db: deps.db, controlPlane: deps.controlPlane, issuer: bound.issuer });
+  const upstreams = createUpstreamPool();
+  const handler = createMcpHandler({ db: deps.db, controlPlane: deps.controlPlane, issuer: bound.issuer, upstreams });
   bound.handler = handler;
   return {
     url,
     handler,
     close: () =>
       new Promise<void>((resolve) => {
+        upstreams.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -61,15 +61,17 @@ export function toolResultBody(id: JsonRpcId, text: string, isError = false): st
 
 /**
  * What the gateway answers a tool call in each engine mode, for a decision already computed.
- * `allowedText` is the tool's output when it runs (the simulation passes a placeholder).
+ * `allowedText` is the tool's output when it runs (the simulation passes a placeholder), `allowedIsError`
+ * whether that output is an error result.
  */
 export function gatewayResponses(
   id: JsonRpcId,
   decision: Decision,
   determiningPolicies: readonly string[],
   allowedText: string,
+  allowedIsError = false,
 ): { LOG_ONLY: JsonRpcResponse; ENFORCE: JsonRpcResponse } {
-  const ran = toolResult(id, allowedText);
+  const ran = toolResult(id, allowedText, allowedIsError);
   return {
     LOG_ONLY: ran,
     ENFORCE: decision === "ALLOW" ? ran : deniedError(id, determiningPolicies),

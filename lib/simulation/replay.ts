@@ -5,11 +5,11 @@ import { rpcError, RPC } from "@/lib/mcp/json-rpc";
 import { gatewayPrincipal, principalMismatch, type CallPrincipal } from "@/lib/mcp/principal";
 import { gatewayResponses } from "@/lib/mcp/responses";
 import { readToolCall, toolMap, type ReadCall } from "@/lib/mcp/tool-call";
-import type { SimCall, SimGateway, SimResult, SimTool } from "./types";
+import type { LocalTool, SimCall, SimGateway, SimResult, SimTool } from "./types";
 import type { Decision } from "@/lib/cedar/cedar-api";
 
-/** The tool's own output, when the replay can know it (see `SimTool.localOutput`). */
-export type ToolOutput = (tool: string, args: Record<string, unknown>) => string;
+/** The tool's own output, when the replay can know it (see `SimTool.local`): the text of its result, and whether it is an error. */
+export type ToolOutput = (tool: LocalTool, args: Record<string, unknown>) => { text: string; isError: boolean };
 
 /** The tool's own output is unknown to a simulation; the allowed shape carries this placeholder. */
 export const toolOutputPlaceholder = (tool: string) => `<output of ${tool}>`;
@@ -57,14 +57,15 @@ export function replayCall(compiled: CompiledPolicySet, gateway: SimGateway, cal
   if (!read.ok) return refused(read.error.error.message, read.error);
   const d = decideRead(compiled, gateway, call.principal, read);
   if ("mismatch" in d) return refused(d.mismatch, undefined, read.tool);
-  const text = output && toolsOf(gateway).get(read.tool)?.localOutput ? output(read.tool, read.args) : toolOutputPlaceholder(read.tool);
+  const local = toolsOf(gateway).get(read.tool)?.local;
+  const out = output && local ? output(local, read.args) : { text: toolOutputPlaceholder(read.tool), isError: false };
   return {
     decision: d.decision,
     determiningPolicies: d.determiningPolicies,
     errors: d.errors,
     logOnly: d.logOnly,
     ...(d.request ? { cedarRequest: d.request } : {}),
-    response: gatewayResponses(read.id, d.decision, d.determiningPolicies, text),
+    response: gatewayResponses(read.id, d.decision, d.determiningPolicies, out.text, out.isError),
     tool: read.tool,
   };
 }

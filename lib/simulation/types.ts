@@ -29,12 +29,21 @@ export interface SimResult {
   listed?: boolean;
 }
 
+/** A tool the local workspace answers itself: its demo code, or its response template (none: the default echo). */
+export interface LocalTool {
+  target: string;
+  /** The tool's own name. */
+  tool: string;
+  answeredBy: "demo" | "template";
+  template?: unknown;
+}
+
 export interface SimTool extends CallableTool {
   /**
-   * The local workspace runs this tool itself, deterministically (the demo targets), so a replay can
-   * show its real output; otherwise the output is a placeholder.
+   * The local workspace answers this tool itself, deterministically, so a replay can show its real
+   * output; otherwise (an MCP server's tools, AWS) the output is a placeholder.
    */
-  localOutput?: boolean;
+  local?: LocalTool;
 }
 
 /** Everything the simulator needs to know about a gateway; serialisable so it can cross into the worker. */

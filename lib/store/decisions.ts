@@ -24,12 +24,15 @@ export interface NewDecision {
   mode: EngineMode | "NONE";
   /** The call was refused (ENFORCE + DENY); otherwise the tool ran. */
   blocked: boolean;
+  /** An allowed call to an MCP server target that got no answer from it: the gateway's error message. */
+  upstreamError?: string | null;
   at?: Date;
 }
 
-export interface DecisionEntry extends Omit<NewDecision, "at"> {
+export interface DecisionEntry extends Omit<NewDecision, "at" | "upstreamError"> {
   id: number;
   at: string;
+  upstreamError: string | null;
 }
 
 export interface DecisionFilter {
@@ -51,6 +54,23 @@ export async function recordDecision(entry: NewDecision, db?: Db): Promise<Decis
   return toEntry(row);
 }
 
+// Writes the local gateway left running after answering its calls; on globalThis like the store itself.
+const pending = ((globalThis as unknown as { __policyStudioDecisionWrites?: Set<Promise<void>> }).__policyStudioDecisionWrites ??= new Set());
+
+/**
+ * Lets a decision's write finish after the call was answered (the log is off the call's critical
+ * path). Every read of the log in this process first waits for the writes still running, so a caller
+ * who made a call and then reads the log finds it there.
+ */
+export function writeInBackground(write: Promise<void>): void {
+  const p = write.catch((e) => console.error("[decisions] an entry could not be recorded:", e instanceof Error ? e.message : e)).finally(() => pending.delete(p));
+  pending.add(p);
+}
+
+async function settled(): Promise<void> {
+  if (pending.size > 0) await Promise.all([...pending]);
+}
+
 /** Many entries in one statement (the gateway batches concurrent calls' entries). */
 export async function recordDecisions(entries: NewDecision[], db?: Db): Promise<void> {
   if (entries.length === 0) return;
@@ -60,6 +80,7 @@ export async function recordDecisions(entries: NewDecision[], db?: Db): Promise<
 
 /** Newest first, filtered. */
 export async function listDecisions(gatewayId: string, filter: DecisionFilter = {}, db?: Db): Promise<DecisionEntry[]> {
+  await settled();
   const d = db ?? (await getDb());
   const where: SQL[] = [eq(decisionLog.gatewayId, gatewayId)];
   if (filter.decision) where.push(eq(decisionLog.decision, filter.decision));
@@ -84,6 +105,7 @@ export async function listDecisions(gatewayId: string, filter: DecisionFilter = 
 }
 
 export async function getDecision(gatewayId: string, id: number, db?: Db): Promise<DecisionEntry | null> {
+  await settled();
   const d = db ?? (await getDb());
   const [row] = await d
     .select()
@@ -94,6 +116,7 @@ export async function getDecision(gatewayId: string, id: number, db?: Db): Promi
 
 /** The distinct tools and personas seen in a gateway's log, for the filter menus. */
 export async function decisionFacets(gatewayId: string, db?: Db): Promise<{ tools: string[]; personas: string[] }> {
+  await settled();
   const d = db ?? (await getDb());
   const [tools, personas] = await Promise.all([
     d.selectDistinct({ v: decisionLog.tool }).from(decisionLog).where(eq(decisionLog.gatewayId, gatewayId)),
@@ -107,6 +130,7 @@ export async function decisionFacets(gatewayId: string, db?: Db): Promise<{ tool
 
 /** How many recorded calls the gateway reported this LOG_ONLY policy in the decision-flip set of. */
 export async function countFlipReports(gatewayId: string, policy: string, db?: Db): Promise<number> {
+  await settled();
   const d = db ?? (await getDb());
   const [row] = await d
     .select({ n: sql<number>`count(*)::int` })
@@ -117,6 +141,7 @@ export async function countFlipReports(gatewayId: string, policy: string, db?: D
 
 /** The gateway's most recent recorded calls, newest first, for the impact corpus (at most 10,000). */
 export async function recentCalls(gatewayId: string, limit = 1000, db?: Db): Promise<DecisionEntry[]> {
+  await settled();
   const d = db ?? (await getDb());
   const rows = await d
     .select()
@@ -143,5 +168,6 @@ function toEntry(r: typeof decisionLog.$inferSelect): DecisionEntry {
     flips: r.flips,
     mode: r.mode,
     blocked: r.blocked,
+    upstreamError: r.upstreamError,
   };
 }

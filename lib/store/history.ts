@@ -25,7 +25,19 @@ export interface StoredVersion extends VersionSummary {
   policies: VersionPolicy[];
 }
 
-export type AuditAction = "publish" | "rollback" | "mode-switch" | "engine-create" | "promote" | "publish-interrupted" | "publish-recovery" | "change-request";
+export type AuditAction =
+  | "publish"
+  | "rollback"
+  | "mode-switch"
+  | "engine-create"
+  | "promote"
+  | "publish-interrupted"
+  | "publish-recovery"
+  | "change-request"
+  | "target-add"
+  | "target-delete"
+  | "target-sync"
+  | "gateway-import";
 export type AuditResult = "success" | "failure" | "partial";
 
 export interface AuditEntry {

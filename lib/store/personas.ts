@@ -50,3 +50,10 @@ export async function deletePersona(gatewayId: string, name: string, db?: Db): P
     return gone.length > 0;
   });
 }
+
+/** Sets a gateway's personas to exactly `list` (an imported gateway's), in the caller's transaction. */
+export async function replacePersonas(gatewayId: string, list: Persona[], db: Db): Promise<void> {
+  await db.delete(personas).where(eq(personas.gatewayId, gatewayId));
+  if (list.length === 0) return;
+  await db.insert(personas).values(list.map((p) => ({ gatewayId, name: p.name, principalType: p.type, sub: p.sub, claims: p.claims })));
+}

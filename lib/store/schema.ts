@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
-import type { Authorizer, DefinitionKind, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
+import type { AnsweredBy, Authorizer, McpServerSettings, DefinitionKind, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
 import type { Decision, PrincipalKind } from "@/lib/cedar/cedar-api";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 import type { Role } from "@/lib/roles";
@@ -23,7 +23,9 @@ export const gateways = pgTable("gateways", {
   updatedAt: ts("updated_at"),
 });
 
-export const targets = pgTable("targets", {
+export const targets = pgTable(
+  "targets",
+  {
   targetId: text("target_id").primaryKey(),
   gatewayId: text("gateway_id")
     .notNull()
@@ -34,9 +36,19 @@ export const targets = pgTable("targets", {
   status: text("status").notNull(),
   /** Tool definitions with their bare names; the MCP name `<Target>___<tool>` is derived on read. */
   tools: jsonb("tools").$type<Tool[]>().notNull(),
+  /** Who answers the target's calls in the local gateway: the demo's own code (seeded targets), each tool's response template, or the MCP server. */
+  answeredBy: text("answered_by").$type<AnsweredBy>().notNull().default("demo"),
+  /** An MCP server target's URL and static headers. The header values are secrets: never returned by a route. */
+  mcpServer: jsonb("mcp_server").$type<McpServerSettings>(),
+  /** An OpenAPI target's document as given (JSON or YAML text), kept so an export carries it unchanged. */
+  openApiSpec: text("openapi_spec"),
+  /** Per-tool response templates (bare tool name → JSON template) of inline and OpenAPI targets, as JSON text: jsonb would reorder their keys, and so their answers. */
+  responseTemplates: text("response_templates").notNull().default("{}"),
   createdAt: ts("created_at"),
   updatedAt: ts("updated_at"),
-});
+  },
+  (t) => [uniqueIndex("targets_gateway_name").on(t.gatewayId, t.name)],
+);
 
 export const policyEngines = pgTable("policy_engines", {
   policyEngineId: text("policy_engine_id").primaryKey(),
@@ -71,6 +83,7 @@ export const policies = pgTable(
   },
   (t) => [uniqueIndex("policies_engine_name").on(t.policyEngineId, t.name)],
 );
+
 
 // ── The console's own workspace data, for any backend, keyed by gateway id ──
 
@@ -162,6 +175,8 @@ export const decisionLog = pgTable(
     flips: jsonb("flips").$type<string[]>().notNull().default([]),
     mode: text("mode").$type<EngineMode | "NONE">().notNull(),
     blocked: boolean("blocked").notNull(),
+    /** Why an allowed call to an MCP server target got no answer from it (the gateway's -32603 message); null otherwise. */
+    upstreamError: text("upstream_error"),
   },
   (t) => [index("decision_log_gateway").on(t.gatewayId, t.at)],
 );

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { AnswerTooLarge, capResponse } from "./capped-response";
 import { formatBytes, GATEWAY_LIMITS, MCP_TARGET_PROTOCOL_VERSIONS } from "./limits";
 import { checkMcpServerConfig, displayUrl, type McpServerConfig } from "./mcp-server-config";
-import { networkReason } from "./network-errors";
+import { networkCode, networkReason, STALE_SOCKET } from "./network-errors";
 import { assertNoErrors, describeProblem, hasErrors, type TargetProblem } from "./problems";
 import { checkToolDefinitions, type ToolDefinition } from "./tool-definition";
 
@@ -126,7 +126,12 @@ function observingFetch(observed: Observed, maxBytes: number): (url: string | UR
     const isPost = init?.method === "POST";
     let res: Response;
     try {
-      res = await fetch(url, init);
+      res = await fetch(url, init).catch((e) => {
+        // A kept-alive connection the server closed (it restarted since the last discovery): every
+        // discovery request only reads, so it is sent once more on a new connection.
+        if (!STALE_SOCKET.has(networkCode(e) ?? "")) throw e;
+        return fetch(url, init);
+      });
     } catch (e) {
       if (isPost) observed.network = e;
       throw e;

@@ -4,7 +4,7 @@ import https from "node:https";
 import { formatBytes, GATEWAY_LIMITS } from "./limits";
 import { AnswerTooLarge } from "./capped-response";
 import { displayUrl } from "./mcp-server-config";
-import { networkCode, networkReason } from "./network-errors";
+import { networkCode, networkReason, STALE_SOCKET } from "./network-errors";
 import { readRpcAnswer, type RpcMessage } from "./rpc-answer";
 
 /**
@@ -75,8 +75,6 @@ export interface UpstreamPool {
 const PROTOCOL_VERSION = "2025-11-25";
 const CLIENT_INFO = { name: "policy-studio-gateway", version: "1.0.0" };
 const MAX_LIST_PAGES = 200;
-/** Socket errors that mean a kept-alive connection was closed under the request. */
-const STALE_SOCKET = new Set(["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"]);
 
 interface Connection {
   protocolVersion: string;

@@ -13,6 +13,9 @@ const REASONS: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: "the connection timed out",
 };
 
+/** Socket errors that mean a kept-alive connection was closed under the request. */
+export const STALE_SOCKET: ReadonlySet<string> = new Set(["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"]);
+
 /** The first `code` along an error's cause chain (fetch wraps the socket error in `cause`). */
 export function networkCode(e: unknown): string | undefined {
   for (let cur: unknown = e, i = 0; cur && i < 5; cur = (cur as { cause?: unknown }).cause, i++) {

@@ -3,11 +3,12 @@
  * `([0-9a-zA-Z][-]?){1,100}`, unique within the gateway; description 1–200 characters; at most 100
  * targets per gateway). Pure; the local adapter calls `assertNewTarget` before it writes anything.
  */
+import { GATEWAY_NAME } from "@/lib/agentcore/names";
 import { AppError } from "@/lib/errors";
 import { GATEWAY_LIMITS } from "./limits";
 import { describeProblem, type TargetProblem } from "./problems";
 
-const TARGET_NAME = /^([0-9a-zA-Z]-?)+$/;
+const TARGET_NAME = GATEWAY_NAME;
 
 export function checkTargetName(name: unknown): TargetProblem[] {
   if (typeof name !== "string" || name === "") {

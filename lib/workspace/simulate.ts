@@ -1,8 +1,7 @@
 import "server-only";
 import { cedar } from "@/lib/cedar/server";
-import { demoToolOutput } from "@/lib/demo/tool-outputs";
 import { PolicySetCache } from "@/lib/simulation/policy-set";
-import { replayCall } from "@/lib/simulation/replay";
+import { replayCall, type ToolOutput } from "@/lib/simulation/replay";
 import type { SimCall, SimGateway, SimResult } from "@/lib/simulation/types";
 
 const cache = new PolicySetCache(cedar);
@@ -12,8 +11,8 @@ export function compiledFor(gateway: SimGateway, text: string) {
   return cache.get(text, gateway.schemaJson, gateway.schemaKey);
 }
 
-/** The server's replay for scripts: the same code the browser worker runs. */
-export function simulate(gateway: SimGateway, policiesText: string, calls: SimCall[]): { results: SimResult[]; problems: Array<{ id: string; message: string }> } {
+/** The server's replay for scripts: the same code the browser worker runs, given how local tools answer (lib/targets/local-answer.ts). */
+export function simulate(gateway: SimGateway, policiesText: string, calls: SimCall[], output: ToolOutput): { results: SimResult[]; problems: Array<{ id: string; message: string }> } {
   const compiled = compiledFor(gateway, policiesText);
-  return { results: calls.map((c) => replayCall(compiled, gateway, c, demoToolOutput)), problems: compiled.problems };
+  return { results: calls.map((c) => replayCall(compiled, gateway, c, output)), problems: compiled.problems };
 }

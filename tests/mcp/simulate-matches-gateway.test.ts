@@ -38,7 +38,18 @@ const TABLE: Array<[string, unknown]> = [
   ["no arguments at all", { jsonrpc: "2.0", id: 8, method: "tools/call", params: { name: REFUND } }],
   ["an amount Cedar cannot hold", call({ amount: 1e20 })],
   ["an extra argument", call({ amount: 5, note: "extra" })],
+  ["a tool answered by its response template", { ...call({ title: "Printer on fire", priority: 2 }), params: { name: "Tickets___open_ticket", arguments: { title: "Printer on fire", priority: 2 } } }],
+  ["a template that renders past its cap (an error result)", { ...call({ text: "x" }), params: { name: "Tickets___shout", arguments: { text: "x".repeat(2000) } } }],
+  ["a tool on the default echo template", { ...call({}), params: { name: "Tickets___close_ticket", arguments: { id: "T-1" } } }],
 ];
+
+const TICKET_TOOLS = [
+  { name: "open_ticket", description: "Open a ticket", inputSchema: { type: "object", properties: { title: { type: "string" }, priority: { type: "integer" } }, required: ["title"] } },
+  { name: "shout", description: "Repeat loudly", inputSchema: { type: "object", properties: { text: { type: "string" } } } },
+  { name: "close_ticket", description: "Close a ticket", inputSchema: { type: "object", properties: { id: { type: "string" } } } },
+];
+// 1,000 copies of a 2,000-character argument: past the 1 MB a template may render to.
+const SHOUT = Array.from({ length: 1000 }, () => "{{arguments.text}}").join("");
 
 let server: GatewayServer;
 let cp: ControlPlane;
@@ -49,7 +60,18 @@ let token: string;
 beforeAll(async () => {
   const db = await getDb();
   cp = await getControlPlane();
-  refund = await cp.getGateway((await cp.listGateways()).find((g) => g.name === "RefundGateway")!.gatewayId);
+  const refundId = (await cp.listGateways()).find((g) => g.name === "RefundGateway")!.gatewayId;
+  await cp.createGatewayTarget(refundId, {
+    name: "Tickets",
+    type: "LAMBDA",
+    tools: TICKET_TOOLS,
+    responseTemplates: { open_ticket: { ticket: "T-{{arguments.title}}", priority: "{{arguments.priority}}", via: "{{name}}" }, shout: SHOUT },
+  });
+  refund = await cp.getGateway(refundId);
+  await cp.createPolicy(refund.policyEngine!.policyEngineId, {
+    name: "tickets_open",
+    statement: `permit(principal, action in [AgentCore::Action::"Tickets___open_ticket", AgentCore::Action::"Tickets___shout"], resource);`,
+  });
   server = await startGatewayServer({ db, controlPlane: cp });
   agent = (await ensureGatewayClients(refund.gatewayId, db)).find((c) => c.persona === "refund-agent")!;
   const res = await fetch(`${server.url}/oauth2/token`, {
@@ -96,4 +118,16 @@ describe.each(["ENFORCE", "LOG_ONLY"] as const)("with the engine in %s, Simulate
       expect(JSON.stringify(fromSimulator[mode])).toBe(fromGateway);
     });
   }
+});
+
+describe("a tool with a response template", () => {
+  it("answers with the rendered template, in the gateway as in Simulate", async () => {
+    await setMode("ENFORCE");
+    const body = { jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "Tickets___open_ticket", arguments: { title: "Printer on fire", priority: 2 } } };
+    const answer = await gatewayAnswer(body);
+    expect(answer).toBe(
+      '{"jsonrpc":"2.0","id":9,"result":{"isError":false,"content":[{"type":"text","text":"{\\"ticket\\":\\"T-Printer on fire\\",\\"priority\\":2,\\"via\\":\\"Tickets___open_ticket\\"}"}]}}',
+    );
+    expect(JSON.stringify((await simulated(body)).ENFORCE)).toBe(answer);
+  });
 });

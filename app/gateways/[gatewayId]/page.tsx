@@ -1,5 +1,6 @@
 import { EvidenceCharts } from "@/components/evidence/evidence-charts";
 import { EngineSection } from "@/components/gateways/engine-section";
+import { GatewayActions } from "@/components/gateways/gateway-actions";
 import { GatewayOverview } from "@/components/gateways/gateway-overview";
 import { TargetsSection } from "@/components/gateways/targets-section";
 import { EngineControls } from "@/components/publishing/engine-controls";
@@ -32,16 +33,17 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
   const [controls, recovery] = await Promise.all([load(() => engineControlsFor(deps, gateway.gatewayId)), gateway.policyEngine ? load(() => findInterrupted(deps, gateway.gatewayId)) : null]);
   const interrupted = recovery?.ok ? recovery.data.interrupted : null;
   const markers = await load(() => auditMarkers(gateway.gatewayId));
+  const local = (await getControlPlane()).kind === "local";
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
       <div className="space-y-4">
         {interrupted ? <InterruptedPublishBanner gatewayId={gateway.gatewayId} interrupted={interrupted} /> : null}
-        <GatewayOverview gateway={gateway} />
+        <GatewayOverview gateway={gateway}>{local ? <GatewayActions gatewayId={gateway.gatewayId} name={gateway.name} description={gateway.description} /> : null}</GatewayOverview>
         {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
         <EngineSection gateway={gateway} engine={engine} />
         {gateway.policyEngine ? <EvidenceCharts gatewayId={gateway.gatewayId} markers={markers.ok ? markers.data : []} /> : null}
       </div>
-      <TargetsSection gatewayId={gateway.gatewayId} targets={gateway.targets} />
+      <TargetsSection gatewayId={gateway.gatewayId} targets={gateway.targets} editable={local} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { GatewayParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
 import { Call } from "@/lib/simulation/schemas";
+import { localAnswer } from "@/lib/targets/local-answer";
 import { simulate } from "@/lib/workspace/simulate";
 import { loadWorkspace } from "@/lib/workspace/workspace";
 
@@ -15,7 +16,7 @@ const Body = z.object({
 
 export const POST = route({ role: "author", params: GatewayParams, body: Body, maxBytes: 8 * 1024 * 1024 }, async ({ params, body }) => {
   const ws = await loadWorkspace(params.gatewayId);
-  const { results, problems } = simulate(ws.sim, body.policies ?? ws.publishedText, body.calls);
+  const { results, problems } = simulate(ws.sim, body.policies ?? ws.publishedText, body.calls, localAnswer);
   return NextResponse.json({
     results: results.map((r) => ({
       decision: r.decision,

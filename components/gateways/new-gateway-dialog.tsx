@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useCan } from "@/components/team/viewer-context";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { createGateway } from "@/lib/api-client/gateway-admin";
+import { GatewayFields, validGatewayName } from "./gateway-fields";
+
+/** "New gateway": a name (AgentCore's rules) and an optional description; opens the new gateway. */
+export function NewGatewayDialog() {
+  const can = useCan("admin", "creating a gateway");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const valid = validGatewayName(name);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const g = await createGateway({ name, ...(description ? { description } : {}) });
+      setOpen(false);
+      router.push(`/gateways/${encodeURIComponent(g.gatewayId)}`);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="primary" disabled={!can.allowed} title={can.reason}>New gateway</Button>
+      </DialogTrigger>
+      <DialogContent title="New gateway" description="A local gateway, with AgentCore's ids and ARN. Add targets and a policy engine once it exists.">
+        <form id="new-gateway" onSubmit={(e) => void submit(e)} className="space-y-3">
+          <GatewayFields name={name} description={description} onName={setName} onDescription={setDescription} error={error} />
+        </form>
+        <div className="flex justify-end gap-2">
+          <DialogClose asChild>
+            <Button>Cancel</Button>
+          </DialogClose>
+          <Button type="submit" form="new-gateway" variant="primary" disabled={!valid || busy}>
+            {busy ? "Creating…" : "Create gateway"}
+          </Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}
