@@ -4,8 +4,9 @@ import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { addTestCase } from "@/lib/api-client/simulation";
-import type { SimResult } from "@/lib/simulation/types";
+import type { SimDecision, SimResult } from "@/lib/simulation/types";
 import { DecisionBadge } from "./decision-badge";
+import { SessionEvidence } from "./session-evidence";
 import { useSim } from "./sim-context";
 import type { Decision } from "@/lib/cedar/cedar-api";
 import { bareToolName } from "@/lib/agentcore/names";
@@ -43,6 +44,7 @@ export function ReplayResult({
           <span className="text-xs text-zinc-500">{result.decision === "DENY" && !result.errors.length ? "no ACTIVE policy permits this call (default deny)" : ""}</span>
         )}
       </div>
+      <SessionEvidence result={result} />
       {result.errors.length ? (
         <ul className="list-disc pl-4 text-xs text-red-700 dark:text-red-400" aria-label="Evaluation errors">
           {result.errors.map((e) => (
@@ -69,7 +71,11 @@ export function ReplayResult({
             : "tools/list in ENFORCE hides this tool from this principal: no call of it could be permitted."}
         </p>
       ) : null}
-      <Pre label="Gateway response with the engine in ENFORCE" testId="response-enforce" value={result.response.ENFORCE} />
+      {result.response.ENFORCE ? (
+        <Pre label="Gateway response with the engine in ENFORCE" testId="response-enforce" value={result.response.ENFORCE} />
+      ) : (
+        <p className="text-xs text-amber-800 dark:text-amber-300">Gateway response with the engine in ENFORCE: not known while the decision is undecided.</p>
+      )}
       <Pre
         label={
           result.decision === "DENY" && result.cedarRequest
@@ -85,10 +91,10 @@ export function ReplayResult({
   );
 }
 
-function SaveCase({ body, personaName, decision, tool }: { body: string; personaName: string; decision: Decision; tool?: string }) {
+function SaveCase({ body, personaName, decision, tool }: { body: string; personaName: string; decision: SimDecision; tool?: string }) {
   const ws = useWorkspace();
   const sim = useSim();
-  const [expected, setExpected] = useState(decision);
+  const [expected, setExpected] = useState<Decision>(decision === "UNDECIDED" ? "ALLOW" : decision);
   const [suite, setSuite] = useState("default");
   const [name, setName] = useState(() => `${bareToolName(tool ?? "call")} as ${personaName}`);
   const [status, setStatus] = useState<string | null>(null);

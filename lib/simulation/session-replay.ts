@@ -1,0 +1,92 @@
+import { PolicySession, type SessionDecision, type SessionEngine } from "@/lib/dogwood/session";
+import type { GuardrailScore } from "@/lib/dogwood/policy-eval";
+import { rpcError, RPC, type JsonRpcId } from "@/lib/mcp/json-rpc";
+import { deniedError, toolResult } from "@/lib/mcp/responses";
+import { readCall, replayCall, requestFor, toolOutputPlaceholder, type ToolOutput } from "./replay";
+import type { SimCall, SimGateway, SimResult, SimTool } from "./types";
+
+/** A call of a session: its body and principal, and what it did (all optional). */
+export interface SimSessionCall extends SimCall {
+  /** Seconds on any fixed clock, or an ISO-8601 time; default: the previous call's time. */
+  at?: number | string;
+  /** `failed`: the tool ran and failed, so the call records an error event instead of a response. */
+  outcome?: "completed" | "failed";
+  /** The tool's result fields; default: the demo tool's own output when the workspace runs it, else not known. */
+  output?: Record<string, unknown>;
+  /** Guardrail scores set for this call; default: no detection. */
+  guardrails?: GuardrailScore[];
+}
+
+/**
+ * Replays an ordered session of calls the way the gateway and its policy engine handle them: each
+ * call is read and checked as lib/mcp reads it, decided against what the earlier calls of the same
+ * session recorded (lib/dogwood/session.ts), then its result is recorded before the next one. A call
+ * the gateway refuses before any policy runs records nothing. A decision the console cannot make is
+ * UNDECIDED with what it depends on; the ENFORCE answer is then not known (null).
+ */
+export function replaySession(engine: SessionEngine, gateway: SimGateway, calls: SimSessionCall[], options: { output?: ToolOutput; sessionId?: string } = {}): SimResult[] {
+  const session = new PolicySession(engine, options.sessionId ?? "simulated-session");
+  const tools = new Map<string, SimTool>(gateway.tools.map((t) => [t.name, t]));
+  return calls.map((call, index): SimResult => {
+    const read = readCall(gateway, call.request);
+    const refused = (message: string, id: JsonRpcId, error = rpcError(id, RPC.INVALID_PARAMS, message), tool?: string): SimResult => {
+      const at = session.skip(call.at);
+      return {
+        decision: "DENY",
+        determiningPolicies: [],
+        errors: [message],
+        logOnly: { matched: [], flips: [] },
+        response: { LOG_ONLY: error, ENFORCE: error },
+        ...(tool ? { tool } : {}),
+        session: { call: index, at, recorded: [], policies: [] },
+      };
+    };
+    if (!read.ok) return refused(read.error.error.message, read.id, read.error);
+    const built = requestFor(gateway, call.principal, read);
+    if (!built.ok) return refused(built.error, read.id, undefined, read.tool);
+
+    const tool = tools.get(read.tool);
+    const known = tool?.localOutput && options.output ? options.output(read.tool, read.args) : null;
+    const d = session.decide({ request: built.request, args: read.args, at: call.at, guardrails: call.guardrails });
+    session.complete(d, { outcome: call.outcome, output: call.output ?? (known === null ? undefined : fieldsOf(known)), guardrails: call.guardrails });
+
+    const failed = call.outcome === "failed";
+    const ran = failed ? toolResult(read.id, `<${read.tool} failed>`, true) : toolResult(read.id, known ?? toolOutputPlaceholder(read.tool));
+    // LOG_ONLY lets every call through; ENFORCE's answer is unknown while the decision is.
+    const response = { LOG_ONLY: ran, ENFORCE: d.decision === "ALLOW" ? ran : d.decision === "DENY" ? deniedError(read.id, d.determiningPolicies) : null };
+    return {
+      decision: d.decision,
+      determiningPolicies: d.determiningPolicies,
+      errors: d.errors,
+      ...(d.decision === "UNDECIDED" ? { dependsOn: d.dependsOn } : {}),
+      logOnly: { matched: d.logOnly.matched, flips: d.logOnly.flips, ...(d.logOnly.undecided.length ? { undecided: d.logOnly.undecided } : {}) },
+      cedarRequest: built.request,
+      response,
+      tool: read.tool,
+      session: step(d),
+    };
+  });
+}
+
+function step(d: SessionDecision): NonNullable<SimResult["session"]> {
+  return { call: d.call, at: d.at, recorded: d.recorded, policies: d.policies, ...(d.outputSuppressedBy ? { outputSuppressedBy: d.outputSuppressedBy } : {}) };
+}
+
+/** A tool's text output read as the fields of its response event, when it is a JSON object. */
+export function fieldsOf(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Independent calls, each its own session with no earlier events. A document without Dogwood
+ * policies takes the compiled evaluator's path (lib/simulation/replay.ts) directly.
+ */
+export function replayCalls(engine: SessionEngine, gateway: SimGateway, calls: SimCall[], output?: ToolOutput): SimResult[] {
+  if (engine.dogwood.length === 0) return calls.map((c) => replayCall(engine.plain, gateway, c, output));
+  return calls.map((c) => replaySession(engine, gateway, [c], { output })[0]);
+}
