@@ -111,9 +111,27 @@ export class PolicySession {
   private readonly calls: Array<{ tool: string; args: Record<string, unknown>; at: number; request: CedarRequest; position: number } | { skipped: true; at: number }> = [];
 
   constructor(
-    readonly engine: SessionEngine,
+    private current: SessionEngine,
     readonly sessionId: string,
   ) {}
+
+  get engine(): SessionEngine {
+    return this.current;
+  }
+
+  /** How many calls the session has seen (decided or skipped). */
+  get length(): number {
+    return this.calls.length;
+  }
+
+  /**
+   * Goes on with the same history under a newly compiled engine (a plain policy changed): the
+   * events happened whatever the policies are now. A change of a temporal policy instead
+   * invalidates the session (AgentCore answers 409), which is the caller's to enforce.
+   */
+  rebind(engine: SessionEngine): void {
+    this.current = engine;
+  }
 
   /**
    * A call the gateway refused before any policy ran (a malformed body, arguments outside the schema):

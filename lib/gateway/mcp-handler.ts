@@ -11,7 +11,10 @@ import { demoToolOutput } from "@/lib/demo/tool-outputs";
 import { MAX_MESSAGE_BYTES, parseJsonRpcText, readMessage, rpcError, rpcResult, RPC, tooLargeError, type JsonRpcId, type JsonRpcResponse } from "@/lib/mcp/json-rpc";
 import { deniedError, toolResult } from "@/lib/mcp/responses";
 import { readToolCallParams } from "@/lib/mcp/tool-call";
+import { MISSING_SESSION, SESSION_HEADER } from "@/lib/dogwood/session";
+import { fieldsOf } from "@/lib/simulation/session-replay";
 import { authorizerFor, type PolicyDecision } from "./authorize-call";
+import { PolicySessions } from "./policy-sessions";
 import { batchingWriter, coalescingReader } from "./coalesce";
 import { TokenError, verifyAccessToken, wwwAuthenticate, type VerifiedToken } from "./tokens";
 import { hostPolicy, isAllowedHost, originAllowed, requestHost, type HostPolicy } from "@/lib/http/hosts";
@@ -25,6 +28,8 @@ import { isJsonMediaType } from "@/lib/http/media-type";
 
 export const SUPPORTED_PROTOCOL_VERSIONS = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"] as const;
 export const DEFAULT_PROTOCOL_VERSION = "2025-06-18";
+/** The console's own bound on a policy session id; AgentCore's is not documented. */
+const MAX_SESSION_ID = 256;
 
 export interface GatewayDeps {
   db: Db;
@@ -34,6 +39,8 @@ export interface GatewayDeps {
   /** The host names the gateway answers to; default: the issuer's and the loopback names. */
   hosts?: HostPolicy;
   maxBodyBytes?: number;
+  /** The gateway's policy sessions (default: this handler's own, with the default bounds). */
+  sessions?: PolicySessions;
 }
 
 export type McpHandler = (req: Request, gatewayId?: string) => Promise<Response>;
@@ -50,10 +57,16 @@ interface CallContext {
   tools: Map<string, Tool>;
   token: VerifiedToken;
   persona: string | null;
+  /** The `x-amzn-bedrock-agentcore-policy-session-id` header, if sent. */
+  sessionId: string | null;
 }
+
+/** Answers that need an HTTP status of their own (a single message only; a batch is always 200). */
+const statusOf = new WeakMap<JsonRpcResponse, number>();
 
 export function createMcpHandler(deps: GatewayDeps): McpHandler {
   const maxBytes = deps.maxBodyBytes ?? MAX_MESSAGE_BYTES;
+  const sessions = deps.sessions ?? new PolicySessions();
   const hosts = deps.hosts ?? hostPolicy(new URL(deps.issuer).origin);
   // client id → persona name; a client never changes persona, so this never goes stale.
   const personaOf = new Map<string, string | null>();
@@ -153,7 +166,8 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       const message = parsed.value;
 
       const tools = new Map(gateway.targets.flatMap((t) => t.tools.map((tool) => [tool.name, tool] as const)));
-      const ctx: CallContext = { gateway, policies: snapshot.policies, tools, token, persona: await personaFor(token.clientId) };
+      const sessionId = req.headers.get(SESSION_HEADER);
+      const ctx: CallContext = { gateway, policies: snapshot.policies, tools, token, persona: await personaFor(token.clientId), sessionId };
 
       if (Array.isArray(message)) {
         if (message.length === 0) return json(rpcError(null, RPC.INVALID_REQUEST, "Invalid Request: an empty batch."), 400);
@@ -166,7 +180,7 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       }
       const answer = await handleMessage(message, ctx);
       if (!answer) return new Response(null, { status: 202 });
-      const status = "error" in answer && answer.error.code === RPC.INVALID_REQUEST ? 400 : 200;
+      const status = statusOf.get(answer) ?? ("error" in answer && answer.error.code === RPC.INVALID_REQUEST ? 400 : 200);
       return json(answer, status);
     } catch (e) {
       console.error("[mcp] internal error:", e instanceof Error ? e.message : e);
@@ -238,7 +252,18 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     } else {
       try {
         if ("error" in ctx.policies) throw new Error(`The engine's policies could not be read: ${ctx.policies.error}`);
-        verdict = authorizerFor(ctx.gateway, ctx.policies).authorize({ principal, tool: name, args });
+        const authorizer = authorizerFor(ctx.gateway, ctx.policies);
+        if (authorizer.temporal) {
+          const refused = sessionProblem(id, ctx.sessionId);
+          if (refused) return refused;
+          const open = sessions.open({ gatewayId: ctx.gateway.gatewayId, sub: ctx.token.sub, sessionId: ctx.sessionId! }, authorizer.engine, authorizer.temporalKey, Date.now() / 1000);
+          if (!open.ok && open.reason !== "full") return withStatus(rpcError(id, RPC.INVALID_REQUEST, open.message), 409);
+          verdict = open.ok
+            ? authorizer.authorize({ principal, tool: name, args }, open.session)
+            : { decision: "DENY", determiningPolicies: [], errors: [open.message], logOnlyMatched: [], flips: [] };
+        } else {
+          verdict = authorizer.authorize({ principal, tool: name, args });
+        }
       } catch (e) {
         // Fail closed: a policy set that cannot be read or compiled decides nothing, so nothing is permitted.
         const message = e instanceof Error ? e.message : String(e);
@@ -248,6 +273,9 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     }
     const mode = engine ? engine.mode : "NONE";
     const blocked = mode === "ENFORCE" && verdict.decision === "DENY";
+    const output = blocked ? null : demoToolOutput(name, args);
+    // The tool has run (or was refused): its result is what the session records for later calls.
+    verdict.complete?.({ outcome: "completed", output: output === null ? undefined : fieldsOf(output) });
 
     await record({
       gatewayId: ctx.gateway.gatewayId,
@@ -262,11 +290,29 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       flips: verdict.flips,
       mode,
       blocked,
+      sessionId: ctx.sessionId,
+      sessionCall: verdict.sessionCall ?? null,
+      temporal: verdict.temporal ?? [],
+      errors: verdict.errors,
     });
 
-    if (blocked) return deniedError(id, verdict.determiningPolicies);
-    return toolResult(id, demoToolOutput(name, args));
+    if (output === null) return deniedError(id, verdict.determiningPolicies);
+    return toolResult(id, output);
   }
+}
+
+/** Why a call of an engine holding a temporal policy cannot go on: no session id (AgentCore's validation error), or an unusable one. */
+function sessionProblem(id: JsonRpcId, sessionId: string | null): JsonRpcResponse | null {
+  if (sessionId === null || sessionId.trim() === "") return withStatus(rpcError(id, RPC.INVALID_REQUEST, `${MISSING_SESSION.type}: ${MISSING_SESSION.message}`), MISSING_SESSION.status);
+  if (sessionId.length > MAX_SESSION_ID || textProblem(sessionId)) {
+    return withStatus(rpcError(id, RPC.INVALID_REQUEST, `${MISSING_SESSION.type}: the ${SESSION_HEADER} header is at most ${MAX_SESSION_ID} characters of text.`), MISSING_SESSION.status);
+  }
+  return null;
+}
+
+function withStatus(answer: JsonRpcResponse, status: number): JsonRpcResponse {
+  statusOf.set(answer, status);
+  return answer;
 }
 
 function gatewayIdFromUrl(url: string): string | undefined {
