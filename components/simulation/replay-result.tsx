@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import { addTestCase } from "@/lib/api-client/simulation";
 import type { SimDecision, SimResult } from "@/lib/simulation/types";
 import { DecisionBadge } from "./decision-badge";
+import { CaseFields, ExpectSelect } from "./case-fields";
 import { SessionEvidence } from "./session-evidence";
 import { useSim } from "./sim-context";
 import type { Decision } from "@/lib/cedar/cedar-api";
 import { bareToolName } from "@/lib/agentcore/names";
 
-const input = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
 /** One replayed call: the decision and why, the Cedar request, and the gateway's exact answer in each mode. */
 export function ReplayResult({
@@ -121,21 +121,8 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
 
   return (
     <form onSubmit={save} aria-label="Save as test case" className="flex flex-wrap items-end gap-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
-      <label className="text-xs text-zinc-600 dark:text-zinc-400">
-        Case name
-        <input className={`${input} block w-44`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-      </label>
-      <label className="text-xs text-zinc-600 dark:text-zinc-400">
-        Suite
-        <input className={`${input} block w-28`} value={suite} onChange={(e) => setSuite(e.target.value)} required maxLength={100} />
-      </label>
-      <label className="text-xs text-zinc-600 dark:text-zinc-400">
-        Expect
-        <select className={`${input} block`} value={expected} onChange={(e) => setExpected(e.target.value as Decision)}>
-          <option>ALLOW</option>
-          <option>DENY</option>
-        </select>
-      </label>
+      <CaseFields name={name} suite={suite} onName={setName} onSuite={setSuite} />
+      <ExpectSelect label="Expect" value={expected} onChange={setExpected} />
       <Button size="sm" type="submit">
         Save as test case
       </Button>

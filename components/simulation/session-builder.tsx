@@ -12,6 +12,7 @@ import { toolNameOf } from "@/lib/mcp/tool-call";
 import { Session } from "@/lib/simulation/schemas";
 import type { Persona, SimResult } from "@/lib/simulation/types";
 import { DecisionBadge } from "./decision-badge";
+import { CaseFields, ExpectSelect } from "./case-fields";
 import { SessionEvidence } from "./session-evidence";
 import { useSim } from "./sim-context";
 
@@ -226,22 +227,9 @@ function SessionResults({ run }: { run: Run }) {
         ))}
       </ol>
       <form onSubmit={save} aria-label="Save session as test case" className="flex flex-wrap items-end gap-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
-        <label className="text-xs text-zinc-600 dark:text-zinc-400">
-          Case name
-          <input className={`${input} block w-44`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-        </label>
-        <label className="text-xs text-zinc-600 dark:text-zinc-400">
-          Suite
-          <input className={`${input} block w-28`} value={suite} onChange={(e) => setSuite(e.target.value)} required maxLength={100} />
-        </label>
+        <CaseFields name={name} suite={suite} onName={setName} onSuite={setSuite} />
         {expected.map((d, i) => (
-          <label key={i} className="text-xs text-zinc-600 dark:text-zinc-400">
-            Expect call {i + 1}
-            <select className={`${input} block`} value={d} onChange={(e) => setExpected((all) => all.map((x, j) => (j === i ? (e.target.value as Decision) : x)))}>
-              <option>ALLOW</option>
-              <option>DENY</option>
-            </select>
-          </label>
+          <ExpectSelect key={i} label={`Expect call ${i + 1}`} value={d} onChange={(v) => setExpected((all) => all.map((x, j) => (j === i ? v : x)))} />
         ))}
         <Button size="sm" type="submit">
           Save session as test case

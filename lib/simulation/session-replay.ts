@@ -1,8 +1,8 @@
 import { PolicySession, type SessionDecision, type SessionEngine } from "@/lib/dogwood/session";
 import type { GuardrailScore } from "@/lib/dogwood/policy-eval";
-import { rpcError, RPC, type JsonRpcId } from "@/lib/mcp/json-rpc";
+import { rpcError, RPC, type JsonRpcErrorResponse } from "@/lib/mcp/json-rpc";
 import { deniedError, toolResult } from "@/lib/mcp/responses";
-import { readCall, replayCall, requestFor, toolOutputPlaceholder, type ToolOutput } from "./replay";
+import { readCall, refusedCall, replayCall, requestFor, toolOutputPlaceholder, type ToolOutput } from "./replay";
 import type { SimCall, SimGateway, SimResult, SimTool } from "./types";
 
 /** A call of a session: its body and principal, and what it did (all optional). */
@@ -29,21 +29,10 @@ export function replaySession(engine: SessionEngine, gateway: SimGateway, calls:
   const tools = new Map<string, SimTool>(gateway.tools.map((t) => [t.name, t]));
   return calls.map((call, index): SimResult => {
     const read = readCall(gateway, call.request);
-    const refused = (message: string, id: JsonRpcId, error = rpcError(id, RPC.INVALID_PARAMS, message), tool?: string): SimResult => {
-      const at = session.skip(call.at);
-      return {
-        decision: "DENY",
-        determiningPolicies: [],
-        errors: [message],
-        logOnly: { matched: [], flips: [] },
-        response: { LOG_ONLY: error, ENFORCE: error },
-        ...(tool ? { tool } : {}),
-        session: { call: index, at, recorded: [], policies: [] },
-      };
-    };
-    if (!read.ok) return refused(read.error.error.message, read.id, read.error);
+    const refused = (message: string, error: JsonRpcErrorResponse, tool?: string): SimResult => ({ ...refusedCall(message, error, tool), session: { call: index, at: session.skip(call.at), recorded: [], policies: [] } });
+    if (!read.ok) return refused(read.error.error.message, read.error);
     const built = requestFor(gateway, call.principal, read);
-    if (!built.ok) return refused(built.error, read.id, undefined, read.tool);
+    if (!built.ok) return refused(built.error, rpcError(read.id, RPC.INVALID_PARAMS, built.error), read.tool);
 
     const tool = tools.get(read.tool);
     const known = tool?.localOutput && options.output ? options.output(read.tool, read.args) : null;
