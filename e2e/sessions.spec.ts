@@ -30,6 +30,8 @@ async function publish(request: APIRequestContext, gatewayId: string, text: stri
 }
 
 test("a two-call session in Simulate: the gated update is allowed only after the read, and the session is saved as a case", async ({ page, offsiteRequests: _ }) => {
+  // A long story: editing, two replays, two session runs and a suite run.
+  test.slow();
   const ws = new PolicyWorkspacePage(page);
   const sim = new SimulationPanel(page, ws);
   const suite = `e2e-sessions-${Date.now().toString(36)}`;

@@ -138,7 +138,7 @@ function StepEditor({ n, step, onChange, onRemove }: { n: number; step: Step; on
         </label>
         <label>
           tool run{" "}
-          <select aria-label={`Call ${n} tool run`} className={input} value={step.outcome} onChange={(e) => onChange({ outcome: e.target.value as Step["outcome"] })}>
+          <select aria-label={`Call ${n} outcome`} className={input} value={step.outcome} onChange={(e) => onChange({ outcome: e.target.value as Step["outcome"] })}>
             <option value="completed">completes</option>
             <option value="failed">fails</option>
           </select>
