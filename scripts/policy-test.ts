@@ -11,6 +11,11 @@
  * its published policies at export time (used when --policies is not given) and the cases.
  * --tools / --schema replace the suite's copy of the gateway's tools (e.g. the tools as they are now).
  *
+ * A case is one call with its expected decision, or a session of calls with one expected decision
+ * per call, each decided on what the earlier calls of the session recorded. A call whose decision
+ * depends on something the console does not evaluate (a Dogwood construct, an output not given) is
+ * UNDECIDED and fails: the suite cannot confirm it.
+ *
  * --forbid-more-permissive compares the policies under test with the baseline (default: the suite's
  * published policies) for every caller and every argument of every tool (lib/analysis) and fails when
  * some call would be newly allowed, or when that cannot be ruled out.
@@ -25,9 +30,9 @@ import { smtSolver } from "@/lib/analysis/solver";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { generateSchema } from "@/lib/cedar/schema-from-tools";
-import { validatePolicies } from "@/lib/cedar/validate";
+import { checkDocument } from "@/lib/dogwood/check";
 import { simGateway } from "@/lib/simulation/sim-gateway";
-import { runSuite } from "@/lib/simulation/suite";
+import { runSuite, type CallRun } from "@/lib/simulation/suite";
 import { PolicySetCache } from "@/lib/simulation/policy-set";
 import { SuiteFile } from "@/lib/simulation/schemas";
 import { gatewayFromCedarSchema, toolsFromJson } from "@/lib/simulation/suite-file";
@@ -141,13 +146,18 @@ const where = policiesAt ?? `${suitePath} (published policies at export)`;
 
 let policyErrors = 0;
 if (!flags.has("--no-validate")) {
-  for (const d of validatePolicies(cedar, policies, gateway.schemaJson as never)) {
+  // Dogwood statements are checked as the editor checks them; what only the service checks is a note, not an error.
+  // With --schema there are no JSON Schemas for the tools: action and field checks are left to the service then.
+  const tools = flags.has("--schema") ? undefined : gateway.tools.map((t) => ({ ...t, description: "" }));
+  const checked = checkDocument(cedar, policies, { schemaJson: gateway.schemaJson, tools });
+  for (const d of checked.diagnostics) {
     if (d.severity !== "error") continue;
     policyErrors++;
     console.log(`ERROR ${where}:${d.startLine}:${d.startColumn}${d.policyId ? ` (${d.policyId})` : ""}: ${d.message}${d.help ? `\n      help: ${d.help}` : ""}`);
   }
+  for (const n of checked.notes) console.log(`NOTE  ${where}:${n.line}:${n.column}${n.policyId ? ` (${n.policyId})` : ""}: ${n.message}`);
 }
-const compiled = new PolicySetCache(cedar).get(policies, gateway.schemaJson, "cli");
+const compiled = new PolicySetCache(cedar).get(policies, gateway.schemaJson, "cli", gateway.tools);
 if (flags.has("--no-validate")) {
   for (const p of compiled.problems) {
     policyErrors++;
@@ -156,10 +166,18 @@ if (flags.has("--no-validate")) {
 }
 
 const result = runSuite(file.cases, gateway, compiled, compiled);
+const outcome = (r: CallRun) => {
+  const why = r.draftDependsOn ? ` (${r.draftDependsOn})` : r.draftPolicies.length ? ` (by ${r.draftPolicies.join(", ")})` : r.invalid ? ` (${r.invalid})` : "";
+  return `expected ${r.expected}, got ${r.draft}${why}`;
+};
 for (const r of result.runs) {
   const mark = r.draftPass ? "PASS" : "FAIL";
-  const why = r.draftPolicies.length ? ` (by ${r.draftPolicies.join(", ")})` : r.invalid ? ` (${r.invalid})` : "";
-  console.log(`${mark}  ${r.name}: expected ${r.expected}, got ${r.draft}${why}`);
+  if (!r.calls) {
+    console.log(`${mark}  ${r.name}: ${outcome(r)}`);
+    continue;
+  }
+  console.log(`${mark}  ${r.name}: a session of ${r.calls.length} call${r.calls.length === 1 ? "" : "s"}`);
+  r.calls.forEach((c, i) => console.log(`      ${c.draftPass ? "pass" : "FAIL"} call ${i + 1}: ${outcome(c)}`));
 }
 console.log(`${result.draft.passed} passed, ${result.draft.failed} failed${policyErrors ? `; ${policyErrors} policy error${policyErrors === 1 ? "" : "s"}` : ""}`);
 

@@ -14,10 +14,12 @@ export interface DecisionFilters {
   decision: "" | Decision;
   tool: string;
   persona: string;
+  /** One policy session's calls (set from a row's session link). */
+  session: string;
   q: string;
 }
 
-const EMPTY: DecisionFilters = { decision: "", tool: "", persona: "", q: "" };
+const EMPTY: DecisionFilters = { decision: "", tool: "", persona: "", session: "", q: "" };
 const PAGE = 200;
 
 /** The gateway's recorded calls, filterable, refreshable, each one a click away from a test case. */
@@ -133,6 +135,14 @@ export function DecisionLog({
             aria-label="Search recorded calls"
           />
         </label>
+        {filters.session ? (
+          <span className="flex items-center gap-1 text-xs" data-testid="session-filter">
+            Session <span className="font-mono">{filters.session}</span>
+            <Button size="sm" variant="ghost" aria-label="Show every session" onClick={() => set({ session: "" })}>
+              ✕
+            </Button>
+          </span>
+        ) : null}
         {filtered ? (
           <Button size="sm" variant="ghost" onClick={() => setFilters(EMPTY)}>
             Clear filters
@@ -167,7 +177,7 @@ export function DecisionLog({
               </thead>
               <tbody>
                 {entries.map((e) => (
-                  <DecisionRow key={e.id} entry={e} add={adds[e.id] ?? { kind: "idle" }} onAdd={() => void addToSuite(e)} />
+                  <DecisionRow key={e.id} entry={e} add={adds[e.id] ?? { kind: "idle" }} onAdd={() => void addToSuite(e)} onSession={(session) => set({ session })} />
                 ))}
               </tbody>
             </table>

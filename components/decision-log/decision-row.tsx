@@ -9,7 +9,7 @@ import type { DecisionEntry } from "@/lib/store/decisions";
 export type AddState = { kind: "idle" } | { kind: "saving" } | { kind: "added"; suite: string; testCaseId: number } | { kind: "failed"; message: string };
 
 /** One recorded call; the toggle shows the full arguments and the policy evidence. */
-export function DecisionRow({ entry, add, onAdd }: { entry: DecisionEntry; add: AddState; onAdd: () => void }) {
+export function DecisionRow({ entry, add, onAdd, onSession }: { entry: DecisionEntry; add: AddState; onAdd: () => void; onSession: (sessionId: string) => void }) {
   const [open, setOpen] = useState(false);
   const args = JSON.stringify(entry.arguments);
   const detailsId = `decision-${entry.id}-details`;
@@ -25,7 +25,15 @@ export function DecisionRow({ entry, add, onAdd }: { entry: DecisionEntry; add: 
             OAuthUser::&quot;{entry.principal.sub}&quot;
           </div>
         </td>
-        <td className="py-2 pr-3 font-mono text-xs">{entry.tool}</td>
+        <td className="py-2 pr-3 font-mono text-xs">
+          {entry.tool}
+          {entry.sessionId !== null ? (
+            <button type="button" className="block text-left text-indigo-700 underline dark:text-indigo-300" title="Show this policy session's calls" onClick={() => onSession(entry.sessionId!)}>
+              session {entry.sessionId}
+              {entry.sessionCall !== null ? ` · call ${entry.sessionCall + 1}` : ""}
+            </button>
+          ) : null}
+        </td>
         <td className="max-w-[16rem] truncate py-2 pr-3 font-mono text-xs" title={args}>
           {args}
         </td>
@@ -34,6 +42,11 @@ export function DecisionRow({ entry, add, onAdd }: { entry: DecisionEntry; add: 
           {entry.decision === "DENY" && !entry.blocked ? (
             <div className="mt-1 text-xs text-amber-700 dark:text-amber-300">would deny (ran)</div>
           ) : null}
+          {entry.temporal.map((t) => (
+            <div key={`${t.policy}:${t.condition}`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400" data-testid="temporal-evidence">
+              {t.policy}: made true by {t.madeTrueBy.map((w) => `call ${w.call + 1} (${w.tool} ${w.kind})`).join(", ") || "this call"}
+            </div>
+          ))}
         </td>
         <td className="py-2 pr-3 font-mono text-xs">{entry.determiningPolicies.length ? entry.determiningPolicies.join(", ") : <span className="text-zinc-400">none</span>}</td>
         <td className="py-2 pr-3 text-xs">
@@ -80,6 +93,35 @@ export function DecisionRow({ entry, add, onAdd }: { entry: DecisionEntry; add: 
               <dd className="font-mono">{entry.logOnlyMatched.join(", ") || "none"}</dd>
               <dt className="text-zinc-500">Decision flips</dt>
               <dd className="font-mono">{entry.flips.join(", ") || "none"}</dd>
+              <dt className="text-zinc-500">Policy session</dt>
+              <dd className="font-mono">{entry.sessionId === null ? "none (no session id sent)" : `${entry.sessionId}${entry.sessionCall !== null ? `, call ${entry.sessionCall + 1}` : ""}`}</dd>
+              {entry.temporal.length ? (
+                <>
+                  <dt className="text-zinc-500">Temporal conditions that held</dt>
+                  <dd>
+                    <ul>
+                      {entry.temporal.map((t) => (
+                        <li key={`${t.policy}:${t.condition}`}>
+                          <span className="font-mono">{t.policy}</span>: <code className="break-all">{t.condition}</code> — made true by{" "}
+                          {t.madeTrueBy.map((w) => `call ${w.call + 1} of the session (${w.tool} ${w.kind})`).join(", ") || "this call"}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              ) : null}
+              {entry.errors.length ? (
+                <>
+                  <dt className="text-zinc-500">Notes</dt>
+                  <dd>
+                    <ul className="list-disc pl-4">
+                      {entry.errors.map((e) => (
+                        <li key={e}>{e}</li>
+                      ))}
+                    </ul>
+                  </dd>
+                </>
+              ) : null}
             </dl>
           </td>
         </tr>

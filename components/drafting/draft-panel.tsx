@@ -136,6 +136,7 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
           <Notes title="Questions" items={result.questions} />
           <Notes title="Validation errors" items={result.diagnostics.map((d) => `line ${d.startLine}:${d.startColumn} ${d.message}${d.help ? ` (help: ${d.help})` : ""}`)} tone="red" />
           <Notes title="Findings" items={result.findings.map((f) => `${f.type} — ${f.message} (${f.how})`)} tone="amber" />
+          <Notes title="Checked by the service when published" items={(result.notes ?? []).map((n) => `line ${n.line}:${n.column} ${n.message}`)} />
           {result.policies.length ? (
             <>
               <div role="radiogroup" aria-label="How to apply" className="flex gap-3 text-xs">

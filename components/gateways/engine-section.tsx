@@ -2,6 +2,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import type { EnginePolicy, GatewayDetail, PolicyEngine } from "@/lib/agentcore/types";
 import type { Loaded } from "@/lib/http/load";
+import { DefinitionBadge } from "./definition-badge";
 import { EngineModeBadge, PolicyModeBadge, StatusBadge } from "./mode-badge";
 
 export function EngineSection({
@@ -39,9 +40,11 @@ export function EngineSection({
                   {/* ACTIVE is the settled status; only a policy that is changing or failed needs one beside its mode. */}
                   {p.status !== "ACTIVE" ? <StatusBadge status={p.status} /> : null}
                   <PolicyModeBadge mode={p.enforcementMode} />
+                  <DefinitionBadge kind={p.definitionKind} />
                 </div>
                 {p.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{p.description}</p> : null}
                 {p.statusReasons.length > 0 ? <p className="text-xs text-red-700 dark:text-red-300">{p.statusReasons.join("; ")}</p> : null}
+                {p.statementNote ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{p.statementNote}</p> : null}
                 <pre className="mt-2 overflow-auto rounded bg-zinc-50 p-2 text-xs dark:bg-zinc-950">{p.statement}</pre>
               </article>
             ))}

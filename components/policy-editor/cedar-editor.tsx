@@ -6,6 +6,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState, useSyncEx
 import { currentTheme, subscribeTheme } from "@/components/layout/theme";
 import { LoadingState } from "@/components/ui/states";
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
+import type { DogwoodRange } from "@/lib/dogwood/vocabulary";
 import type { EditorContext } from "@/lib/workspace/editor-context";
 import { CEDAR_LANGUAGE_ID } from "./cedar-language";
 import { registerCedarIntelligence } from "./completion";
@@ -23,12 +24,21 @@ interface Props {
   value: string;
   context: EditorContext | null;
   diagnostics: Diagnostic[];
+  /** Dogwood blocks and effects to mark (temporal conditions, guardrail calls, suppressOutput). */
+  highlights?: DogwoodRange[];
   onChange(text: string): void;
   onSave(): void;
   format(text: string): Promise<string | null>;
   readOnly?: boolean;
   ariaLabel?: string;
 }
+
+const HOVER: Record<DogwoodRange["kind"], string> = {
+  temporal: "Dogwood temporal condition: decided on the session's earlier events (simulate it with a session); the service checks what the console cannot.",
+  guardrail: "Dogwood guardrail: a Bedrock Guardrails score; simulations take the score you set per call (default: no detection).",
+  effect: "Dogwood effect: suppressOutput acts on a call's response and never authorizes.",
+  definition: "A Dogwood macro definition: not a policy, and AgentCore does not document macros.",
+};
 
 export const CedarEditor = forwardRef<CedarEditorHandle, Props>(function CedarEditor(props, ref) {
   const [monaco, setMonaco] = useState<typeof Monaco | null>(null);
@@ -80,6 +90,19 @@ export const CedarEditor = forwardRef<CedarEditorHandle, Props>(function CedarEd
       })),
     );
   }, [monaco, props.diagnostics]);
+
+  const decorations = useRef<Monaco.editor.IEditorDecorationsCollection | null>(null);
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!monaco || !editor) return;
+    decorations.current ??= editor.createDecorationsCollection();
+    decorations.current.set(
+      (props.highlights ?? []).map((r) => ({
+        range: new monaco.Range(r.startLine, r.startColumn, r.endLine, r.endColumn),
+        options: { inlineClassName: `dogwood-${r.kind}`, hoverMessage: { value: HOVER[r.kind] } },
+      })),
+    );
+  }, [monaco, props.highlights]);
 
   useImperativeHandle(ref, () => ({
     reveal(line, column) {

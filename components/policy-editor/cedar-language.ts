@@ -2,7 +2,12 @@ import type * as Monaco from "monaco-editor";
 
 export const CEDAR_LANGUAGE_ID = "cedar";
 
-/** Syntax colouring and brackets for Cedar policies (Monarch tokenizer). */
+/**
+ * Syntax colouring and brackets for Cedar policies and the Dogwood superset AgentCore accepts
+ * (Monarch tokenizer): Dogwood's effects, clause tags and temporal operators are keywords of their
+ * own, durations (`30m`, `1h`) are numbers. Whole temporal blocks and guardrail calls are also marked
+ * by decorations from `dogwoodRanges` (cedar-editor.tsx).
+ */
 export function registerCedarLanguage(monaco: typeof Monaco): void {
   if (monaco.languages.getLanguages().some((l) => l.id === CEDAR_LANGUAGE_ID)) return;
   monaco.languages.register({ id: CEDAR_LANGUAGE_ID, extensions: [".cedar"], aliases: ["Cedar"] });
@@ -27,6 +32,7 @@ export function registerCedarLanguage(monaco: typeof Monaco): void {
   });
   monaco.languages.setMonarchTokensProvider(CEDAR_LANGUAGE_ID, {
     keywords: ["permit", "forbid", "when", "unless", "if", "then", "else", "in", "has", "like", "is"],
+    dogwood: ["suppressOutput", "temporal", "guardrails", "formerly", "previous", "since", "within", "exists", "count", "sum", "for", "where", "tp"],
     variables: ["principal", "action", "resource", "context"],
     constants: ["true", "false"],
     tokenizer: {
@@ -35,10 +41,11 @@ export function registerCedarLanguage(monaco: typeof Monaco): void {
         [/[A-Z][\w]*(?=::)/, "type.identifier"],
         [
           /[a-zA-Z_][\w]*/,
-          { cases: { "@keywords": "keyword", "@variables": "variable.predefined", "@constants": "constant", "@default": "identifier" } },
+          { cases: { "@keywords": "keyword", "@dogwood": "keyword.dogwood", "@variables": "variable.predefined", "@constants": "constant", "@default": "identifier" } },
         ],
         [/\/\/.*$/, "comment"],
         [/"/, "string", "@string"],
+        [/\d+[smhd]\b/, "number.duration"],
         [/-?\d+/, "number"],
         [/==|!=|<=|>=|&&|\|\||[<>!+\-*]/, "operator"],
         [/::/, "delimiter"],

@@ -1,4 +1,5 @@
 import type * as Monaco from "monaco-editor";
+import { dogwoodSuggestions, type DogwoodSuggestions } from "@/lib/dogwood/completion-context";
 import type { EditorAction, EditorContext } from "@/lib/workspace/editor-context";
 import { CEDAR_LANGUAGE_ID } from "./cedar-language";
 import { SNIPPETS } from "./snippets";
@@ -17,7 +18,7 @@ export function actionsInScope(text: string, offset: number, ctx: EditorContext)
 /** Completion and hover driven by the gateway's tools. Returns a disposer. */
 export function registerCedarIntelligence(monaco: M, getContext: () => EditorContext | null): Monaco.IDisposable {
   const completion = monaco.languages.registerCompletionItemProvider(CEDAR_LANGUAGE_ID, {
-    triggerCharacters: ['"', ".", ":"],
+    triggerCharacters: ['"', ".", ":", "[", "{"],
     provideCompletionItems(model, position) {
       const ctx = getContext();
       if (!ctx) return { suggestions: [] };
@@ -25,6 +26,16 @@ export function registerCedarIntelligence(monaco: M, getContext: () => EditorCon
       const word = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
       const K = monaco.languages.CompletionItemKind;
+      const dogwood = dogwoodSuggestions(model.getValueInRange(new monaco.Range(1, 1, position.lineNumber, position.column)));
+      const dogwoodItems = (d: DogwoodSuggestions) =>
+        d.items.map((i) => ({
+          label: i.label,
+          kind: d.context === "guardrail-category" || d.context === "event-kind" ? K.EnumMember : d.context === "event-field" ? K.Field : K.Keyword,
+          detail: `Dogwood: ${i.detail}`,
+          insertText: i.snippet ?? i.label,
+          ...(i.snippet ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
+          range,
+        }));
 
       if (/AgentCore::Action::"[\w-]*$/.test(line)) {
         const typed = line.match(/"([\w-]*)$/)![1];
@@ -80,6 +91,8 @@ export function registerCedarIntelligence(monaco: M, getContext: () => EditorCon
           ],
         };
       }
+      // Inside a Dogwood construct only its own words fit; at a statement's start or after when/unless they join Cedar's.
+      if (dogwood && dogwood.context !== "effect" && dogwood.context !== "clause-tag") return { suggestions: dogwoodItems(dogwood) };
       return {
         suggestions: [
           ...SNIPPETS(ctx).map((s) => ({
@@ -91,6 +104,7 @@ export function registerCedarIntelligence(monaco: M, getContext: () => EditorCon
             range,
           })),
           ...ctx.entityTypes.map((t) => ({ label: t, kind: K.Class, detail: "entity type", insertText: t, range })),
+          ...(dogwood ? dogwoodItems(dogwood) : []),
         ],
       };
     },

@@ -12,13 +12,23 @@ export function PolicyOutline({ outline, onSelect }: { outline: OutlineEntry[]; 
         {outline.map((o) => (
           <li key={`${o.id}:${o.line}`}>
             <button type="button" onClick={() => onSelect(o)} className="flex w-full items-center gap-1.5 rounded px-1 py-1 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800">
-              <span className={cn("rounded px-1 font-mono text-[10px] uppercase", o.effect === "permit" ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200")}>
-                {o.effect}
+              <span
+                className={cn(
+                  "rounded px-1 font-mono text-[10px] uppercase",
+                  o.effect === "permit" ? "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : o.effect === "suppressOutput" ? "bg-violet-100 text-violet-800 dark:bg-violet-950 dark:text-violet-200" : "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+                )}
+              >
+                {o.effect === "suppressOutput" ? "suppress" : o.effect}
               </span>
               <span className="truncate font-mono text-xs" title={o.id}>
                 {o.id}
               </span>
               {o.logOnly ? <span className="text-[10px] text-violet-700 dark:text-violet-300">LOG_ONLY</span> : null}
+              {o.dogwood ? (
+                <span className="text-[10px] text-sky-700 dark:text-sky-300" title="A Dogwood statement: published under definition.policy; its temporal and guardrail blocks are checked by the service when published">
+                  Dogwood
+                </span>
+              ) : null}
             </button>
           </li>
         ))}

@@ -147,6 +147,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
               value={text}
               context={context}
               diagnostics={analysis.diagnostics}
+              highlights={analysis.dogwood}
               onChange={setText}
               onSave={() => void saveNow()}
               format={format}
@@ -158,7 +159,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
               <SchemaTab context={context} />
             </div>
           ) : null}
-          <ProblemsPanel diagnostics={analysis.diagnostics} checking={checking} onSelect={reveal} />
+          <ProblemsPanel diagnostics={analysis.diagnostics} notes={analysis.notes} checking={checking} onSelect={reveal} />
         </div>
         <aside className="flex min-h-0 flex-col" aria-label="Workspace tools">
           <div role="tablist" aria-label="Workspace tools" className="flex flex-wrap gap-1 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">

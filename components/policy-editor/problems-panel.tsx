@@ -1,9 +1,11 @@
 "use client";
 
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
+import type { DogwoodNote } from "@/lib/dogwood/check";
 import { cn } from "@/lib/cn";
 
-export function ProblemsPanel({ diagnostics, onSelect, checking }: { diagnostics: Diagnostic[]; onSelect(d: Diagnostic): void; checking: boolean }) {
+/** Cedar's diagnostics and the console's Dogwood checks, with what only the service checks listed as notes beside them. */
+export function ProblemsPanel({ diagnostics, notes = [], onSelect, checking }: { diagnostics: Diagnostic[]; notes?: DogwoodNote[]; onSelect(d: { startLine: number; startColumn: number }): void; checking: boolean }) {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
   return (
@@ -12,6 +14,7 @@ export function ProblemsPanel({ diagnostics, onSelect, checking }: { diagnostics
         <span className="font-semibold text-zinc-900 dark:text-zinc-100">Problems</span>
         <span data-testid="problem-count">
           {errors} {errors === 1 ? "error" : "errors"}, {warnings} {warnings === 1 ? "warning" : "warnings"}
+          {notes.length ? `, ${notes.length} ${notes.length === 1 ? "note" : "notes"}` : ""}
         </span>
         {checking ? <span aria-live="polite">checking…</span> : diagnostics.length === 0 ? <span className="text-emerald-700 dark:text-emerald-400">✓ valid against the gateway schema</span> : null}
       </header>
@@ -34,6 +37,22 @@ export function ProblemsPanel({ diagnostics, onSelect, checking }: { diagnostics
                 {d.message}
                 {d.help ? <span className="block text-zinc-500">help: {d.help}</span> : null}
               </span>
+            </button>
+          </li>
+        ))}
+        {notes.map((n, i) => (
+          <li key={`note${i}`}>
+            <button
+              type="button"
+              onClick={() => onSelect({ startLine: n.line, startColumn: n.column })}
+              className="flex w-full gap-2 px-3 py-1 text-left text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+              aria-label={`note at line ${n.line}, column ${n.column}: ${n.message}`}
+            >
+              <span className="font-semibold text-sky-700 dark:text-sky-400">ℹ</span>
+              <span className="shrink-0 font-mono text-zinc-500">
+                {n.line}:{n.column}
+              </span>
+              <span>{n.message}</span>
             </button>
           </li>
         ))}

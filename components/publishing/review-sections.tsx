@@ -35,6 +35,11 @@ export function ReviewSections({ data, proposed = "draft" }: { data: ReviewData;
                 ? `No decision changes over ${impact.cases} saved case${impact.cases === 1 ? "" : "s"} and ${impact.recorded} recorded call${impact.recorded === 1 ? "" : "s"}.`
                 : `${impact.allowToDeny} allowed → denied and ${impact.denyToAllow} denied → allowed, over ${impact.cases} saved cases and ${impact.recorded} recorded calls.`}
             </p>
+            {impact.undetermined ? (
+              <p className="text-amber-800 dark:text-amber-300" data-testid="publish-impact-undetermined">
+                {impact.undetermined} call{impact.undetermined === 1 ? "" : "s"} not determined: a temporal or guardrail policy could decide {impact.undetermined === 1 ? "it" : "them"}, and that depends on the session and the guardrail scores, which only the service sees.
+              </p>
+            ) : null}
             <EvidenceList items={impact.flips} more={impact.more} label="Flipped decisions" />
           </div>
         </Card>

@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge";
-import type { Decision } from "@/lib/cedar/cedar-api";
+import type { SimDecision } from "@/lib/simulation/types";
 
-export function DecisionBadge({ decision, testId }: { decision: Decision; testId?: string }) {
+export function DecisionBadge({ decision, testId }: { decision: SimDecision; testId?: string }) {
   return (
-    <Badge tone={decision === "ALLOW" ? "green" : "red"} data-testid={testId} className="text-sm">
+    <Badge tone={decision === "ALLOW" ? "green" : decision === "DENY" ? "red" : "amber"} data-testid={testId} className="text-sm">
       {decision}
     </Badge>
   );

@@ -79,6 +79,12 @@ export function ImpactPanel() {
           <p data-testid="impact-summary">
             {state.impact.flips.length} of {state.impact.total} calls change: {state.impact.allowToDeny} allow→deny, {state.impact.denyToAllow} deny→allow
           </p>
+          {state.impact.undetermined.length ? (
+            <p className="text-xs text-amber-800 dark:text-amber-300" data-testid="impact-undetermined">
+              {state.impact.undeterminedCount} call{state.impact.undeterminedCount === 1 ? "" : "s"} not determined: {[...new Set(state.impact.undetermined.flatMap((u) => u.policies))].join(", ")} could decide{" "}
+              {state.impact.undeterminedCount === 1 ? "it" : "them"} from the session&apos;s earlier calls or guardrail scores, which a saved or recorded call alone does not carry. Replay them as sessions in Simulate.
+            </p>
+          ) : null}
           <p className="text-xs text-zinc-500">
             Compared {state.cases} saved case{state.cases === 1 ? "" : "s"} and {state.recorded} recorded call{state.recorded === 1 ? "" : "s"}
             {state.text !== ws.text ? " · the editor has changed since: compute again" : ""}.

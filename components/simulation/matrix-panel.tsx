@@ -7,12 +7,13 @@ import { cn } from "@/lib/cn";
 import { exampleArguments } from "@/lib/mcp/example-args";
 import type { MatrixCell } from "@/lib/simulation/matrix";
 import { useSim } from "./sim-context";
-import type { Decision } from "@/lib/cedar/cedar-api";
+import type { SimDecision } from "@/lib/simulation/types";
 import { bareToolName } from "@/lib/agentcore/names";
 
 type Args = Record<string, Record<string, unknown>>;
 
-const tone = (d: Decision) => (d === "ALLOW" ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200");
+const tone = (d: SimDecision) =>
+  d === "ALLOW" ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : d === "DENY" ? "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200" : "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200";
 
 /** Tools × personas, for the draft and the published set; changed cells are marked, and a click says why. */
 export function MatrixPanel() {

@@ -4,13 +4,14 @@ import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { addTestCase } from "@/lib/api-client/simulation";
-import type { SimResult } from "@/lib/simulation/types";
+import type { SimDecision, SimResult } from "@/lib/simulation/types";
 import { DecisionBadge } from "./decision-badge";
+import { CaseFields, ExpectSelect } from "./case-fields";
+import { SessionEvidence } from "./session-evidence";
 import { useSim } from "./sim-context";
 import type { Decision } from "@/lib/cedar/cedar-api";
 import { bareToolName } from "@/lib/agentcore/names";
 
-const input = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900";
 
 /** One replayed call: the decision and why, the Cedar request, and the gateway's exact answer in each mode. */
 export function ReplayResult({
@@ -43,6 +44,7 @@ export function ReplayResult({
           <span className="text-xs text-zinc-500">{result.decision === "DENY" && !result.errors.length ? "no ACTIVE policy permits this call (default deny)" : ""}</span>
         )}
       </div>
+      <SessionEvidence result={result} />
       {result.errors.length ? (
         <ul className="list-disc pl-4 text-xs text-red-700 dark:text-red-400" aria-label="Evaluation errors">
           {result.errors.map((e) => (
@@ -69,7 +71,11 @@ export function ReplayResult({
             : "tools/list in ENFORCE hides this tool from this principal: no call of it could be permitted."}
         </p>
       ) : null}
-      <Pre label="Gateway response with the engine in ENFORCE" testId="response-enforce" value={result.response.ENFORCE} />
+      {result.response.ENFORCE ? (
+        <Pre label="Gateway response with the engine in ENFORCE" testId="response-enforce" value={result.response.ENFORCE} />
+      ) : (
+        <p className="text-xs text-amber-800 dark:text-amber-300">Gateway response with the engine in ENFORCE: not known while the decision is undecided.</p>
+      )}
       <Pre
         label={
           result.decision === "DENY" && result.cedarRequest
@@ -85,10 +91,10 @@ export function ReplayResult({
   );
 }
 
-function SaveCase({ body, personaName, decision, tool }: { body: string; personaName: string; decision: Decision; tool?: string }) {
+function SaveCase({ body, personaName, decision, tool }: { body: string; personaName: string; decision: SimDecision; tool?: string }) {
   const ws = useWorkspace();
   const sim = useSim();
-  const [expected, setExpected] = useState(decision);
+  const [expected, setExpected] = useState<Decision>(decision === "UNDECIDED" ? "ALLOW" : decision);
   const [suite, setSuite] = useState("default");
   const [name, setName] = useState(() => `${bareToolName(tool ?? "call")} as ${personaName}`);
   const [status, setStatus] = useState<string | null>(null);
@@ -115,21 +121,8 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
 
   return (
     <form onSubmit={save} aria-label="Save as test case" className="flex flex-wrap items-end gap-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
-      <label className="text-xs text-zinc-600 dark:text-zinc-400">
-        Case name
-        <input className={`${input} block w-44`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-      </label>
-      <label className="text-xs text-zinc-600 dark:text-zinc-400">
-        Suite
-        <input className={`${input} block w-28`} value={suite} onChange={(e) => setSuite(e.target.value)} required maxLength={100} />
-      </label>
-      <label className="text-xs text-zinc-600 dark:text-zinc-400">
-        Expect
-        <select className={`${input} block`} value={expected} onChange={(e) => setExpected(e.target.value as Decision)}>
-          <option>ALLOW</option>
-          <option>DENY</option>
-        </select>
-      </label>
+      <CaseFields name={name} suite={suite} onName={setName} onSuite={setSuite} />
+      <ExpectSelect label="Expect" value={expected} onChange={setExpected} />
       <Button size="sm" type="submit">
         Save as test case
       </Button>

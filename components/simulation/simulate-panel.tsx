@@ -11,6 +11,7 @@ import { readCall } from "@/lib/simulation/replay";
 import type { SimResult } from "@/lib/simulation/types";
 import { PersonaEditor } from "./persona-editor";
 import { ReplayResult } from "./replay-result";
+import { SessionBuilder } from "./session-builder";
 import { useSim } from "./sim-context";
 
 const field = "w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -112,6 +113,7 @@ export function SimulatePanel() {
         </p>
       ) : null}
       {result ? <ReplayResult key={result.seq} result={result.r} problems={result.problems} body={result.body} personaName={result.persona} onReveal={ws.revealPolicy} /> : null}
+      <SessionBuilder body={body} bodyOk={check.ok} persona={persona} />
     </div>
   );
 }

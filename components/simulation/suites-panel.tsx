@@ -162,18 +162,22 @@ export function SuitesPanel() {
                     {r?.invalid ? <div className="text-amber-700 dark:text-amber-300">{r.invalid}</div> : null}
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      title="Change the expected decision"
-                      aria-label={`Expect ${c.expected === "ALLOW" ? "DENY" : "ALLOW"} for ${c.name}`}
-                      className="underline decoration-dotted"
-                      onClick={() => void act(() => updateTestCase(ws.gatewayId, c.id, { expected: c.expected === "ALLOW" ? "DENY" : "ALLOW" }))}
-                    >
-                      {c.expected}
-                    </button>
+                    {"session" in c ? (
+                      <span title="A session case: one expected decision per call, in order">{c.session.map((s) => s.expected).join(" → ")}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        title="Change the expected decision"
+                        aria-label={`Expect ${c.expected === "ALLOW" ? "DENY" : "ALLOW"} for ${c.name}`}
+                        className="underline decoration-dotted"
+                        onClick={() => void act(() => updateTestCase(ws.gatewayId, c.id, { expected: c.expected === "ALLOW" ? "DENY" : "ALLOW" }))}
+                      >
+                        {c.expected}
+                      </button>
+                    )}
                   </td>
-                  <td>{r ? <Outcome pass={r.draftPass} got={r.draft} by={r.draftPolicies} /> : "—"}</td>
-                  <td>{r ? <Outcome pass={r.publishedPass} got={r.published} by={r.publishedPolicies} /> : "—"}</td>
+                  <td>{r ? <Outcome run={r} side="draft" /> : "—"}</td>
+                  <td>{r ? <Outcome run={r} side="published" /> : "—"}</td>
                   <td>
                     <button
                       type="button"
@@ -194,10 +198,22 @@ export function SuitesPanel() {
   );
 }
 
-function Outcome({ pass, got, by }: { pass: boolean; got: string; by: string[] }) {
+function Outcome({ run, side }: { run: CaseRun; side: "draft" | "published" }) {
+  const calls = run.calls ?? [run];
   return (
-    <span title={by.length ? `determined by ${by.join(", ")}` : "no determining policy"} className={pass ? "text-emerald-700 dark:text-emerald-400" : "font-semibold text-red-700 dark:text-red-400"}>
-      {pass ? `pass (${got})` : `FAIL (${got})`}
-    </span>
+    <ol className={run.calls ? "list-decimal pl-4" : ""}>
+      {calls.map((c, i) => {
+        const pass = side === "draft" ? c.draftPass : c.publishedPass;
+        const got = side === "draft" ? c.draft : c.published;
+        const by = side === "draft" ? c.draftPolicies : c.publishedPolicies;
+        const depends = side === "draft" ? c.draftDependsOn : c.publishedDependsOn;
+        return (
+          <li key={i} title={depends ?? (by.length ? `determined by ${by.join(", ")}` : "no determining policy")} className={pass ? "text-emerald-700 dark:text-emerald-400" : "font-semibold text-red-700 dark:text-red-400"}>
+            {pass ? `pass (${got})` : `FAIL (${got})`}
+            {depends ? <span className="block font-normal text-amber-800 dark:text-amber-300">{depends}</span> : null}
+          </li>
+        );
+      })}
+    </ol>
   );
 }

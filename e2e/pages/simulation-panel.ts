@@ -18,6 +18,24 @@ export class SimulationPanel {
     return panel.getByRole("region", { name: "Simulation result" });
   }
 
+  /** Puts a tools/call of `tool` with `args` in the Simulate panel's body and adds it to the session being built. */
+  async addToSession(tool: string, args: Record<string, unknown>) {
+    const panel = await this.ws.openPanel("Simulate");
+    await panel.getByRole("combobox", { name: "Tool" }).selectOption(tool);
+    await panel.getByLabel("JSON-RPC request").fill(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool, arguments: args } }, null, 2));
+    await this.session().getByRole("button", { name: "Add this call to the session" }).click();
+  }
+
+  /** Runs the session against the editor's text; answers the list of per-call results. */
+  async runSession() {
+    await this.session().getByRole("button", { name: "Run session against the editor" }).click();
+    return this.session().getByRole("list", { name: "Session results" });
+  }
+
+  session() {
+    return this.ws.panel("Simulate").getByRole("region", { name: "Session" });
+  }
+
   /** Saves the replayed call as a test case in `suite`, expecting the decision shown unless told otherwise. */
   async saveCase(result: Locator, opts: { suite: string; name?: string; expected?: "ALLOW" | "DENY" }) {
     const form = result.getByRole("form", { name: "Save as test case" });

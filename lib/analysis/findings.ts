@@ -8,12 +8,17 @@
  *   residual conjoins are checked for an empty range (`x < 5 && x > 10`);
  * - sampling: calls built from the tools' schemas with the values the policies compare, for what the
  *   first two cannot settle (a permit every sampled call of which a forbid also matches).
+ * A Dogwood statement (temporal, guardrails, suppressOutput) gets scope analysis only, on its
+ * stateless view (lib/dogwood/stateless.ts), whose scope is the statement's own: whether it can
+ * match a call depends on the session and on guardrail scores, which only the service sees.
  */
 import type * as CedarWasm from "@cedar-policy/cedar-wasm/nodejs";
 import { compilePolicySet, disposeCompiled, evaluate } from "@/lib/cedar/authorize";
 import { ACTION_TYPE, GATEWAY_TYPE, type CedarApi, type PolicyJson } from "@/lib/cedar/cedar-api";
 import { actionsInScope, describePolicy } from "@/lib/cedar/policy-parts";
 import { buildRequest } from "@/lib/cedar/request-from-call";
+import { statelessView } from "@/lib/dogwood/stateless";
+import { readStatement } from "@/lib/dogwood/statement";
 import { exampleArguments } from "@/lib/mcp/example-args";
 
 /** The service's finding vocabulary (AgentCore policy analysis). */
@@ -55,9 +60,11 @@ export function analyzePolicies(cedar: FindingsCedar, input: FindingsInput): Fin
   const live: Array<{ id: string; text: string; effect: "permit" | "forbid"; scope: string[] }> = [];
 
   for (const p of input.policies) {
-    const d = describePolicy(cedar, p.text);
-    if (!d.json || !d.effect) continue; // invalid policies are reported by validation
-    const scope = scopeOf(cedar, p.text, d.json, input.schemaJson, toolNames);
+    const st = readStatement(p.text);
+    const text = st.dogwood ? statelessView(p.text).text : p.text;
+    const d = describePolicy(cedar, text);
+    if (!d.json || !d.effect || st.effect?.value === "suppressOutput") continue; // invalid policies are reported by validation; suppressOutput never decides
+    const scope = scopeOf(cedar, text, d.json, input.schemaJson, toolNames);
     const permit = d.effect === "permit";
     if (scope.length === 0) {
       findings.push({
@@ -69,6 +76,7 @@ export function analyzePolicies(cedar: FindingsCedar, input: FindingsInput): Fin
       });
       continue;
     }
+    if (st.dogwood) continue;
     live.push({ id: p.id, text: p.text, effect: d.effect, scope });
   }
   if (live.length === 0) return findings;

@@ -11,6 +11,7 @@ export interface DecisionQuery {
   decision?: string;
   tool?: string;
   persona?: string;
+  session?: string;
   q?: string;
   limit?: number;
   before?: number;

@@ -1,15 +1,19 @@
-import { formatPolicies } from "@/lib/cedar/format";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
 import { checkDocument, type DogwoodNote } from "@/lib/dogwood/check";
+import { formatDocument } from "@/lib/dogwood/format";
+import { readStatement } from "@/lib/dogwood/statement";
+import { dogwoodRanges, type DogwoodRange } from "@/lib/dogwood/vocabulary";
 import { simulationHandlers } from "./simulation-handlers";
 import type { JobContext, JobHandler } from "./protocol";
 
 export interface OutlineEntry {
   id: string;
-  effect: "permit" | "forbid" | null;
+  effect: "permit" | "forbid" | "suppressOutput" | null;
   line: number;
   logOnly: boolean;
+  /** A Dogwood statement (temporal, guardrails, suppressOutput): published under `definition.policy`. */
+  dogwood: boolean;
 }
 
 export interface AnalyzeResult {
@@ -17,6 +21,8 @@ export interface AnalyzeResult {
   /** What the service checks when published (Dogwood blocks), for the Problems list. */
   notes?: DogwoodNote[];
   outline: OutlineEntry[];
+  /** Where the Dogwood blocks and effects are, for the editor's highlighting. */
+  dogwood?: DogwoodRange[];
 }
 
 function analyze({ text, schemaJson }: { text: string; schemaJson: Record<string, unknown> }, { cedar }: JobContext): AnalyzeResult {
@@ -26,12 +32,18 @@ function analyze({ text, schemaJson }: { text: string; schemaJson: Record<string
   return {
     diagnostics,
     notes,
-    outline: parts.map((p) => ({ id: p.id, effect: p.effect, line: p.startLine, logOnly: p.annotations.enforcement_mode === "LOG_ONLY" })),
+    outline: parts.map((p) => {
+      const st = readStatement(p.text);
+      const effect = st.effect?.value === "suppressOutput" ? "suppressOutput" : p.effect;
+      return { id: p.id, effect, line: p.startLine, logOnly: p.annotations.enforcement_mode === "LOG_ONLY", dogwood: st.dogwood };
+    }),
+    dogwood: dogwoodRanges(text),
   };
 }
 
+/** Plain policies through Cedar's formatter; Dogwood statements are kept byte for byte. */
 function format({ text }: { text: string }, { cedar }: JobContext): { text: string | null } {
-  const r = formatPolicies(cedar, text);
+  const r = formatDocument(cedar, text);
   return { text: r.ok ? r.text : null };
 }
 

@@ -5,7 +5,7 @@ import type { CorpusCall } from "@/lib/simulation/corpus";
 import { impact as impactOf } from "@/lib/simulation/impact";
 import { decisionMatrix } from "@/lib/simulation/matrix";
 import { PolicySetCache } from "@/lib/simulation/policy-set";
-import { replayCall } from "@/lib/simulation/replay";
+import { replayCalls, replaySession, type SimSessionCall } from "@/lib/simulation/session-replay";
 import { runSuite } from "@/lib/simulation/suite";
 import type { Persona, SimCall, SimGateway, TestCase } from "@/lib/simulation/types";
 import type { JobContext, JobHandler } from "./protocol";
@@ -18,22 +18,38 @@ interface Job {
 }
 
 let cache: PolicySetCache | undefined;
-function sets(job: Job, cedar: CedarApi) {
+function engines(job: Job, cedar: CedarApi) {
   cache ??= new PolicySetCache(cedar);
-  return {
-    draft: cache.get(job.draftText, job.gateway.schemaJson, job.gateway.schemaKey),
-    published: cache.get(job.publishedText, job.gateway.schemaJson, job.gateway.schemaKey),
-  };
+  return { draft: cache.engine(job.draftText, job.gateway), published: cache.engine(job.publishedText, job.gateway) };
+}
+
+function sets(job: Job, cedar: CedarApi) {
+  const { draft, published } = engines(job, cedar);
+  return { draft: draft.plain, published: published.plain };
 }
 
 const replay = (job: Job & { call: SimCall }, { cedar }: JobContext) => {
-  const { draft } = sets(job, cedar);
-  const result = replayCall(draft, job.gateway, job.call, localAnswer);
+  const { draft: engine } = engines(job, cedar);
+  const draft = engine.plain;
+  const [result] = replayCalls(engine, job.gateway, [job.call], localAnswer);
   // decideCall puts the principal's entity first. One partial evaluation per run, so only here:
   // batches (suites, matrix, impact) skip it.
   const principal = result.cedarRequest?.entities[0];
-  if (principal && result.tool) result.listed = listableTools(cedar, draft, principal, job.gateway.gatewayArn, [result.tool]).length > 0;
+  if (principal && result.tool) {
+    const listed = listableTools(cedar, draft, principal, job.gateway.gatewayArn, [result.tool]).length > 0;
+    // A Dogwood permit for the tool may list it too; the console does not work out when, so it says nothing then.
+    const tool = result.tool;
+    const dogwoodPermit = engine.dogwood.some((p) => p.effect === "permit" && p.enforcementMode === "ACTIVE" && (p.actions === null || p.actions.includes(tool)));
+    if (listed || !dogwoodPermit) result.listed = listed;
+  }
   return { result, problems: draft.problems };
+};
+
+/** An ordered session of one principal's calls against the draft, each decided on what the earlier ones recorded. */
+const session = (job: Job & { session: { principal: SimCall["principal"]; calls: Array<Omit<SimSessionCall, "principal">> } }, { cedar }: JobContext) => {
+  const { draft } = engines(job, cedar);
+  const calls = job.session.calls.map((c) => ({ ...c, principal: job.session.principal }));
+  return { results: replaySession(draft, job.gateway, calls, { output: localAnswer }), problems: draft.plain.problems };
 };
 
 const suite = (job: Job & { cases: TestCase[] }, { cedar }: JobContext) => {
@@ -53,6 +69,7 @@ const impact = (job: Job & { calls: CorpusCall[] }, { cedar, progress }: JobCont
 
 export const simulationHandlers: Record<string, JobHandler> = {
   "sim.replay": replay as JobHandler,
+  "sim.session": session as JobHandler,
   "sim.suite": suite as JobHandler,
   "sim.matrix": matrix as JobHandler,
   "sim.impact": impact as JobHandler,

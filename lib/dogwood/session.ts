@@ -92,7 +92,7 @@ let generation = 0;
 
 export function compileSessionEngine(
   cedar: Engine,
-  input: { policies: SessionPolicy[]; schemaJson: SchemaJson<string> | Record<string, unknown>; tools?: Tool[] },
+  input: { policies: SessionPolicy[]; schemaJson: SchemaJson<string> | Record<string, unknown>; tools?: Array<Pick<Tool, "name" | "inputSchema">> },
 ): SessionEngine {
   const plain = input.policies.filter((p) => !hasDogwood(p.text));
   const dogwood = input.policies.filter((p) => hasDogwood(p.text)).map((p) => compileDogwoodPolicy(cedar, p));
@@ -108,12 +108,40 @@ export function compileSessionEngine(
 
 export class PolicySession {
   private readonly history: HistorySlot[] = [];
-  private readonly calls: Array<{ tool: string; args: Record<string, unknown>; at: number; request: CedarRequest; position: number }> = [];
+  private readonly calls: Array<{ tool: string; args: Record<string, unknown>; at: number; request: CedarRequest; position: number } | { skipped: true; at: number }> = [];
 
   constructor(
-    readonly engine: SessionEngine,
+    private current: SessionEngine,
     readonly sessionId: string,
   ) {}
+
+  get engine(): SessionEngine {
+    return this.current;
+  }
+
+  /** How many calls the session has seen (decided or skipped). */
+  get length(): number {
+    return this.calls.length;
+  }
+
+  /**
+   * Goes on with the same history under a newly compiled engine (a plain policy changed): the
+   * events happened whatever the policies are now. A change of a temporal policy instead
+   * invalidates the session (AgentCore answers 409), which is the caller's to enforce.
+   */
+  rebind(engine: SessionEngine): void {
+    this.current = engine;
+  }
+
+  /**
+   * A call the gateway refused before any policy ran (a malformed body, arguments outside the schema):
+   * it keeps its place in the numbering the decisions report and records no event.
+   */
+  skip(at?: number | string): number {
+    const time = timeOf(at, this.calls.at(-1)?.at ?? 0);
+    this.calls.push({ skipped: true, at: time });
+    return time;
+  }
 
   decide(call: SessionCall): SessionDecision {
     const index = this.calls.length;
@@ -174,7 +202,7 @@ export class PolicySession {
   }
 
   private evaluatePolicy(policy: DogwoodPolicy, index: number, scores: GuardrailScore[] | undefined, direction: "input" | "output"): PolicyOutcome {
-    const { request, args } = this.calls[index];
+    const { request, args, position } = this.decided(index);
     const principalEntity = request.entities.find((e) => {
       const uid = "__entity" in e.uid ? e.uid.__entity : e.uid;
       return uid.type === request.principal.type && uid.id === request.principal.id;
@@ -186,7 +214,7 @@ export class PolicySession {
         scores: (scores ?? []).filter((s) => (s.on ?? "input") === direction),
         point: {
           // The decision point is the call's own request event: only what happened before it, and it.
-          history: this.history.slice(0, this.calls[index].position + 1),
+          history: this.history.slice(0, position + 1),
           context: { input: args },
           principal: { __entity: request.principal },
           resource: { __entity: request.resource },
@@ -207,8 +235,14 @@ export class PolicySession {
     return null;
   }
 
+  private decided(index: number) {
+    const c = this.calls[index];
+    if ("skipped" in c) throw new Error(`Call #${index + 1} of the session was refused before any policy ran; it has no events.`);
+    return c;
+  }
+
   private event(call: number, kind: "request" | "response" | "error", output: Record<string, unknown> | undefined): TemporalEvent {
-    const c = this.calls[call];
+    const c = this.decided(call);
     const fields: Record<string, unknown> = { input: c.args, eventResource: { __entity: { type: GATEWAY_TYPE, id: c.request.resource.id } }, sessionId: this.sessionId };
     if (kind === "response" && output !== undefined) fields.output = output;
     return { actionType: c.request.action.type, action: c.tool, kind, fields, at: c.at, origin: { call, kind } };

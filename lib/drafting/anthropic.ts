@@ -52,7 +52,7 @@ export function createAnthropicDrafter(settings: AnthropicSettings): Drafter {
           throw new AppError("llm-bad-output", `Claude's answer did not have the expected shape${issue?.path.length ? ` at ${issue.path.join(".")}` : ""}: ${issue?.message ?? "unreadable"}. Try again.`);
         }
         submission = parsed.data;
-        const errors = draftErrors(cedar, submission.policies, input.schema.json);
+        const errors = draftErrors(cedar, submission.policies, input.schema.json, input.tools);
         if (errors.length === 0 || round >= MAX_REPAIR_ROUNDS) break;
         round++;
         input.onEvent?.({ type: "repair", round, errors });

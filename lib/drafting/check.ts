@@ -1,7 +1,7 @@
 import type { CedarApi } from "@/lib/cedar/cedar-api";
 import { analyzePolicies, type Finding, type FindingsCedar } from "@/lib/analysis/findings";
 import { splitPolicies } from "@/lib/cedar/policy-parts";
-import { validatePolicies } from "@/lib/cedar/validate";
+import { checkDocument } from "@/lib/dogwood/check";
 import { accessWarnings } from "./access-warnings";
 import { nameDraftedPolicies } from "./policy-names";
 import { instructionLikeText } from "./untrusted";
@@ -12,10 +12,14 @@ export function joinDraft(policies: DraftedPolicy[]): string {
   return policies.map((p) => p.statement.trim()).join("\n\n") + (policies.length ? "\n" : "");
 }
 
-/** Validator messages for a draft, or none: what the repair loop sends back to the model. */
-export function draftErrors(cedar: CedarApi, policies: DraftedPolicy[], schemaJson: Record<string, unknown>): string[] {
-  return validatePolicies(cedar, joinDraft(policies), schemaJson as never)
-    .filter((d) => d.severity === "error")
+/**
+ * Validator messages for a draft, or none: what the repair loop sends back to the model. A Dogwood
+ * statement (temporal, guardrails) is checked as the editor checks it — its stateless part by Cedar,
+ * its blocks by the console's grammar checks — not refused as invalid Cedar.
+ */
+export function draftErrors(cedar: CedarApi, policies: DraftedPolicy[], schemaJson: Record<string, unknown>, tools?: DraftInput["tools"]): string[] {
+  return checkDocument(cedar, joinDraft(policies), { schemaJson, tools })
+    .diagnostics.filter((d) => d.severity === "error")
     .map((d) => `line ${d.startLine}, column ${d.startColumn}: ${d.message}${d.help ? ` (help: ${d.help})` : ""}`);
 }
 
@@ -32,7 +36,7 @@ export function checkDraft(
 ): DraftResult {
   const draft = { ...drafted, policies: nameDraftedPolicies(drafted.policies, input.takenNames) };
   const text = joinDraft(draft.policies);
-  const diagnostics = validatePolicies(cedar, text, input.schema.json as never);
+  const { diagnostics, notes } = checkDocument(cedar, text, { schemaJson: input.schema.json, tools: input.tools });
   const invalid = diagnostics.some((d) => d.severity === "error") || draft.policies.length === 0;
   const parts = invalid ? [] : splitPolicies(cedar, text).parts.map((p) => ({ id: p.id, text: p.text }));
   const findings = invalid ? [] : analyzePolicies(cedar, { policies: parts, schemaJson: input.schema.json, gatewayArn: input.gatewayArn, tools: input.tools });
@@ -47,6 +51,7 @@ export function checkDraft(
     assumptions: draft.assumptions,
     questions: draft.questions,
     diagnostics,
+    ...(notes.length ? { notes } : {}),
     findings: [...(draft.serviceFindings ?? []), ...findings],
     accessWarnings: accessWarnings(cedar, { request: input.request, tools: input.tools, schemaJson: input.schema.json }, parts, [...(draft.serviceFindings ?? []), ...findings]),
     warnings,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
 import type { Finding } from "@/lib/analysis/findings";
+import type { DogwoodNote } from "@/lib/dogwood/check";
 import type { AccessWarning } from "./access-warnings";
 
 export type DrafterKind = "anthropic" | "offline" | "agentcore";
@@ -18,6 +19,8 @@ export interface DraftResult {
   assumptions: string[];
   questions: string[];
   diagnostics: Diagnostic[];
+  /** For Dogwood statements: what the service checks when published and the console does not. */
+  notes?: DogwoodNote[];
   /** Risky-but-valid shapes (and, for AgentCore, the service's own findings), each saying how it was found. */
   findings: Finding[];
   /**

@@ -37,7 +37,7 @@ export async function exportGateway(cp: ControlPlane, gatewayId: string): Promis
   });
 
   const suites = new Map<string, GatewayFile["suites"][number]["cases"]>();
-  for (const c of cases) suites.set(c.suite, [...(suites.get(c.suite) ?? []), { name: c.name, principal: c.principal, request: c.request, expected: c.expected }]);
+  for (const c of cases) suites.set(c.suite, [...(suites.get(c.suite) ?? []), "session" in c ? { name: c.name, principal: c.principal, session: c.session } : { name: c.name, principal: c.principal, request: c.request, expected: c.expected }]);
   for (const p of policies.filter(isOpaque)) notes.push(`Policy ${p.name} is not exported: the engine holds it without a statement (${p.statementNote ?? p.definitionKind}).`);
 
   return {

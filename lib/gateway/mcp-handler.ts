@@ -12,9 +12,11 @@ import { MAX_MESSAGE_BYTES, parseJsonRpcText, readMessage, rpcError, rpcResult, 
 import type { LocalTool } from "@/lib/simulation/types";
 import { localAnswer } from "@/lib/targets/local-answer";
 import { createUpstreamPool, type UpstreamPool } from "@/lib/targets/mcp-upstream";
-import { deniedError, toolResult } from "@/lib/mcp/responses";
+import { deniedError, resultFields, textFields, toolResult } from "@/lib/mcp/responses";
 import { readToolCallParams } from "@/lib/mcp/tool-call";
+import { MISSING_SESSION, SESSION_HEADER } from "@/lib/dogwood/session";
 import { authorizerFor, type PolicyDecision } from "./authorize-call";
+import { PolicySessions } from "./policy-sessions";
 import { batchingWriter, coalescingReader } from "./coalesce";
 import { TokenError, verifyAccessToken, wwwAuthenticate, type VerifiedToken } from "./tokens";
 import { hostPolicy, isAllowedHost, originAllowed, requestHost, type HostPolicy } from "@/lib/http/hosts";
@@ -28,6 +30,8 @@ import { isJsonMediaType } from "@/lib/http/media-type";
 
 export const SUPPORTED_PROTOCOL_VERSIONS = ["2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"] as const;
 export const DEFAULT_PROTOCOL_VERSION = "2025-06-18";
+/** The console's own bound on a policy session id; AgentCore's is not documented. */
+const MAX_SESSION_ID = 256;
 
 export interface GatewayDeps {
   db: Db;
@@ -39,6 +43,8 @@ export interface GatewayDeps {
   maxBodyBytes?: number;
   /** Forwards calls to MCP server targets; default: a pool of this handler's own. */
   upstreams?: UpstreamPool;
+  /** The gateway's policy sessions (default: this handler's own, with the default bounds). */
+  sessions?: PolicySessions;
 }
 
 export type McpHandler = (req: Request, gatewayId?: string) => Promise<Response>;
@@ -57,11 +63,17 @@ interface CallContext extends Snapshot {
   tools: Map<string, Tool>;
   token: VerifiedToken;
   persona: string | null;
+  /** The `x-amzn-bedrock-agentcore-policy-session-id` header, if sent. */
+  sessionId: string | null;
 }
+
+/** Answers that need an HTTP status of their own (a single message only; a batch is always 200). */
+const statusOf = new WeakMap<JsonRpcResponse, number>();
 
 export function createMcpHandler(deps: GatewayDeps): McpHandler {
   const maxBytes = deps.maxBodyBytes ?? MAX_MESSAGE_BYTES;
   const pool = deps.upstreams ?? createUpstreamPool();
+  const sessions = deps.sessions ?? new PolicySessions();
   const hosts = deps.hosts ?? hostPolicy(new URL(deps.issuer).origin);
   // client id → persona name; a client never changes persona, so this never goes stale.
   const personaOf = new Map<string, string | null>();
@@ -179,7 +191,8 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       const message = parsed.value;
 
       const tools = new Map(gateway.targets.flatMap((t) => t.tools.map((tool) => [tool.name, tool] as const)));
-      const ctx: CallContext = { ...snapshot, tools, token, persona: await personaFor(token.clientId) };
+      const sessionId = req.headers.get(SESSION_HEADER);
+      const ctx: CallContext = { ...snapshot, tools, token, persona: await personaFor(token.clientId), sessionId };
 
       if (Array.isArray(message)) {
         if (message.length === 0) return json(rpcError(null, RPC.INVALID_REQUEST, "Invalid Request: an empty batch."), 400);
@@ -192,7 +205,7 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       }
       const answer = await handleMessage(message, ctx);
       if (!answer) return new Response(null, { status: 202 });
-      const status = "error" in answer && answer.error.code === RPC.INVALID_REQUEST ? 400 : 200;
+      const status = statusOf.get(answer) ?? ("error" in answer && answer.error.code === RPC.INVALID_REQUEST ? 400 : 200);
       return json(answer, status);
     } catch (e) {
       console.error("[mcp] internal error:", e instanceof Error ? e.message : e);
@@ -290,7 +303,18 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     } else {
       try {
         if ("error" in ctx.policies) throw new Error(`The engine's policies could not be read: ${ctx.policies.error}`);
-        verdict = authorizerFor(ctx.gateway, ctx.policies).authorize({ principal, tool: name, args });
+        const authorizer = authorizerFor(ctx.gateway, ctx.policies);
+        if (authorizer.temporal) {
+          const refused = sessionProblem(id, ctx.sessionId);
+          if (refused) return refused;
+          const open = sessions.open({ gatewayId: ctx.gateway.gatewayId, sub: ctx.token.sub, sessionId: ctx.sessionId! }, authorizer.engine, authorizer.temporalKey, Date.now() / 1000);
+          if (!open.ok && open.reason !== "full") return withStatus(rpcError(id, RPC.INVALID_REQUEST, open.message), 409);
+          verdict = open.ok
+            ? authorizer.authorize({ principal, tool: name, args }, open.session)
+            : { decision: "DENY", determiningPolicies: [], errors: [open.message], logOnlyMatched: [], flips: [] };
+        } else {
+          verdict = authorizer.authorize({ principal, tool: name, args });
+        }
       } catch (e) {
         // Fail closed: a policy set that cannot be read or compiled decides nothing, so nothing is permitted.
         const message = e instanceof Error ? e.message : String(e);
@@ -313,9 +337,15 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       flips: verdict.flips,
       mode,
       blocked,
+      sessionId: ctx.sessionId,
+      sessionCall: verdict.sessionCall ?? null,
+      temporal: verdict.temporal ?? [],
+      errors: verdict.errors,
     };
-    // The log is written after the answer is sent: a call never waits for the store.
+    // The log is written after the answer is sent: a call never waits for the store. The session
+    // records what the tool did before the answer goes, so the session's next call sees it.
     if (blocked) {
+      verdict.complete?.({ outcome: "completed" });
       writeInBackground(record(entry));
       return deniedError(id, verdict.determiningPolicies);
     }
@@ -323,13 +353,30 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     if (answer && "upstream" in answer) {
       // The upstream gets the tool's own name and the arguments as sent; its result or error comes back unchanged.
       const forwarded = await pool.callTool(answer.upstream, bareToolName(name), args);
+      const failed = !forwarded.ok || (forwarded.result as { isError?: unknown }).isError === true;
+      verdict.complete?.({ outcome: failed ? "failed" : "completed", output: failed ? undefined : resultFields(forwarded.result) });
       writeInBackground(record(forwarded.ok || forwarded.failure === null ? entry : { ...entry, upstreamError: forwarded.error.message }));
       return forwarded.ok ? rpcResult(id, forwarded.result) : { jsonrpc: "2.0", id, error: forwarded.error };
     }
-    writeInBackground(record(entry));
     const out = answer ? localAnswer(answer.local, args) : { text: "", isError: true };
+    verdict.complete?.({ outcome: out.isError ? "failed" : "completed", output: out.isError ? undefined : textFields(out.text) });
+    writeInBackground(record(entry));
     return toolResult(id, out.text, out.isError);
   }
+}
+
+/** Why a call of an engine holding a temporal policy cannot go on: no session id (AgentCore's validation error), or an unusable one. */
+function sessionProblem(id: JsonRpcId, sessionId: string | null): JsonRpcResponse | null {
+  if (sessionId === null || sessionId.trim() === "") return withStatus(rpcError(id, RPC.INVALID_REQUEST, `${MISSING_SESSION.type}: ${MISSING_SESSION.message}`), MISSING_SESSION.status);
+  if (sessionId.length > MAX_SESSION_ID || textProblem(sessionId)) {
+    return withStatus(rpcError(id, RPC.INVALID_REQUEST, `${MISSING_SESSION.type}: the ${SESSION_HEADER} header is at most ${MAX_SESSION_ID} characters of text.`), MISSING_SESSION.status);
+  }
+  return null;
+}
+
+function withStatus(answer: JsonRpcResponse, status: number): JsonRpcResponse {
+  statusOf.set(answer, status);
+  return answer;
 }
 
 function gatewayIdFromUrl(url: string): string | undefined {

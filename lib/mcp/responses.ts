@@ -77,3 +77,22 @@ export function gatewayResponses(
     ENFORCE: decision === "ALLOW" ? ran : deniedError(id, determiningPolicies),
   };
 }
+
+/** A tool's text output read as the fields of its response event (a policy session's record), when it is a JSON object. */
+export function textFields(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fields of an MCP `tools/call` result as a policy session records them: its `structuredContent`, else its first text read as JSON. */
+export function resultFields(result: unknown): Record<string, unknown> | undefined {
+  if (!result || typeof result !== "object") return undefined;
+  const r = result as { structuredContent?: unknown; content?: unknown };
+  if (r.structuredContent && typeof r.structuredContent === "object" && !Array.isArray(r.structuredContent)) return r.structuredContent as Record<string, unknown>;
+  const first = Array.isArray(r.content) ? r.content.find((c): c is { type: "text"; text: string } => !!c && typeof c === "object" && c.type === "text" && typeof c.text === "string") : undefined;
+  return first ? textFields(first.text) : undefined;
+}

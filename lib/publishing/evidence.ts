@@ -32,6 +32,8 @@ export interface ImpactEvidence {
   allowToDeny: number;
   denyToAllow: number;
   more: number;
+  /** Calls a Dogwood policy could decide, so not reported as flipped or unflipped (weighted by count). */
+  undetermined: number;
   problems: string[];
 }
 
@@ -80,6 +82,7 @@ export function publishImpact(gateway: SimGateway, corpus: CorpusCall[], publish
     more: Math.max(0, r.flips.length - SHOWN),
     allowToDeny: r.allowToDeny,
     denyToAllow: r.denyToAllow,
+    undetermined: r.undeterminedCount,
     problems: after.problems.map((p) => `${p.id}: ${p.message}`),
   };
 }

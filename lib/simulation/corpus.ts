@@ -3,6 +3,9 @@ import type { CallPrincipal } from "@/lib/mcp/principal";
 import { toolNameOf, toolsCall } from "@/lib/mcp/tool-call";
 import type { SimCall, TestCase } from "./types";
 
+/** A saved case as the corpus reads it: its calls, not its expectations. */
+export type CorpusCase = Pick<TestCase, "name" | "principal"> & { suite?: string } & ({ request: unknown } | { session: Array<{ request: unknown }> });
+
 /**
  * The calls a draft's impact is measured over — the same corpus for the Impact panel, the publish
  * review, the mode-switch evidence and canary promotion, so they can never report different flips.
@@ -29,16 +32,17 @@ export interface RecordedCallLike {
 /** The newest recorded calls the corpus reads (and the corpus route answers at most). */
 export const RECORDED_LIMIT = 10_000;
 
-/** Saved test cases first, then recorded calls (newest first), identical recorded calls folded. */
-export function impactCorpus(cases: Array<Pick<TestCase, "name" | "principal" | "request"> & { suite?: string }>, recorded: RecordedCallLike[]): CorpusCall[] {
-  const calls: CorpusCall[] = cases.map((c) => ({
-    principal: c.principal,
-    request: c.request,
-    source: "case",
-    label: `case: ${c.suite && c.suite !== "default" ? `${c.suite} / ` : ""}${c.name}`,
-    tool: toolNameOf(c.request) ?? "?",
-    count: 1,
-  }));
+/**
+ * Saved test cases first (each call of a session case on its own: a plain policy decides it without
+ * its history, and impact reports a call a Dogwood policy could decide as undetermined), then
+ * recorded calls (newest first), identical recorded calls folded.
+ */
+export function impactCorpus(cases: CorpusCase[], recorded: RecordedCallLike[]): CorpusCall[] {
+  const calls: CorpusCall[] = cases.flatMap((c) => {
+    const label = `case: ${c.suite && c.suite !== "default" ? `${c.suite} / ` : ""}${c.name}`;
+    const bodies = "session" in c ? c.session.map((s, i) => ({ request: s.request, label: `${label} (call ${i + 1})` })) : [{ request: c.request, label }];
+    return bodies.map((b) => ({ principal: c.principal, request: b.request, source: "case" as const, label: b.label, tool: toolNameOf(b.request) ?? "?", count: 1 }));
+  });
   const folded = new Map<string, CorpusCall>();
   for (const r of recorded) {
     const key = JSON.stringify([r.principal, r.tool, r.arguments]);

@@ -1,7 +1,9 @@
 import type { CompiledPolicySet } from "@/lib/cedar/authorize";
 import type { Decision } from "@/lib/cedar/cedar-api";
 import { compareSets } from "@/lib/cedar/compare-sets";
+import type { SessionEngine } from "@/lib/dogwood/session";
 import { corpusCounts, type CorpusCall } from "./corpus";
+import { sessionEngineOf } from "./policy-set";
 import { readCall, requestFor } from "./replay";
 import type { SimGateway } from "./types";
 
@@ -16,6 +18,17 @@ export interface ImpactFlip {
   to: Decision;
 }
 
+/** A call whose decision a Dogwood policy could change: what it was in the session it came from is not known here. */
+export interface ImpactUndetermined {
+  index: number;
+  source: CorpusCall["source"];
+  label: string;
+  tool: string;
+  count: number;
+  /** The ACTIVE Dogwood policies (of either set) that could decide it. */
+  policies: string[];
+}
+
 export interface Impact {
   /** Calls compared (folded calls count once each). */
   total: number;
@@ -25,6 +38,13 @@ export interface Impact {
   /** Weighted by `count`. */
   allowToDeny: number;
   denyToAllow: number;
+  /**
+   * Calls a Dogwood policy could decide (temporal conditions need the call's session, guardrails its
+   * scores): reported as undetermined rather than as flipped or unflipped.
+   */
+  undetermined: ImpactUndetermined[];
+  /** Weighted by `count`. */
+  undeterminedCount: number;
 }
 
 /**
@@ -44,6 +64,8 @@ export function impact(
   chunk = 500,
 ): Impact {
   const flips: ImpactFlip[] = [];
+  const undetermined: ImpactUndetermined[] = [];
+  const dogwood = dogwoodByTool(sessionEngineOf(before), sessionEngineOf(after));
   const comparison = compareSets(after, before);
   try {
     for (let i = 0; i < calls.length; i++) {
@@ -51,7 +73,13 @@ export function impact(
       const c = calls[i];
       const read = readCall(gateway, c.request);
       // A malformed call is refused alike by both sets, and one of an unchanged tool cannot flip.
-      if (!read.ok || comparison.unchanged(read.tool)) continue;
+      if (!read.ok) continue;
+      const open = dogwood(read.tool);
+      if (open) {
+        if (open.changed || !comparison.unchanged(read.tool)) undetermined.push({ index: i, source: c.source, label: c.label, tool: c.tool, count: c.count, policies: open.policies });
+        continue;
+      }
+      if (comparison.unchanged(read.tool)) continue;
       const built = requestFor(gateway, c.principal, read);
       if (!built.ok) continue;
       const flip = comparison.flip(built.request);
@@ -63,7 +91,35 @@ export function impact(
   progress?.(calls.length, calls.length);
   const { cases, recorded } = corpusCounts(calls);
   const weighted = (from: Decision) => flips.filter((f) => f.from === from).reduce((n, f) => n + f.count, 0);
-  return { total: cases + recorded, cases, recorded, flips, allowToDeny: weighted("ALLOW"), denyToAllow: weighted("DENY") };
+  return {
+    total: cases + recorded,
+    cases,
+    recorded,
+    flips,
+    allowToDeny: weighted("ALLOW"),
+    denyToAllow: weighted("DENY"),
+    undetermined,
+    undeterminedCount: undetermined.reduce((n, u) => n + u.count, 0),
+  };
+}
+
+/**
+ * Per tool, the ACTIVE permit/forbid Dogwood policies of either set that apply to it, and whether they
+ * differ between the sets (LOG_ONLY and suppressOutput policies never decide). Null: none apply.
+ */
+function dogwoodByTool(before: SessionEngine, after: SessionEngine): (tool: string) => { policies: string[]; changed: boolean } | null {
+  const memo = new Map<string, { policies: string[]; changed: boolean } | null>();
+  const deciding = (e: SessionEngine, tool: string) =>
+    e.dogwood.filter((p) => p.enforcementMode === "ACTIVE" && (p.effect === "permit" || p.effect === "forbid") && (p.actions === null || p.actions.includes(tool)));
+  return (tool) => {
+    if (memo.has(tool)) return memo.get(tool)!;
+    const b = deciding(before, tool);
+    const a = deciding(after, tool);
+    const key = (list: typeof a) => JSON.stringify(list.map((p) => [p.id, p.text]).sort());
+    const out = a.length || b.length ? { policies: [...new Set([...b, ...a].map((p) => p.id))], changed: key(a) !== key(b) } : null;
+    memo.set(tool, out);
+    return out;
+  };
 }
 
 /** Stands for "nothing is enforced": the LOG_ONLY side of a mode switch. */

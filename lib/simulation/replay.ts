@@ -1,7 +1,7 @@
 import type { CompiledPolicySet } from "@/lib/cedar/authorize";
 import { decideCall, type CallDecision } from "@/lib/cedar/decide-call";
 import { buildRequest, type CedarRequest } from "@/lib/cedar/request-from-call";
-import { rpcError, RPC } from "@/lib/mcp/json-rpc";
+import { rpcError, RPC, type JsonRpcErrorResponse } from "@/lib/mcp/json-rpc";
 import { gatewayPrincipal, principalMismatch, type CallPrincipal } from "@/lib/mcp/principal";
 import { gatewayResponses } from "@/lib/mcp/responses";
 import { readToolCall, toolMap, type ReadCall } from "@/lib/mcp/tool-call";
@@ -38,6 +38,11 @@ function decideRead(compiled: CompiledPolicySet, gateway: SimGateway, principal:
   return decideCall(compiled, gateway, { principal: who.principal, tool: read.tool, args: read.args });
 }
 
+/** A call the gateway refuses before any policy runs: the same JSON-RPC error in either engine mode. */
+export function refusedCall(message: string, error: JsonRpcErrorResponse, tool?: string): SimResult {
+  return { decision: "DENY", determiningPolicies: [], errors: [message], logOnly: { matched: [], flips: [] }, response: { LOG_ONLY: error, ENFORCE: error }, ...(tool ? { tool } : {}) };
+}
+
 /**
  * Replays one `tools/call` exactly as the gateway would: read the body, check the arguments, build the
  * Cedar request (claims → tags), evaluate ACTIVE policies (LOG_ONLY ones reported beside), and render
@@ -45,18 +50,9 @@ function decideRead(compiled: CompiledPolicySet, gateway: SimGateway, principal:
  */
 export function replayCall(compiled: CompiledPolicySet, gateway: SimGateway, call: SimCall, output?: ToolOutput): SimResult {
   const read = readCall(gateway, call.request);
-  const refused = (message: string, error = rpcError(read.id, RPC.INVALID_PARAMS, message), tool?: string): SimResult => ({
-    decision: "DENY",
-    determiningPolicies: [],
-    errors: [message],
-    logOnly: { matched: [], flips: [] },
-    // The gateway refuses a malformed call before any policy runs, in either mode.
-    response: { LOG_ONLY: error, ENFORCE: error },
-    ...(tool ? { tool } : {}),
-  });
-  if (!read.ok) return refused(read.error.error.message, read.error);
+  if (!read.ok) return refusedCall(read.error.error.message, read.error);
   const d = decideRead(compiled, gateway, call.principal, read);
-  if ("mismatch" in d) return refused(d.mismatch, undefined, read.tool);
+  if ("mismatch" in d) return refusedCall(d.mismatch, rpcError(read.id, RPC.INVALID_PARAMS, d.mismatch), read.tool);
   const local = toolsOf(gateway).get(read.tool)?.local;
   const out = output && local ? output(local, read.args) : { text: toolOutputPlaceholder(read.tool), isError: false };
   return {

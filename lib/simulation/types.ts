@@ -4,6 +4,7 @@ import type { DecisionGateway } from "@/lib/cedar/decide-call";
 import type { JsonRpcResponse } from "@/lib/mcp/json-rpc";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 import type { CallableTool } from "@/lib/mcp/tool-call";
+import type { SessionDecision } from "@/lib/dogwood/session";
 
 export type { CallPrincipal } from "@/lib/mcp/principal";
 export type { Persona, TestCase } from "./schemas";
@@ -14,16 +15,27 @@ export interface SimCall {
   request: unknown;
 }
 
+/**
+ * A simulated decision: ALLOW or DENY as the engine decides, or UNDECIDED when it depends on
+ * something the console does not evaluate (a Dogwood construct, a value the user did not give) —
+ * `dependsOn` says what, and nothing is guessed.
+ */
+export type SimDecision = Decision | "UNDECIDED";
+
 export interface SimResult {
-  decision: Decision;
+  decision: SimDecision;
   determiningPolicies: string[];
   errors: string[];
+  /** UNDECIDED: what the decision depends on, per policy ("depends on <construct>"). */
+  dependsOn?: Array<{ policy: string; on: string[] }>;
   /** LOG_ONLY policies that matched, and those that would have changed the decision had they been ACTIVE. */
-  logOnly: { matched: string[]; flips: string[] };
+  logOnly: { matched: string[]; flips: string[]; undecided?: string[] };
   /** The Cedar request that was evaluated (absent when the call could not be read). */
   cedarRequest?: CedarRequest;
-  /** What the gateway answers in each engine mode, as JSON-RPC bodies. */
-  response: { LOG_ONLY: JsonRpcResponse; ENFORCE: JsonRpcResponse };
+  /** What the gateway answers in each engine mode, as JSON-RPC bodies; ENFORCE is null while the decision is UNDECIDED. */
+  response: { LOG_ONLY: JsonRpcResponse; ENFORCE: JsonRpcResponse | null };
+  /** Set when the call was decided in a policy session (a session replay, or Dogwood policies took part). */
+  session?: SessionStep;
   tool?: string;
   /** Whether `tools/list` shows the tool to this principal with the engine in ENFORCE (single-call replay only). */
   listed?: boolean;
@@ -36,6 +48,19 @@ export interface LocalTool {
   tool: string;
   answeredBy: "demo" | "template";
   template?: unknown;
+}
+
+/** What a call did in its session: when, which events it left, and what each Dogwood policy made of it. */
+export interface SessionStep {
+  /** 0-based position of the call in the replayed session. */
+  call: number;
+  /** Seconds on the session's clock (ISO times are read as Unix seconds). */
+  at: number;
+  /** Events recorded for the call; empty when the gateway refused it before any policy ran. */
+  recorded: SessionDecision["recorded"];
+  /** The Dogwood policies that could apply; `madeTrueBy.call` is a position in the replayed session. */
+  policies: SessionDecision["policies"];
+  outputSuppressedBy?: SessionDecision["outputSuppressedBy"];
 }
 
 export interface SimTool extends CallableTool {

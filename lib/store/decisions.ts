@@ -4,7 +4,7 @@ import type { EngineMode } from "@/lib/agentcore/types";
 import type { Decision } from "@/lib/cedar/cedar-api";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 import { getDb, type Db } from "./db";
-import { decisionLog } from "./schema";
+import { decisionLog, type TemporalEvidence } from "./schema";
 
 /** The local gateway's decision log: one row per authorized `tools/call`. */
 
@@ -26,19 +26,32 @@ export interface NewDecision {
   blocked: boolean;
   /** An allowed call to an MCP server target that got no answer from it: the gateway's error message. */
   upstreamError?: string | null;
+  /** The policy session id the call carried, and the call's position in that session. */
+  sessionId?: string | null;
+  sessionCall?: number | null;
+  /** Temporal conditions that held, with the session's earlier events that made them true. */
+  temporal?: TemporalEvidence[];
+  /** Evaluation errors and why a call was denied beyond its policies (e.g. fail closed). */
+  errors?: string[];
   at?: Date;
 }
 
-export interface DecisionEntry extends Omit<NewDecision, "at" | "upstreamError"> {
+export interface DecisionEntry extends Omit<NewDecision, "at" | "upstreamError" | "sessionId" | "sessionCall" | "temporal" | "errors"> {
   id: number;
   at: string;
   upstreamError: string | null;
+  sessionId: string | null;
+  sessionCall: number | null;
+  temporal: TemporalEvidence[];
+  errors: string[];
 }
 
 export interface DecisionFilter {
   decision?: Decision;
   tool?: string;
   persona?: string;
+  /** One policy session's calls. */
+  session?: string;
   /** Free text over tool, persona, client, principal, arguments and policy names (case-insensitive). */
   q?: string;
   /** Entries older than this id (paging, newest first). */
@@ -86,12 +99,13 @@ export async function listDecisions(gatewayId: string, filter: DecisionFilter = 
   if (filter.decision) where.push(eq(decisionLog.decision, filter.decision));
   if (filter.tool) where.push(eq(decisionLog.tool, filter.tool));
   if (filter.persona) where.push(eq(decisionLog.persona, filter.persona));
+  if (filter.session) where.push(eq(decisionLog.sessionId, filter.session));
   if (filter.beforeId) where.push(lt(decisionLog.id, filter.beforeId));
   const q = filter.q?.trim();
   if (q) {
     const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(
-      sql`concat_ws(' ', ${decisionLog.tool}, ${decisionLog.persona}, ${decisionLog.clientId}, ${decisionLog.principal}::text, ${decisionLog.arguments}::text, ${decisionLog.determiningPolicies}::text, ${decisionLog.logOnlyMatched}::text, ${decisionLog.decision}) ilike ${pattern}`,
+      sql`concat_ws(' ', ${decisionLog.tool}, ${decisionLog.persona}, ${decisionLog.clientId}, ${decisionLog.principal}::text, ${decisionLog.arguments}::text, ${decisionLog.determiningPolicies}::text, ${decisionLog.logOnlyMatched}::text, ${decisionLog.decision}, ${decisionLog.sessionId}) ilike ${pattern}`,
     );
   }
   const limit = Math.max(1, Math.min(MAX_DECISIONS_PAGE, Math.trunc(filter.limit ?? 100)));
@@ -169,5 +183,9 @@ function toEntry(r: typeof decisionLog.$inferSelect): DecisionEntry {
     mode: r.mode,
     blocked: r.blocked,
     upstreamError: r.upstreamError,
+    sessionId: r.sessionId,
+    sessionCall: r.sessionCall,
+    temporal: r.temporal,
+    errors: r.errors,
   };
 }

@@ -4,6 +4,14 @@ import type { AnsweredBy, Authorizer, McpServerSettings, DefinitionKind, EngineM
 import type { Decision, PrincipalKind } from "@/lib/cedar/cedar-api";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 import type { Role } from "@/lib/roles";
+import type { SessionTestCase } from "@/lib/simulation/schemas";
+
+/** One temporal condition of a policy that held for a call, and the session events that made it true. */
+export interface TemporalEvidence {
+  policy: string;
+  condition: string;
+  madeTrueBy: Array<{ call: number; kind: string; tool: string }>;
+}
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -121,8 +129,11 @@ export const testCases = pgTable(
     suite: text("suite").notNull().default("default"),
     name: text("name").notNull(),
     principal: jsonb("principal").$type<CallPrincipal>().notNull(),
-    request: jsonb("request").$type<string | Record<string, unknown>>().notNull(),
-    expected: text("expected").$type<Decision>().notNull(),
+    /** A single-call case's body and expectation; null for a session case. */
+    request: jsonb("request").$type<string | Record<string, unknown>>(),
+    expected: text("expected").$type<Decision>(),
+    /** A session case's calls, each with its expected decision; null for a single-call case. */
+    session: jsonb("session").$type<SessionTestCase["session"]>(),
     createdAt: ts("created_at"),
   },
   (t) => [index("test_cases_gateway").on(t.gatewayId, t.suite)],
@@ -177,8 +188,16 @@ export const decisionLog = pgTable(
     blocked: boolean("blocked").notNull(),
     /** Why an allowed call to an MCP server target got no answer from it (the gateway's -32603 message); null otherwise. */
     upstreamError: text("upstream_error"),
+    /** The `x-amzn-bedrock-agentcore-policy-session-id` the call carried, if any. */
+    sessionId: text("session_id"),
+    /** 0-based position of the call in its policy session (as the session's decisions number it). */
+    sessionCall: integer("session_call"),
+    /** Temporal conditions that held, each with the earlier events of the session that made it true. */
+    temporal: jsonb("temporal").$type<TemporalEvidence[]>().notNull().default([]),
+    /** Why the gateway decided as it did beyond the policies: evaluation errors, a fail-closed denial. */
+    errors: jsonb("errors").$type<string[]>().notNull().default([]),
   },
-  (t) => [index("decision_log_gateway").on(t.gatewayId, t.at)],
+  (t) => [index("decision_log_gateway").on(t.gatewayId, t.at), index("decision_log_session").on(t.gatewayId, t.sessionId)],
 );
 
 /** OAuth clients of the local MCP gateway: one per persona. */

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { engineStatementErrors } from "@/lib/dogwood/engine-check";
-import { arn, defaultSeed, type FakeDefinitionKind, type FakeEngine, type FakeGeneration, type FakePolicy, type FakeSeed } from "./seed";
+import { arn, defaultSeed, dogwoodSeed, type FakeDefinitionKind, type FakeEngine, type FakeGeneration, type FakePolicy, type FakeSeed } from "./seed";
 import { CloudWatchError, getMetricData } from "./cloudwatch";
 import { createLogsInsights, LogsError } from "./logs";
 import { defaultTraffic, generateTraffic, type FakeCall, type TrafficConfig } from "./traffic";
@@ -407,7 +407,9 @@ export async function startFakeAgentCore(options: { port?: number; seed?: FakeSe
       return send(res, 200, { traffic: state.traffic, calls: traffic().length });
     }
     if (method === "POST" && path === "/__fake/reset") {
-      const fresh = seedState();
+      // `{"seed":"dogwood"}` resets to the seed with temporal and generated policies (specs that need it ask for it).
+      const named = (JSON.parse(raw || "{}") as { seed?: string }).seed;
+      const fresh = named === "dogwood" ? structuredClone(dogwoodSeed()) : seedState();
       Object.assign(state, fresh, { generations: generationsOf(fresh), faults: [], calls: [], traffic: defaultTrafficOptions() });
       insights.reset();
       return send(res, 200, { ok: true });

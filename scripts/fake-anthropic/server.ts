@@ -58,6 +58,8 @@ export async function startFakeAnthropic(port = 0): Promise<FakeAnthropic> {
     if (next?.kind === "slow") {
       const ms = next.ms;
       await new Promise((r) => setTimeout(r, ms));
+      // A client that gave up while waiting (a timeout, the Stop button) must not eat a later test's answer.
+      if (res.destroyed || res.socket?.destroyed) return;
       next = queue.shift();
     }
     if (next?.kind === "error") return json(res, next.status, { type: "error", error: { type: next.type, message: next.message } }, next.status === 429 ? { "retry-after": "0" } : {});

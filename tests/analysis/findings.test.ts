@@ -106,3 +106,21 @@ describe("emptyRange", () => {
     expect(emptyRange(json("context.x < 3 && context.y > 5"))).toBeNull();
   });
 });
+
+describe("findings on Dogwood statements", () => {
+  const GET = 'AgentCore::Action::"OrdersTarget___get_order"';
+  const temporal = (effect: string, action = "action") => `${effect}(principal, ${action}, resource) when temporal { formerly within 1h ${GET}::response{ eventResource: resource } };`;
+
+  it("never reads a temporal forbid or permit as unconditional: whether it matches depends on the session", () => {
+    expect(findingsFor([temporal("forbid")])).toEqual([]);
+    expect(findingsFor([temporal("permit")])).toEqual([]);
+    expect(findingsFor([`permit(principal, action, resource);`, temporal("forbid")]).map((f) => [f.type, f.policyId])).toEqual([["ALLOW_ALL", "p0"]]);
+  });
+
+  it("still finds a Dogwood statement whose scope names no tool of this gateway, on its stateless view", () => {
+    expect(findingsFor([temporal("permit", 'action == AgentCore::Action::"Elsewhere___x"')])).toEqual([expect.objectContaining({ type: "ALLOW_NONE", policyId: "p0", method: "scope-analysis" })]);
+    // suppressOutput never decides a call: no decision finding either way.
+    const suppress = `suppressOutput(principal, action == ${GET}, resource) when guardrails { BedrockGuardrails::SensitiveInformation(["EMAIL"], [context.output.text]).count() > 0 };`;
+    expect(findingsFor([suppress])).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import * as cedar from "@cedar-policy/cedar-wasm/nodejs";
 import { describe, expect, it } from "vitest";
 import type { GatewayDetail } from "@/lib/agentcore/types";
 import { authorizerFor } from "@/lib/gateway/authorize-call";
+import { PolicySession } from "@/lib/dogwood/session";
 import { planPublish, type PublishedPolicy } from "@/lib/publishing/plan";
 import { toDocument } from "@/lib/workspace/document";
 import { A, BANK_TOOLS, bankSchema, GATEWAY, scope } from "./support";
@@ -55,8 +56,8 @@ describe("a publish plan with Dogwood statements", () => {
   });
 });
 
-describe("the local MCP gateway until it evaluates sessions", () => {
-  it("denies a call a Dogwood policy could decide instead of deciding as if the policy were not there", () => {
+describe("the local MCP gateway's authorizer", () => {
+  it("decides a call a Dogwood policy could decide in its policy session, not as if the policy were not there", () => {
     const gateway = {
       gatewayArn: GATEWAY,
       authorizer: { type: "CUSTOM_JWT", summary: "" },
@@ -64,12 +65,21 @@ describe("the local MCP gateway until it evaluates sessions", () => {
     } as unknown as GatewayDetail;
     const published = [
       { name: "lookups", statement: PLAIN, enforcementMode: "ACTIVE" },
-      { name: "no_repeat", statement: `forbid(${scope("transfer_funds")}) when temporal { formerly within 1h ${A("transfer_funds")}::request{ eventResource: resource } };`, enforcementMode: "ACTIVE" },
+      { name: "no_repeat", statement: `forbid(${scope("transfer_funds")}) when temporal { formerly within 1h ${A("transfer_funds")}::response{ eventResource: resource } };`, enforcementMode: "ACTIVE" },
       { name: "transfers", statement: `permit(${scope("transfer_funds")});`, enforcementMode: "ACTIVE" },
     ] as never;
     const auth = authorizerFor(gateway, published);
+    expect(auth.temporal).toBe(true);
+    const session = new PolicySession(auth.engine, "s1");
     const principal = { sub: "u", claims: {} };
-    expect(auth.authorize({ principal, tool: "Bank___get_account_balance", args: { accountId: "A" } })).toMatchObject({ decision: "ALLOW", determiningPolicies: ["lookups"] });
-    expect(auth.authorize({ principal, tool: "Bank___transfer_funds", args: { to_account: "A", amount: 1 } })).toMatchObject({ decision: "DENY", errors: [expect.stringContaining("no_repeat")] });
+    expect(auth.authorize({ principal, tool: "Bank___get_account_balance", args: { accountId: "A" } }, session)).toMatchObject({ decision: "ALLOW", determiningPolicies: ["lookups"] });
+    const first = auth.authorize({ principal, tool: "Bank___transfer_funds", args: { to_account: "A", amount: 1 } }, session);
+    expect(first).toMatchObject({ decision: "ALLOW", determiningPolicies: ["transfers"], sessionCall: 1 });
+    first.complete!({ outcome: "completed" });
+    expect(auth.authorize({ principal, tool: "Bank___transfer_funds", args: { to_account: "A", amount: 1 } }, session)).toMatchObject({
+      decision: "DENY",
+      determiningPolicies: ["no_repeat"],
+      temporal: [{ policy: "no_repeat", madeTrueBy: [{ call: 1, kind: "response", tool: "Bank___transfer_funds" }] }],
+    });
   });
 });

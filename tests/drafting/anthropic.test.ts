@@ -132,3 +132,23 @@ describe("drafting with Claude through the real SDK", () => {
     expect(r.policies.map((p) => p.statement).join("\n")).toMatch(/forbid[\s\S]*OrdersTarget___update_order/);
   });
 });
+
+describe("drafting session conditions", () => {
+  const A = (t: string) => `AgentCore::Action::"OrdersTarget___${t}"`;
+  const temporal = `@id("update_after_read")\npermit(principal, action == ${A("update_order")}, resource == AgentCore::Gateway::"${ARN}")\nwhen temporal { formerly within 1h ${A("get_order")}::response{ eventResource: resource, output.orderId: context.input.orderId } };`;
+
+  it("checks a Dogwood temporal answer as the editor does instead of refusing it as invalid Cedar", async () => {
+    fake.script([submit(temporal)]);
+    const r = await draft("Orders may be updated only after they were read in the same session");
+    expect(r).toMatchObject({ status: "valid", diagnostics: [] });
+    expect(r.notes?.map((n) => n.message)).toEqual(expect.arrayContaining([expect.stringMatching(/checked by the service when published/)]));
+    expect(JSON.stringify(fake.requests[0].body.system)).toContain("when temporal");
+  });
+
+  it("still checks the Dogwood grammar: an unknown tool in a predicate goes back for repair", async () => {
+    fake.script([submit(temporal.replace(`${A("get_order")}::`, `${A("get_orders")}::`)), submit(temporal)]);
+    const repaired = await draft("Orders may be updated only after they were read in the same session");
+    expect(repaired).toMatchObject({ status: "repaired", repairRounds: 1 });
+    expect(JSON.stringify(fake.requests.at(-1)!.body.messages)).toContain("get_orders");
+  });
+});

@@ -85,6 +85,34 @@ permit(principal, action == AgentCore::Action::"RefundTarget___process_refund", 
     expect(r.code).toBe(1);
   });
 
+  it("runs session cases against a temporal policy, one expected decision per call, and fails an undecided call", async () => {
+    const A = 'AgentCore::Action::"RefundTarget___process_refund"';
+    const temporal = path.join(dir, "temporal.cedar");
+    // A second refund within an hour of a completed one is refused; the first is allowed by the limit policy.
+    writeFileSync(temporal, `${suite.policies}
+@id("one_refund_an_hour")
+forbid(principal, action == ${A}, resource) when temporal { formerly within 1h ${A}::response{ eventResource: resource } };
+`);
+    const sessions = path.join(dir, "sessions.json");
+    const steps = [
+      { request: call(100), expected: "ALLOW", at: 0 },
+      { request: call(100), expected: "DENY", at: 60 },
+      { request: call(100), expected: "ALLOW", at: 3700 },
+    ];
+    writeFileSync(sessions, JSON.stringify({ ...suite, cases: [{ name: "refunds in a session", principal: { sub: "a", claims: {} }, session: steps }] }));
+    const r = await cli(sessions, "--policies", temporal);
+    expect(r.stdout).toContain("PASS  refunds in a session: a session of 3 calls");
+    expect(r.stdout).toContain("pass call 2: expected DENY, got DENY (by one_refund_an_hour)");
+    expect(r.stdout).toContain("1 passed, 0 failed");
+    expect(r.code).toBe(0);
+
+    const macro = path.join(dir, "macro.cedar");
+    writeFileSync(macro, `${suite.policies}\n@id("m")\nforbid(principal, action == ${A}, resource) when temporal { once(1h, ${A}::response{ eventResource: resource }) };\n`);
+    const undecided = await cli(sessions, "--policies", macro);
+    expect(undecided.stdout).toMatch(/FAIL call 1: expected ALLOW, got UNDECIDED \(depends on a macro call, which the console does not expand\)/);
+    expect(undecided.code).toBe(1);
+  });
+
   it("says what is wrong with a file that is not a suite (exit 2)", async () => {
     const bad = path.join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ cases: [] }));

@@ -52,6 +52,20 @@ describe.each(BACKENDS)("the local gateway's store on %s", (backend) => {
       expect(latest).toMatchObject({ persona: "support-viewer", tool: TOOL, arguments: { amount: 700 }, decision: "ALLOW", mode: "ENFORCE" });
       expect(await recordDecisions([], db)).toBeUndefined();
     });
+
+    it("keeps a call's policy session and the events that made a temporal condition true, and lists one session", async () => {
+      const plain = await recordDecision(decision(1), db);
+      expect(plain).toMatchObject({ sessionId: null, sessionCall: null, temporal: [], errors: [] });
+      const temporal = [{ policy: "after_read", condition: "formerly within 1h …", madeTrueBy: [{ call: 0, kind: "response", tool: TOOL }] }];
+      await recordDecisions([decision(2, { sessionId: "s-1", sessionCall: 0 }), decision(3, { sessionId: "s-1", sessionCall: 1, temporal, errors: ["note"] }), decision(4, { sessionId: "s-2", sessionCall: 0 })], db);
+      const s1 = await listDecisions("g", { session: "s-1" }, db);
+      expect(s1.map((d) => [d.sessionCall, d.arguments.amount])).toEqual([
+        [1, 3],
+        [0, 2],
+      ]);
+      expect(s1[0]).toMatchObject({ temporal, errors: ["note"] });
+      expect((await listDecisions("g", { q: "s-2" }, db)).map((d) => d.arguments.amount)).toEqual([4]);
+    });
   });
 
   describe("personas and clients", () => {
@@ -103,6 +117,22 @@ describe.each(BACKENDS)("the local gateway's store on %s", (backend) => {
       expect(await deleteTestCase("g", small.id, db)).toBe(false);
       expect(await deleteSuite("g", "limits", db)).toBe(1);
       expect(await listTestCases("g", db)).toEqual([]);
+    });
+
+    it("keep a session case's calls, each with its expected decision, and turn it into a one-call case on request", async () => {
+      const session = [
+        { request: toolCall(1), expected: "ALLOW" as const, at: 0 },
+        { request: toolCall(2), expected: "DENY" as const, at: 30, outcome: "failed" as const, output: { ok: false }, guardrails: [{ type: "ContentFilter" as const, category: "HATE", score: 0.2 }] },
+      ];
+      const saved = await addTestCase({ gatewayId: "g", name: "two refunds", principal, session }, db);
+      expect(saved).toEqual({ id: saved.id, gatewayId: "g", suite: "default", name: "two refunds", principal, session, createdAt: saved.createdAt });
+      expect(await listTestCases("g", db)).toEqual([saved]);
+      const single = await updateTestCase("g", saved.id, { request: toolCall(3), expected: "ALLOW" }, db);
+      expect(single).toMatchObject({ request: toolCall(3), expected: "ALLOW" });
+      expect(single).not.toHaveProperty("session");
+      const back = await updateTestCase("g", saved.id, { session }, db);
+      expect(back).toMatchObject({ session });
+      expect(back).not.toHaveProperty("request");
     });
 
     it("replace a suite all or nothing", async () => {

@@ -12,6 +12,7 @@ const Query = z.object({
   decision: z.enum(DECISIONS).optional(),
   tool: z.string().max(300).optional(),
   persona: z.string().max(200).optional(),
+  session: z.string().max(256).optional(),
   q: z.string().max(200).optional(),
   limit: positiveInt("limit")
     .refine((n) => n <= MAX_DECISIONS_PAGE, `limit is at most ${MAX_DECISIONS_PAGE}`)
@@ -19,7 +20,7 @@ const Query = z.object({
   before: positiveInt("before").optional(),
 });
 
-/** `GET /api/gateways/{id}/decisions?decision=&tool=&persona=&q=&limit=&before=` → `{"decisions":[…]}`, newest first. */
+/** `GET /api/gateways/{id}/decisions?decision=&tool=&persona=&session=&q=&limit=&before=` → `{"decisions":[…]}`, newest first. */
 export const GET = route({ params: GatewayParams, query: Query }, async ({ params, query }) => {
   await (await getControlPlane()).getGateway(params.gatewayId); // 404 for an unknown gateway
   const { before, ...filter } = query;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { GatewayParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
-import { Case, SUITE_NAME } from "@/lib/simulation/schemas";
+import { SessionCase, SingleCase, SUITE_NAME } from "@/lib/simulation/schemas";
 import { addTestCase, deleteSuite, listTestCases } from "@/lib/store/test-cases";
 import { requireGateway } from "@/lib/workspace/require-gateway";
 
@@ -17,8 +17,13 @@ export const GET = route({ params: GatewayParams, query: Suite }, async ({ param
   return NextResponse.json({ suites: [...new Set(all.map((c) => c.suite))], cases: query.suite ? all.filter((c) => c.suite === query.suite) : all }, { headers: { "cache-control": "no-store" } });
 });
 
-/** `POST /api/gateways/{id}/suites` `{"suite"?: "default","name","principal","request","expected"}` → `201 {"testCase"}`. */
-export const POST = route({ role: "author", params: GatewayParams, body: Case.extend({ suite: SUITE_NAME.default("default") }), maxBytes: 1024 * 1024 }, async ({ params, body }) => {
+const InSuite = { suite: SUITE_NAME.default("default") };
+const NewCase = z.union([SingleCase.extend(InSuite), SessionCase.extend(InSuite)], {
+  error: 'a case is {"name","principal","request","expected"}, or {"name","principal","session":[{"request","expected","at"?,"outcome"?,"output"?,"guardrails"?}]}',
+});
+
+/** `POST /api/gateways/{id}/suites` `{"suite"?: "default","name","principal","request","expected"}` or `{…,"session":[{"request","expected",…}]}` → `201 {"testCase"}`. */
+export const POST = route({ role: "author", params: GatewayParams, body: NewCase, maxBytes: 1024 * 1024 }, async ({ params, body }) => {
   await requireGateway(params.gatewayId);
   return NextResponse.json({ testCase: await addTestCase({ gatewayId: params.gatewayId, ...body }) }, { status: 201 });
 });

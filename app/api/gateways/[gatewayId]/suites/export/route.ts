@@ -22,7 +22,7 @@ export const GET = route({ params: GatewayParams, query: z.object({ suite: SUITE
       tools: ws.gateway.targets.flatMap((t) => t.tools),
     },
     policies: ws.publishedText,
-    cases: cases.filter((c) => c.suite === query.suite).map((c) => ({ name: c.name, principal: c.principal, request: c.request, expected: c.expected })),
+    cases: cases.filter((c) => c.suite === query.suite).map(({ id: _id, gatewayId: _g, suite: _s, createdAt: _c, ...c }) => c),
   };
   return NextResponse.json(file, { headers: { "Content-Disposition": attachment(`${ws.gateway.name}-${query.suite}.suite.json`) } });
 });
