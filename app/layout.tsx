@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AppHeader } from "@/components/layout/app-header";
 import { THEME_BOOT_SCRIPT } from "@/components/layout/theme";
+import { Toaster } from "@/components/ui/toast";
 import { getControlPlane } from "@/lib/agentcore";
 import { load } from "@/lib/http/load";
 import "./globals.css";
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <AppHeader backend={backend} />
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <Toaster />
       </body>
     </html>
   );

@@ -15,6 +15,8 @@ export interface Workspace {
   apply(mode: "insert" | "replace", text: string): void;
   /** Moves the cursor to a policy by its id (`@id` annotation or `policyN`). */
   revealPolicy(policyId: string): void;
+  /** Brings a side panel to the front by its id ("simulate", "impact", …). */
+  showPanel(panelId: string): void;
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null);

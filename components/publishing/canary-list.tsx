@@ -1,11 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { PolicyModeBadge } from "@/components/gateways/mode-badge";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toast";
 import { promotePolicy } from "@/lib/api-client/publishing";
 import type { EngineControlsData } from "@/lib/publishing/review";
+import { CanaryPromote } from "./canary-promote";
 import { EvidenceList } from "./evidence-list";
 
 /** LOG_ONLY policies (canaries) with their decision-flip evidence and a one-click promotion to ACTIVE. */
@@ -13,12 +15,16 @@ export function CanaryList({ gatewayId, canaries }: { gatewayId: string; canarie
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const cancel = useCallback(() => setConfirming(null), []);
 
   async function promote(name: string) {
     setBusy(name);
     setError(null);
     try {
-      await promotePolicy(gatewayId, name);
+      const r = await promotePolicy(gatewayId, name);
+      setConfirming(null);
+      toast(`Promoted ${name} to ACTIVE (version ${r.versionNumber}): it now takes part in every decision.`);
       router.refresh();
     } catch (e) {
       setError((e as Error).message);
@@ -37,23 +43,33 @@ export function CanaryList({ gatewayId, canaries }: { gatewayId: string; canarie
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-sm font-semibold">{policy.name}</span>
             <PolicyModeBadge mode={policy.enforcementMode} />
-            <Button size="sm" variant="primary" className="ml-auto" disabled={busy !== null} onClick={() => void promote(policy.name)}>
-              {busy === policy.name ? "Promoting…" : "Promote to ACTIVE"}
+            <Button
+              size="sm"
+              variant="primary"
+              className="ml-auto"
+              disabled={busy !== null}
+              onClick={() => {
+                setError(null);
+                setConfirming(policy.name);
+              }}
+            >
+              Promote to ACTIVE
             </Button>
           </div>
           <p className="text-xs" data-testid="canary-evidence">
-            Promoting would change <strong>{evidence.flipCount}</strong> decision{evidence.flipCount === 1 ? "" : "s"} over {evidence.sampled.cases} saved case{evidence.sampled.cases === 1 ? "" : "s"} and{" "}
-            {evidence.sampled.recorded} recorded call{evidence.sampled.recorded === 1 ? "" : "s"}; the gateway reported it in the decision-flip set of {evidence.recordedFlips} recorded call
+            Promoting would change <strong>{evidence.flipCount}</strong> decision{evidence.flipCount === 1 ? "" : "s"} over {evidence.sampled.cases} saved case{evidence.sampled.cases === 1 ? "" : "s"},{" "}
+            {evidence.sampled.recorded} recorded call{evidence.sampled.recorded === 1 ? "" : "s"} and {evidence.sampled.spans} imported from spans; the gateway reported it in the decision-flip set of {evidence.recordedFlips} recorded call
             {evidence.recordedFlips === 1 ? "" : "s"}.
           </p>
           <EvidenceList items={evidence.flips} more={Math.max(0, evidence.flipCount - evidence.flips.length)} label={`Decisions ${policy.name} would flip`} />
         </article>
       ))}
-      {error ? (
+      {error && !confirming ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {error}
         </p>
       ) : null}
+      {confirming ? <CanaryPromote gatewayId={gatewayId} policy={confirming} busy={busy !== null} error={error} onCancel={cancel} onConfirm={() => void promote(confirming)} /> : null}
     </section>
   );
 }

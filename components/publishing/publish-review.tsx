@@ -2,9 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useId, useState } from "react";
+import { DraftAnalysis } from "@/components/analysis/draft-analysis";
+import { useDraftAnalysis } from "@/components/analysis/use-draft-analysis";
+import { replayHref } from "@/components/simulation/replay-link";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { toast } from "@/components/ui/toast";
 import { publish, rebase } from "@/lib/api-client/publishing";
 import { ApiError } from "@/lib/api-client/request";
 import type { PublishResult } from "@/lib/publishing/publish";
@@ -13,6 +17,7 @@ import { ConflictView } from "./conflict-view";
 import { DiffView } from "./diff-view";
 import { EvidenceList } from "./evidence-list";
 import { OperationOrder, PolicyChanges, ValidationStatus } from "./plan-summary";
+import { decisionsMayChange, PublishConfirm } from "./publish-confirm";
 import { PublishResultView } from "./publish-result";
 
 type Conflict = { theirs: string; base: string | null };
@@ -25,14 +30,21 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<PublishResult | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(data.stale ? { theirs: data.publishedText, base: data.baseText } : null);
+  const [confirming, setConfirming] = useState(false);
   const { plan, impact } = data;
+  const analysis = useDraftAnalysis(gatewayId, data.draftText);
+  const enforcing = data.engineMode === "ENFORCE";
+  const hintId = useId();
+  const cancelConfirm = useCallback(() => setConfirming(false), []);
 
   async function send(body: { text: string; message: string; baseVersion: string; rollbackOf?: number }) {
     setBusy(true);
     setError(null);
     try {
       const r = await publish(gatewayId, body);
+      setConfirming(false);
       setResult(r);
+      toast(`${data.gatewayName}: ${r.summary}`, r.status === "partial" ? "error" : r.status === "unchanged" ? "info" : "success");
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.code === "stale-base-version") {
@@ -43,10 +55,15 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
       } else {
         setError(e instanceof ApiError ? `${e.message} (${e.code})` : (e as Error).message);
       }
+      setConfirming(false);
     } finally {
       setBusy(false);
     }
   }
+
+  const publishDraft = () => send({ text: data.draftText, message, baseVersion: data.baseVersion, rollbackOf });
+  // On a gateway that enforces, a change of decisions is published only after a last look at what flips.
+  const requestPublish = () => (enforcing && decisionsMayChange(impact, analysis.state) ? setConfirming(true) : void publishDraft());
 
   async function resolve(choice: "keep-mine" | "take-theirs") {
     setBusy(true);
@@ -122,17 +139,31 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           </div>
         </Card>
         <Card aria-labelledby="impact-title">
-          <CardHeader id="impact-title" title="Impact on saved cases and recorded calls" />
+          <CardHeader id="impact-title" title="Impact on saved cases, recorded and imported calls" />
           <div className="space-y-2 p-4 text-sm" data-testid="publish-impact">
             <p>
-              {impact.allowToDeny + impact.denyToAllow === 0
-                ? `No decision changes over ${impact.cases} saved case${impact.cases === 1 ? "" : "s"} and ${impact.recorded} recorded call${impact.recorded === 1 ? "" : "s"}.`
-                : `${impact.allowToDeny} allowed → denied and ${impact.denyToAllow} denied → allowed, over ${impact.cases} saved cases and ${impact.recorded} recorded calls.`}
+              {impact.allowToDeny + impact.denyToAllow === 0 ? "No decision changes" : `${impact.allowToDeny} allowed → denied and ${impact.denyToAllow} denied → allowed`}, over {impact.cases} saved case
+              {impact.cases === 1 ? "" : "s"}, {impact.recorded} recorded call{impact.recorded === 1 ? "" : "s"} and {impact.spans} call{impact.spans === 1 ? "" : "s"} imported from spans.
             </p>
+            {impact.notReplayable.count ? (
+              <p className="text-xs text-amber-800 dark:text-amber-300">
+                Not re-evaluated:{" "}
+                {Object.entries(impact.notReplayable.byReason)
+                  .map(([reason, n]) => `${n} imported call${n === 1 ? "" : "s"} with ${reason}`)
+                  .join("; ")}
+                .
+              </p>
+            ) : null}
             <EvidenceList items={impact.flips} more={impact.more} label="Flipped decisions" />
           </div>
         </Card>
       </div>
+      <Card aria-labelledby="analysis-title">
+        <CardHeader id="analysis-title" title="Every caller, every argument (exact analysis)" />
+        <div className="p-4 text-sm">
+          <DraftAnalysis gatewayId={gatewayId} state={analysis.state} text={data.draftText} retry={analysis.retry} replay={{ href: (call) => replayHref(gatewayId, call) }} />
+        </div>
+      </Card>
       <Card aria-labelledby="order-title">
         <CardHeader id="order-title" title="Order of operations" />
         <div className="p-4">
@@ -145,7 +176,7 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           className="flex flex-wrap items-end gap-2 p-4"
           onSubmit={(e) => {
             e.preventDefault();
-            void send({ text: data.draftText, message, baseVersion: data.baseVersion, rollbackOf });
+            requestPublish();
           }}
         >
           <label className="min-w-64 flex-1 text-sm">
@@ -154,11 +185,17 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
               className="mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-950"
               value={message}
               maxLength={500}
+              required={enforcing}
+              aria-describedby={enforcing ? hintId : undefined}
               placeholder="What changes and why"
               onChange={(e) => setMessage(e.target.value)}
+              // Publishing is a click, never a stray Enter while writing the message.
+              onKeyDown={(e) => {
+                if (e.key === "Enter") e.preventDefault();
+              }}
             />
           </label>
-          <Button type="submit" variant="primary" disabled={busy || !plan.ok || nothing}>
+          <Button type="submit" variant="primary" disabled={busy || !plan.ok || nothing || (enforcing && !message.trim())}>
             {busy ? "Publishing…" : "Publish"}
           </Button>
           <Link href={`/gateways/${encodeURIComponent(gatewayId)}/policies`} className="px-2 py-1.5 text-sm text-indigo-700 hover:underline dark:text-indigo-300">
@@ -166,6 +203,11 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           </Link>
           {!plan.ok ? <p className="w-full text-sm text-red-700 dark:text-red-300">Publishing is blocked until the errors above are fixed.</p> : null}
           {nothing && plan.ok ? <p className="w-full text-sm text-zinc-500">Nothing to publish: the draft matches the published policies.</p> : null}
+          {enforcing ? (
+            <p id={hintId} className="w-full text-xs text-zinc-600 dark:text-zinc-400">
+              {data.gatewayName} enforces its policies: a message saying what changes and why is required, and a change of decisions is confirmed once more before it is published.
+            </p>
+          ) : null}
           {error ? (
             <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
               {error}
@@ -173,6 +215,7 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           ) : null}
         </form>
       </Card>
+      {confirming ? <PublishConfirm gatewayName={data.gatewayName} impact={impact} analysis={analysis.state} busy={busy} onCancel={cancelConfirm} onConfirm={() => void publishDraft()} /> : null}
     </div>
   );
 }

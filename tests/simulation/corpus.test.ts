@@ -17,7 +17,7 @@ const compile = (text: string) => cache.get(text, gateway.schemaJson, "corpus-te
 const published = toDocument([{ name: "refund_limit_policy", description: "", statement: refundPolicyStatement(ARN), enforcementMode: "ACTIVE" }]);
 const agent = { sub: "agent-1", claims: { role: "refund-agent" } };
 
-const span = (traceId: string, amount: number, principal = agent) => ({ traceId, principal, tool: REFUND, arguments: { amount } });
+const span = (traceId: string, amount: number, principal: { sub: string; claims: Record<string, unknown> } = agent) => ({ traceId, principal, tool: REFUND, arguments: { amount } });
 const recorded = (id: number, amount: number) => ({ id, persona: "agent", principal: agent, tool: REFUND, arguments: { amount } });
 
 describe("one impact corpus for saved cases, recorded calls and imported span calls", () => {
