@@ -97,9 +97,10 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
         const entry = outlineRef.current.find((o) => o.id === policyId);
         if (entry) reveal({ startLine: entry.line, startColumn: 1 });
       },
+      activePanel: panel,
       showPanel: setPanel,
     }),
-    [gatewayId, context, text, publishedText, draft.baseVersion, reveal],
+    [gatewayId, context, text, publishedText, draft.baseVersion, reveal, panel],
   );
 
   async function discard() {

@@ -15,7 +15,8 @@ export interface Workspace {
   apply(mode: "insert" | "replace", text: string): void;
   /** Moves the cursor to a policy by its id (`@id` annotation or `policyN`). */
   revealPolicy(policyId: string): void;
-  /** Brings a side panel to the front by its id ("simulate", "impact", …). */
+  /** The side panel in front, and how to bring another to the front by its id ("simulate", "impact", …). */
+  activePanel: string;
   showPanel(panelId: string): void;
 }
 

@@ -34,7 +34,9 @@ export function ImpactPanel() {
   const ws = useWorkspace();
   const sim = useSim();
   const { run, casesVersion, openInSimulate, casesChanged } = sim;
-  const analysis = useDraftAnalysis(ws.gatewayId, ws.text, ANALYSIS_DEBOUNCE_MS);
+  // Nothing runs until the panel is opened; then both follow the draft.
+  const active = ws.activePanel === "impact";
+  const analysis = useDraftAnalysis(ws.gatewayId, ws.text, { delayMs: ANALYSIS_DEBOUNCE_MS, enabled: active });
   const [corpus, setCorpus] = useState<Corpus | null>(null);
   const [state, setState] = useState<State>({ kind: "loading" });
   const [reload, setReload] = useState(0);
@@ -43,16 +45,18 @@ export function ImpactPanel() {
 
   // The calls are read once (and again when the suites change or on request); the draft is replayed over them.
   useEffect(() => {
+    if (!active) return;
     const ctrl = new AbortController();
     getCorpus(ws.gatewayId, ctrl.signal).then(setCorpus, (e: unknown) => {
       if ((e as Error).name !== "AbortError") setState({ kind: "error", error: { code: (e as { code?: string }).code ?? "network", message: (e as Error).message } });
     });
     return () => ctrl.abort();
-  }, [ws.gatewayId, casesVersion, reload]);
+  }, [ws.gatewayId, casesVersion, reload, active]);
 
   const text = ws.text;
+  const computed = useRef<{ corpus: Corpus; text: string } | null>(null);
   useEffect(() => {
-    if (!corpus) return;
+    if (!corpus || !active || (computed.current?.corpus === corpus && computed.current.text === text)) return;
     const timer = setTimeout(() => {
       abort.current?.abort();
       const controller = new AbortController();
@@ -60,7 +64,10 @@ export function ImpactPanel() {
       worker.current ??= new CedarWorkerClient();
       setState({ kind: "running", done: 0, total: corpus.calls.length });
       run<Impact>("sim.impact", { calls: corpus.calls }, { worker: worker.current, signal: controller.signal, onProgress: (done, total) => setState({ kind: "running", done, total }) }).then(
-        (impact) => setState({ kind: "done", impact, text }),
+        (impact) => {
+          computed.current = { corpus, text };
+          setState({ kind: "done", impact, text });
+        },
         (e: unknown) => {
           if (controller.signal.aborted) return setState({ kind: "cancelled" });
           setState({ kind: "error", error: { code: "worker", message: (e as Error).message } });
@@ -68,7 +75,7 @@ export function ImpactPanel() {
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [corpus, text, run]);
+  }, [corpus, text, run, active]);
   useEffect(() => () => abort.current?.abort(), []);
 
   const busy = state.kind === "loading" || state.kind === "running";
