@@ -5,7 +5,7 @@ export class AnalysisView {
   readonly root: Locator;
 
   constructor(container: Locator) {
-    this.root = container.getByRole("region", { name: "Every caller, every argument" });
+    this.root = container.getByRole("region", { name: "Every caller, every argument", exact: true });
   }
 
   tool(name: string) {
