@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AppHeader } from "@/components/layout/app-header";
 import { THEME_BOOT_SCRIPT } from "@/components/layout/theme";
 import { ViewerProvider } from "@/components/team/viewer-context";
+import { Toaster } from "@/components/ui/toast";
 import { getControlPlane } from "@/lib/agentcore";
 import { pageViewer } from "@/lib/auth/viewer";
 import { load } from "@/lib/http/load";
@@ -27,6 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <ViewerProvider viewer={viewer}>
           <AppHeader backend={backend} viewer={viewer} />
           <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+          <Toaster />
         </ViewerProvider>
       </body>
     </html>

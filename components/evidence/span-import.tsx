@@ -1,58 +1,20 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ErrorState } from "@/components/ui/states";
-import { cancelSpanImport, pollSpanImport, startSpanImport } from "@/lib/api-client/evidence";
 import type { ImportJob } from "@/lib/evidence/types";
-import { ApiError } from "@/lib/api-client/request";
 import { rangeOf, type RangePreset } from "./range-presets";
 import { RangeSelect } from "./range-select";
-
-const POLL_MS = 1000;
+import { useSpanImport } from "./use-span-import";
 
 /** Imports the gateway's policy spans for a range as recorded calls, with progress and cancel (AWS). */
 export function SpanImport({ gatewayId, stored }: { gatewayId: string; stored: { total: number; incompleteCalls: number } }) {
   const [preset, setPreset] = useState<RangePreset>("24h");
-  const [job, setJob] = useState<ImportJob | null>(null);
-  const [error, setError] = useState<{ code: string; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const { job, error, busy, running, start: startFor, cancel } = useSpanImport(gatewayId);
+  const start = () => void startFor(rangeOf(preset));
 
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
-
-  const follow = (j: ImportJob) => {
-    setJob(j);
-    if (j.status !== "running") return;
-    timer.current = setTimeout(() => {
-      pollSpanImport(gatewayId, j.jobId).then(follow, (e: unknown) => setError(asError(e)));
-    }, POLL_MS);
-  };
-
-  const start = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      follow(await startSpanImport(gatewayId, rangeOf(preset)));
-    } catch (e) {
-      setError(asError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const cancel = async () => {
-    if (!job) return;
-    if (timer.current) clearTimeout(timer.current);
-    try {
-      setJob(await cancelSpanImport(gatewayId, job.jobId));
-    } catch (e) {
-      setError(asError(e));
-    }
-  };
-
-  const running = job?.status === "running";
   const incomplete = job ? Object.entries(job.incomplete) : [];
   return (
     <Card aria-labelledby="span-import-title">
@@ -96,12 +58,8 @@ export function SpanImport({ gatewayId, stored }: { gatewayId: string; stored: {
   );
 }
 
-function statusText(job: ImportJob): string {
+export function statusText(job: ImportJob): string {
   if (job.status === "running") return `Importing… ${Math.round(job.progress.fraction * 100)}%`;
   if (job.status === "complete") return job.read === 0 ? "No spans in this range" : "Import complete";
   return job.status === "cancelled" ? "Import cancelled" : "Import failed";
-}
-
-function asError(e: unknown): { code: string; message: string } {
-  return e instanceof ApiError ? { code: e.code, message: e.message } : { code: "network", message: String(e) };
 }

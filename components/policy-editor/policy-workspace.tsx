@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useCan } from "@/components/team/viewer-context";
 import { Button } from "@/components/ui/button";
@@ -33,7 +33,9 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
   // Each result remembers the text it describes; while they differ, a check is under way.
   const [analysis, setAnalysis] = useState<AnalyzeResult & { text: string | null }>({ diagnostics: [], outline: [], text: null });
   const checking = analysis.text !== text;
-  const [panel, setPanel] = useState(panels[0]?.id ?? "");
+  // `?panel=simulate` opens the workspace on that panel (a call opened in Simulate from the publish review).
+  const requested = useSearchParams().get("panel");
+  const [panel, setPanel] = useState(panels.find((p) => p.id === requested)?.id ?? panels[0]?.id ?? "");
   const editor = useRef<CedarEditorHandle>(null);
   const { state: saveState, saveNow, markSaved } = useAutosave(gatewayId, text, draft.updatedAt, draft.baseVersion);
   const router = useRouter();
@@ -97,8 +99,10 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
         const entry = outlineRef.current.find((o) => o.id === policyId);
         if (entry) reveal({ startLine: entry.line, startColumn: 1 });
       },
+      activePanel: panel,
+      showPanel: setPanel,
     }),
-    [gatewayId, context, text, publishedText, draft.baseVersion, reveal],
+    [gatewayId, context, text, publishedText, draft.baseVersion, reveal, panel],
   );
 
   async function discard() {
@@ -128,7 +132,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
               ))}
             </div>
             <div className="ml-auto flex items-center gap-2">
-              <SaveStatus state={saveState} onRetry={() => void saveNow()} />
+              <SaveStatus state={saveState} matchesPublished={text === publishedText} onRetry={() => void saveNow()} />
               <Button size="sm" onClick={() => void editor.current?.format()} title="Format (Shift+Alt+F; also on Ctrl+S)" disabled={view !== "editor"}>
                 Format
               </Button>

@@ -3,7 +3,8 @@
 import { Button } from "@/components/ui/button";
 import type { SaveState } from "./use-autosave";
 
-export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): void }) {
+/** `matchesPublished`: the editor holds exactly the published set (never edited, or edited and undone back to it). */
+export function SaveStatus({ state, matchesPublished, onRetry }: { state: SaveState; matchesPublished: boolean; onRetry(): void }) {
   if (state.kind === "failed") {
     return (
       <span role="alert" className="flex items-center gap-1 text-xs text-red-700 dark:text-red-400">
@@ -14,7 +15,7 @@ export function SaveStatus({ state, onRetry }: { state: SaveState; onRetry(): vo
       </span>
     );
   }
-  const label = state.kind === "saving" ? "Saving…" : state.kind === "dirty" ? "Unsaved changes" : state.at ? "Draft saved" : "Published version";
+  const label = state.kind === "saving" ? "Saving…" : matchesPublished ? "Published version" : state.kind === "dirty" ? "Unsaved changes" : "Draft saved";
   return (
     <span data-testid="save-status" aria-live="polite" className="text-xs text-zinc-500" title={state.kind === "saved" ? state.at : undefined}>
       {label}

@@ -2,9 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useId, useState } from "react";
+import { DraftAnalysis } from "@/components/analysis/draft-analysis";
+import { useDraftAnalysis } from "@/components/analysis/use-draft-analysis";
+import { replayHref } from "@/components/simulation/replay-link";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { toast } from "@/components/ui/toast";
 import { publish, rebase } from "@/lib/api-client/publishing";
 import { ApiError } from "@/lib/api-client/request";
 import { isPendingApproval } from "@/lib/api-client/team";
@@ -14,6 +18,7 @@ import type { PublishResult } from "@/lib/publishing/publish";
 import type { ReviewData } from "@/lib/publishing/review";
 import { PendingApprovalNote } from "./change-requests";
 import { ConflictView } from "./conflict-view";
+import { decisionsMayChange, PublishConfirm } from "./publish-confirm";
 import { PublishResultView } from "./publish-result";
 import { ReviewSections } from "./review-sections";
 
@@ -30,15 +35,26 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
   const [requested, setRequested] = useState<ChangeRequest | null>(null);
   const can = useCan("publisher", "publishing");
   const needsApproval = useViewer().requireApproval && data.engineMode === "ENFORCE";
-  const { plan } = data;
+  const [confirming, setConfirming] = useState(false);
+  const { plan, impact } = data;
+  const analysis = useDraftAnalysis(gatewayId, data.draftText);
+  const enforcing = data.engineMode === "ENFORCE";
+  const hintId = useId();
+  const cancelConfirm = useCallback(() => setConfirming(false), []);
 
   async function send(body: { text: string; message: string; baseVersion: string; rollbackOf?: number }) {
     setBusy(true);
     setError(null);
     try {
       const r = await publish(gatewayId, body);
-      if (isPendingApproval(r)) setRequested(r.changeRequest);
-      else setResult(r);
+      setConfirming(false);
+      if (isPendingApproval(r)) {
+        setRequested(r.changeRequest);
+        toast(`${data.gatewayName}: change request #${r.changeRequest.id} opened; another publisher approves it.`, "info");
+      } else {
+        setResult(r);
+        toast(`${data.gatewayName}: ${r.summary}`, r.status === "partial" ? "error" : r.status === "unchanged" ? "info" : "success");
+      }
       router.refresh();
     } catch (e) {
       if (e instanceof ApiError && e.code === "stale-base-version") {
@@ -49,10 +65,15 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
       } else {
         setError(e instanceof ApiError ? `${e.message} (${e.code})` : (e as Error).message);
       }
+      setConfirming(false);
     } finally {
       setBusy(false);
     }
   }
+
+  const publishDraft = () => send({ text: data.draftText, message, baseVersion: data.baseVersion, rollbackOf });
+  // On a gateway that enforces, a change of decisions is published only after a last look at what flips.
+  const requestPublish = () => (enforcing && decisionsMayChange(impact, analysis.state) ? setConfirming(true) : void publishDraft());
 
   async function resolve(choice: "keep-mine" | "take-theirs") {
     setBusy(true);
@@ -111,14 +132,24 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           Rolling back: the draft now holds version {rollbackOf}. Review what changes and publish it.
         </p>
       ) : null}
-      <ReviewSections data={data} />
+      <ReviewSections
+        data={data}
+        beforeOrder={
+          <Card aria-labelledby="analysis-title">
+            <CardHeader id="analysis-title" title="Every caller, every argument (exact analysis)" />
+            <div className="p-4 text-sm">
+              <DraftAnalysis gatewayId={gatewayId} state={analysis.state} text={data.draftText} retry={analysis.retry} replay={{ href: (call) => replayHref(gatewayId, call) }} />
+            </div>
+          </Card>
+        }
+      />
       <Card aria-labelledby="publish-title">
         <CardHeader id="publish-title" title="Publish" />
         <form
           className="flex flex-wrap items-end gap-2 p-4"
           onSubmit={(e) => {
             e.preventDefault();
-            void send({ text: data.draftText, message, baseVersion: data.baseVersion, rollbackOf });
+            requestPublish();
           }}
         >
           <label className="min-w-64 flex-1 text-sm">
@@ -127,11 +158,17 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
               className="mt-1 block w-full rounded-md border border-zinc-300 px-2 py-1 dark:border-zinc-700 dark:bg-zinc-950"
               value={message}
               maxLength={500}
+              required={enforcing}
+              aria-describedby={enforcing ? hintId : undefined}
               placeholder="What changes and why"
               onChange={(e) => setMessage(e.target.value)}
+              // Publishing is a click, never a stray Enter while writing the message.
+              onKeyDown={(e) => {
+                if (e.key === "Enter") e.preventDefault();
+              }}
             />
           </label>
-          <Button type="submit" variant="primary" disabled={busy || !plan.ok || nothing || !can.allowed} title={can.reason}>
+          <Button type="submit" variant="primary" disabled={busy || !plan.ok || nothing || !can.allowed || (enforcing && !message.trim())} title={can.reason}>
             {busy ? (needsApproval ? "Requesting…" : "Publishing…") : needsApproval ? "Request approval" : "Publish"}
           </Button>
           <Link href={`/gateways/${encodeURIComponent(gatewayId)}/policies`} className="px-2 py-1.5 text-sm text-indigo-700 hover:underline dark:text-indigo-300">
@@ -143,6 +180,11 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
             <p className="w-full text-sm text-zinc-600 dark:text-zinc-400">{data.gatewayName} enforces its policies, so this publish becomes a change request that another publisher approves.</p>
           ) : null}
           {nothing && plan.ok ? <p className="w-full text-sm text-zinc-500">Nothing to publish: the draft matches the published policies.</p> : null}
+          {enforcing ? (
+            <p id={hintId} className="w-full text-xs text-zinc-600 dark:text-zinc-400">
+              {data.gatewayName} enforces its policies: a message saying what changes and why is required, and a change of decisions is confirmed once more before it is published.
+            </p>
+          ) : null}
           {error ? (
             <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">
               {error}
@@ -150,6 +192,7 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           ) : null}
         </form>
       </Card>
+      {confirming ? <PublishConfirm gatewayName={data.gatewayName} impact={impact} analysis={analysis.state} busy={busy} onCancel={cancelConfirm} onConfirm={() => void publishDraft()} /> : null}
     </div>
   );
 }

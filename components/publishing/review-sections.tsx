@@ -5,7 +5,8 @@ import { EvidenceList } from "./evidence-list";
 import { OperationOrder, PolicyChanges, ValidationStatus } from "./plan-summary";
 
 /** The review of a set of policies against what is published: a publish's, and a change request's. */
-export function ReviewSections({ data, proposed = "draft" }: { data: ReviewData; proposed?: string }) {
+/** `beforeOrder`: more of the review (the publish screen's exact analysis), shown before the order of operations. */
+export function ReviewSections({ data, proposed = "draft", beforeOrder }: { data: ReviewData; proposed?: string; beforeOrder?: React.ReactNode }) {
   const { plan, impact } = data;
   return (
     <>
@@ -28,13 +29,21 @@ export function ReviewSections({ data, proposed = "draft" }: { data: ReviewData;
           </div>
         </Card>
         <Card aria-labelledby="impact-title">
-          <CardHeader id="impact-title" title="Impact on saved cases and recorded calls" />
+          <CardHeader id="impact-title" title="Impact on saved cases, recorded and imported calls" />
           <div className="space-y-2 p-4 text-sm" data-testid="publish-impact">
             <p>
-              {impact.allowToDeny + impact.denyToAllow === 0
-                ? `No decision changes over ${impact.cases} saved case${impact.cases === 1 ? "" : "s"} and ${impact.recorded} recorded call${impact.recorded === 1 ? "" : "s"}.`
-                : `${impact.allowToDeny} allowed → denied and ${impact.denyToAllow} denied → allowed, over ${impact.cases} saved cases and ${impact.recorded} recorded calls.`}
+              {impact.allowToDeny + impact.denyToAllow === 0 ? "No decision changes" : `${impact.allowToDeny} allowed → denied and ${impact.denyToAllow} denied → allowed`}, over {impact.cases} saved case
+              {impact.cases === 1 ? "" : "s"}, {impact.recorded} recorded call{impact.recorded === 1 ? "" : "s"} and {impact.spans} call{impact.spans === 1 ? "" : "s"} imported from spans.
             </p>
+            {impact.notReplayable.count ? (
+              <p className="text-xs text-amber-800 dark:text-amber-300">
+                Not re-evaluated:{" "}
+                {Object.entries(impact.notReplayable.byReason)
+                  .map(([reason, n]) => `${n} imported call${n === 1 ? "" : "s"} with ${reason}`)
+                  .join("; ")}
+                .
+              </p>
+            ) : null}
             {impact.undetermined ? (
               <p className="text-amber-800 dark:text-amber-300" data-testid="publish-impact-undetermined">
                 {impact.undetermined} call{impact.undetermined === 1 ? "" : "s"} not determined: a temporal or guardrail policy could decide {impact.undetermined === 1 ? "it" : "them"}, and that depends on the session and the guardrail scores, which only the service sees.
@@ -44,6 +53,7 @@ export function ReviewSections({ data, proposed = "draft" }: { data: ReviewData;
           </div>
         </Card>
       </div>
+      {beforeOrder}
       <Card aria-labelledby="order-title">
         <CardHeader id="order-title" title="Order of operations" />
         <div className="p-4">

@@ -1,111 +1,124 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { DraftAnalysis } from "@/components/analysis/draft-analysis";
+import { useDraftAnalysis } from "@/components/analysis/use-draft-analysis";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
-import { CedarWorkerClient } from "@/lib/cedar-worker/client";
+import { ErrorState } from "@/components/ui/states";
 import { getCorpus } from "@/lib/api-client/simulation";
+import { CedarWorkerClient } from "@/lib/cedar-worker/client";
 import type { Impact } from "@/lib/simulation/impact";
+import { ImpactFlips } from "./impact-flips";
 import { useSim } from "./sim-context";
 
+type Corpus = Awaited<ReturnType<typeof getCorpus>>;
+
 type State =
-  | { kind: "idle" }
   | { kind: "loading" }
   | { kind: "running"; done: number; total: number }
-  | { kind: "done"; impact: Impact; cases: number; recorded: number; text: string }
+  | { kind: "done"; impact: Impact; text: string }
   | { kind: "cancelled" }
-  | { kind: "error"; message: string };
+  | { kind: "error"; error: { code: string; message: string } };
 
-const SHOWN = 200;
+const DEBOUNCE_MS = 500;
+const ANALYSIS_DEBOUNCE_MS = 900;
 
 /**
- * Every saved case and recorded call whose decision flips between the published set and the draft
- * (the editor's text), before anything is published. Runs in its own worker so it can be cancelled.
+ * What the draft (the editor's text) changes, before anything is published, kept up to date as it is
+ * edited: for every caller and argument (the exact analysis, on the server) and over the saved cases,
+ * recorded calls and imported span calls (replayed in a worker of its own, so it can be cancelled
+ * without disturbing the editor's validation).
  */
 export function ImpactPanel() {
   const ws = useWorkspace();
   const sim = useSim();
-  const [state, setState] = useState<State>({ kind: "idle" });
+  const { run, casesVersion, openInSimulate, casesChanged } = sim;
+  // Nothing runs until the panel is opened; then both follow the draft.
+  const active = ws.activePanel === "impact";
+  const analysis = useDraftAnalysis(ws.gatewayId, ws.text, { delayMs: ANALYSIS_DEBOUNCE_MS, enabled: active });
+  const [corpus, setCorpus] = useState<Corpus | null>(null);
+  const [state, setState] = useState<State>({ kind: "loading" });
+  const [reload, setReload] = useState(0);
   const abort = useRef<AbortController | null>(null);
-  // A dedicated worker: cancelling terminates it, which must never disturb the editor's validation.
   const worker = useRef<CedarWorkerClient | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
 
-  async function run() {
-    abort.current?.abort();
-    const controller = new AbortController();
-    abort.current = controller;
-    worker.current ??= new CedarWorkerClient();
-    setState({ kind: "loading" });
-    const text = ws.text;
-    try {
-      const corpus = await getCorpus(ws.gatewayId, controller.signal);
+  // The calls are read once (and again when the suites change or on request); the draft is replayed over them.
+  useEffect(() => {
+    if (!active) return;
+    const ctrl = new AbortController();
+    getCorpus(ws.gatewayId, ctrl.signal).then(setCorpus, (e: unknown) => {
+      if ((e as Error).name !== "AbortError") setState({ kind: "error", error: { code: (e as { code?: string }).code ?? "network", message: (e as Error).message } });
+    });
+    return () => ctrl.abort();
+  }, [ws.gatewayId, casesVersion, reload, active]);
+
+  const text = ws.text;
+  const computed = useRef<{ corpus: Corpus; text: string } | null>(null);
+  useEffect(() => {
+    if (!corpus || !active || (computed.current?.corpus === corpus && computed.current.text === text)) return;
+    const timer = setTimeout(() => {
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
+      worker.current ??= new CedarWorkerClient();
       setState({ kind: "running", done: 0, total: corpus.calls.length });
-      const impact = await sim.run<Impact>("sim.impact", { calls: corpus.calls }, { worker: worker.current, signal: controller.signal, onProgress: (done, total) => setState({ kind: "running", done, total }) });
-      setState({ kind: "done", impact, cases: corpus.cases, recorded: corpus.recorded, text });
-    } catch (e) {
-      if (controller.signal.aborted) setState({ kind: "cancelled" });
-      else setState({ kind: "error", message: (e as Error).message });
-    }
-  }
+      run<Impact>("sim.impact", { calls: corpus.calls }, { worker: worker.current, signal: controller.signal, onProgress: (done, total) => setState({ kind: "running", done, total }) }).then(
+        (impact) => {
+          computed.current = { corpus, text };
+          setState({ kind: "done", impact, text });
+        },
+        (e: unknown) => {
+          if (controller.signal.aborted) return setState({ kind: "cancelled" });
+          setState({ kind: "error", error: { code: "worker", message: (e as Error).message } });
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [corpus, text, run, active]);
+  useEffect(() => () => abort.current?.abort(), []);
 
   const busy = state.kind === "loading" || state.kind === "running";
   return (
-    <div className="space-y-3 p-3 text-sm">
-      <div className="flex gap-2">
-        <Button variant="primary" onClick={() => void run()} disabled={busy}>
-          Compute impact of the draft
-        </Button>
-        {busy ? <Button onClick={() => abort.current?.abort()}>Cancel</Button> : null}
-      </div>
-      <p className="text-xs text-zinc-500">Over the saved test cases and the calls the gateway recorded: which decisions the editor&apos;s text changes from the published set.</p>
-      {state.kind === "loading" ? <p className="text-xs text-zinc-500">Loading saved cases and recorded calls…</p> : null}
-      {state.kind === "running" ? (
-        <div className="space-y-1">
-          <progress className="w-full" aria-label="Impact progress" max={state.total || 1} value={state.done} />
-          <p className="text-xs text-zinc-500">
-            {state.done.toLocaleString()} of {state.total.toLocaleString()} calls
-          </p>
-        </div>
-      ) : null}
-      {state.kind === "cancelled" ? <p role="status" className="text-xs">Cancelled.</p> : null}
-      {state.kind === "error" ? (
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {state.message}
-        </p>
-      ) : null}
-      {state.kind === "done" ? (
-        <section aria-label="Impact" className="space-y-2">
-          <p data-testid="impact-summary">
-            {state.impact.flips.length} of {state.impact.total} calls change: {state.impact.allowToDeny} allow→deny, {state.impact.denyToAllow} deny→allow
-          </p>
-          {state.impact.undetermined.length ? (
-            <p className="text-xs text-amber-800 dark:text-amber-300" data-testid="impact-undetermined">
-              {state.impact.undeterminedCount} call{state.impact.undeterminedCount === 1 ? "" : "s"} not determined: {[...new Set(state.impact.undetermined.flatMap((u) => u.policies))].join(", ")} could decide{" "}
-              {state.impact.undeterminedCount === 1 ? "it" : "them"} from the session&apos;s earlier calls or guardrail scores, which a saved or recorded call alone does not carry. Replay them as sessions in Simulate.
-            </p>
+    <div className="space-y-4 p-3 text-sm">
+      <section aria-labelledby="impact-exact-title" className="space-y-2">
+        <h3 id="impact-exact-title" className="text-sm font-semibold">
+          Every call (exact analysis)
+        </h3>
+        <DraftAnalysis gatewayId={ws.gatewayId} state={analysis.state} text={text} retry={analysis.retry} replay={{ open: openInSimulate }} onSaved={casesChanged} onRevealPolicy={ws.revealPolicy} />
+      </section>
+      <section aria-labelledby="impact-recorded-title" className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+        <h3 id="impact-recorded-title" className="text-sm font-semibold">
+          Saved cases, recorded and imported calls
+        </h3>
+        <div className="flex gap-2">
+          <Button size="sm" onClick={() => setReload((n) => n + 1)} disabled={busy}>
+            Reload calls
+          </Button>
+          {state.kind === "running" ? (
+            <Button size="sm" onClick={() => abort.current?.abort()}>
+              Cancel
+            </Button>
           ) : null}
-          <p className="text-xs text-zinc-500">
-            Compared {state.cases} saved case{state.cases === 1 ? "" : "s"} and {state.recorded} recorded call{state.recorded === 1 ? "" : "s"}
-            {state.text !== ws.text ? " · the editor has changed since: compute again" : ""}.
+        </div>
+        <p className="text-xs text-zinc-500">Replays every saved test case, recorded call and call imported from AgentCore spans against the editor&apos;s text and the published set; updates as you edit.</p>
+        {state.kind === "loading" ? <p className="text-xs text-zinc-500">Loading saved cases, recorded and imported calls…</p> : null}
+        {state.kind === "running" ? (
+          <div className="space-y-1">
+            <progress className="w-full" aria-label="Impact progress" max={state.total || 1} value={state.done} />
+            <p className="text-xs text-zinc-500">
+              {state.done.toLocaleString()} of {state.total.toLocaleString()} calls
+            </p>
+          </div>
+        ) : null}
+        {state.kind === "cancelled" ? (
+          <p role="status" className="text-xs">
+            Cancelled. Edit the draft or reload the calls to compute it again.
           </p>
-          {state.impact.flips.length ? (
-            <ul className="space-y-1 text-xs" aria-label="Flipped calls">
-              {state.impact.flips.slice(0, SHOWN).map((f) => (
-                <li key={f.index} className="flex gap-2">
-                  <span className={f.to === "DENY" ? "font-semibold text-red-700 dark:text-red-400" : "font-semibold text-emerald-700 dark:text-emerald-400"}>
-                    {f.from}→{f.to}
-                  </span>
-                  <span className="break-all">{f.label}</span>
-                </li>
-              ))}
-              {state.impact.flips.length > SHOWN ? <li className="text-zinc-500">… and {state.impact.flips.length - SHOWN} more</li> : null}
-            </ul>
-          ) : (
-            <p className="text-xs text-emerald-700 dark:text-emerald-400">No decision changes.</p>
-          )}
-        </section>
-      ) : null}
+        ) : null}
+        {state.kind === "error" ? <ErrorState error={state.error} onRetry={() => setReload((n) => n + 1)} /> : null}
+        {state.kind === "done" && corpus ? <ImpactFlips impact={state.impact} corpus={corpus} stale={state.text !== text} onOpen={(i) => openInSimulate(corpus.calls[i])} /> : null}
+      </section>
     </div>
   );
 }

@@ -6,9 +6,10 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { exampleArguments } from "@/lib/mcp/example-args";
 import { principalMismatch, principalTags } from "@/lib/mcp/principal";
-import { toolsCall } from "@/lib/mcp/tool-call";
+import type { PrincipalKind } from "@/lib/cedar/cedar-api";
+import { toolNameOf, toolsCall } from "@/lib/mcp/tool-call";
 import { readCall } from "@/lib/simulation/replay";
-import type { SimResult } from "@/lib/simulation/types";
+import type { Persona, SimCall, SimResult } from "@/lib/simulation/types";
 import { PersonaEditor } from "./persona-editor";
 import { ReplayResult } from "./replay-result";
 import { SessionBuilder } from "./session-builder";
@@ -18,12 +19,20 @@ const field = "w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-
 
 /** Replay one tools/call against the editor's current text (unsaved edits included), as the gateway would answer it. */
 export function SimulatePanel() {
+  const { pending } = useSim();
+  // A call opened from Impact, the analysis or a link starts the panel afresh with its principal and body.
+  return <SimulateForm key={pending?.seq ?? 0} opened={pending} />;
+}
+
+function SimulateForm({ opened }: { opened: SimCall | null }) {
   const ws = useWorkspace();
   const sim = useSim();
-  const [tool, setTool] = useState(sim.gateway.tools[0]?.name ?? "");
-  const [personaName, setPersonaName] = useState(sim.personas[0]?.name ?? "");
-  const persona = sim.personas.find((p) => p.name === personaName) ?? sim.personas[0];
-  const [body, setBody] = useState(() => prefill(sim.gateway.tools, tool));
+  const [tool, setTool] = useState(() => (opened && toolNameOf(opened.request)) || (sim.gateway.tools[0]?.name ?? ""));
+  const caller = opened ? openedCaller(opened, sim.personas, sim.gateway.principalType) : null;
+  const personas = caller?.name === OPENED ? [...sim.personas, caller] : sim.personas;
+  const [personaName, setPersonaName] = useState(caller?.name ?? sim.personas[0]?.name ?? "");
+  const persona = personas.find((p) => p.name === personaName) ?? personas[0];
+  const [body, setBody] = useState(() => (opened ? bodyText(opened.request) : prefill(sim.gateway.tools, tool)));
   const [result, setResult] = useState<{ r: SimResult; problems: Array<{ id: string; message: string }>; body: string; persona: string; seq: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -70,9 +79,9 @@ export function SimulatePanel() {
         <label className="text-xs text-zinc-600 dark:text-zinc-400">
           Persona
           <select className={field} value={persona?.name ?? ""} onChange={(e) => setPersonaName(e.target.value)}>
-            {sim.personas.map((p) => (
+            {personas.map((p) => (
               <option key={p.name} value={p.name}>
-                {p.name}
+                {p.name === OPENED ? `caller of the opened call (${p.sub})` : p.name}
               </option>
             ))}
           </select>
@@ -122,3 +131,16 @@ function prefill(tools: Array<{ name: string; inputSchema: Record<string, unknow
   const tool = tools.find((t) => t.name === name);
   return JSON.stringify(toolsCall(name, exampleArguments(tool?.inputSchema)), null, 2);
 }
+
+/** The persona select's entry for an opened call's principal when no saved persona is that principal. */
+const OPENED = "opened-call";
+
+function openedCaller(call: SimCall, personas: Persona[], type: PrincipalKind = "OAuthUser"): Persona {
+  const p = { type: call.principal.type ?? type, sub: call.principal.sub, claims: call.principal.claims ?? {} };
+  const same = personas.find((x) => x.type === p.type && x.sub === p.sub && JSON.stringify(sorted(x.claims)) === JSON.stringify(sorted(p.claims)));
+  return same ?? { name: OPENED, ...p };
+}
+
+const sorted = (claims: Record<string, unknown>) => Object.fromEntries(Object.entries(claims).sort(([a], [b]) => a.localeCompare(b)));
+
+const bodyText = (request: unknown) => (typeof request === "string" ? request : JSON.stringify(request, null, 2));

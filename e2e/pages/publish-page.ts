@@ -38,10 +38,24 @@ export class PublishPage {
     return this.page.getByRole("list", { name: "Operations in order" });
   }
 
+  /** Publishes with a message; on a gateway in ENFORCE whose decisions change, through the final confirmation. */
   async publish(message: string) {
     await this.page.getByLabel("Message").fill(message);
     await this.page.getByRole("button", { name: "Publish", exact: true }).click();
+    const confirm = this.confirmation();
+    await expect(this.result.or(confirm)).toBeVisible();
+    if (await confirm.isVisible()) await confirm.getByRole("button", { name: "Publish to ENFORCE" }).click();
     await expect(this.result).toBeVisible();
+  }
+
+  /** The last confirmation before a publish to a gateway in ENFORCE: what flips. */
+  confirmation() {
+    return this.page.getByRole("dialog", { name: /which enforces its policies\?$/ });
+  }
+
+  /** The page's toast region (role="status"). */
+  toasts() {
+    return this.page.getByRole("status", { name: "Notifications" });
   }
 
   async openHistory(gatewayId = this.gatewayId()) {

@@ -1,5 +1,5 @@
 import type { CallPrincipal } from "@/lib/mcp/principal";
-import type { CorpusCall } from "@/lib/simulation/corpus";
+import type { Corpus } from "@/lib/simulation/corpus";
 import type { Persona, StoredTestCase, SuiteFile, TestCase } from "@/lib/simulation/schemas";
 import { apiFetch, gatewayPath } from "./request";
 
@@ -30,4 +30,4 @@ export const importSuite = (gatewayId: string, file: SuiteFile | unknown) => api
 export const suiteExportUrl = (gatewayId: string, suite: string) => gatewayPath(gatewayId, ["suites", "export"], { suite });
 
 export const getCorpus = (gatewayId: string, signal?: AbortSignal) =>
-  apiFetch<{ calls: CorpusCall[]; cases: number; recorded: number }>(gatewayPath(gatewayId, ["simulate", "corpus"]), { signal });
+  apiFetch<Corpus & { cases: number; recorded: number; spans: number }>(gatewayPath(gatewayId, ["simulate", "corpus"]), { signal });

@@ -22,14 +22,25 @@ import type { Decision } from "./cedar-api";
  */
 export interface Comparison {
   /** The decision change for a request built by `buildRequest`, or null when both sets decide alike. */
-  flip(request: CedarRequest): { from: Decision; to: Decision } | null;
+  flip(request: CedarRequest): Flip | null;
   /** True when the action's policies are identical in both sets, so its calls cannot flip. */
   unchanged(action: string): boolean;
   /** Frees the preparsed sets; the comparison must not be used afterwards. */
   dispose(): void;
 }
 
+/**
+ * A decision change. `forbids` are the ACTIVE forbids that deny the call on its DENY side; empty when
+ * it is denied because no permit applies (default deny), which a reviewer reads very differently.
+ */
+export interface Flip {
+  from: Decision;
+  to: Decision;
+  forbids: string[];
+}
+
 interface Member {
+  id: string;
   forbid: boolean;
   inPublished: boolean;
   inDraft: boolean;
@@ -86,7 +97,7 @@ export function compareSets(draft: CompiledPolicySet, published: CompiledPolicyS
     const members = new Map<string, Member>();
     const staticPolicies: Record<string, CompiledPolicy["json"]> = {};
     rewritten.forEach(({ policy, json, inPublished, inDraft }, i) => {
-      members.set(`m${i}`, { forbid: policy.effect === "forbid", inPublished, inDraft });
+      members.set(`m${i}`, { id: policy.id, forbid: policy.effect === "forbid", inPublished, inDraft });
       staticPolicies[`m${i}`] = json;
     });
     const setId = `${prefix}:${setIds.length}`;
@@ -163,25 +174,26 @@ export function compareSets(draft: CompiledPolicySet, published: CompiledPolicyS
       if (!diff || diff.length === 0) return null;
       const shared = sets.shared ? satisfied(sets.shared, request) : [];
       if (!shared) return null;
-      let pForbid = false;
+      const pForbids: string[] = [];
+      const dForbids: string[] = [];
       let pPermit = false;
-      let dForbid = false;
       let dPermit = false;
       for (const [g, ids] of [[sets.differing, diff], [sets.shared, shared]] as const) {
         for (const id of ids) {
           const m = g!.members.get(id)!;
           if (m.forbid) {
-            pForbid ||= m.inPublished;
-            dForbid ||= m.inDraft;
+            if (m.inPublished) pForbids.push(m.id);
+            if (m.inDraft) dForbids.push(m.id);
           } else {
             pPermit ||= m.inPublished;
             dPermit ||= m.inDraft;
           }
         }
       }
-      const from = !pForbid && pPermit ? "ALLOW" : "DENY";
-      const to = !dForbid && dPermit ? "ALLOW" : "DENY";
-      return from === to ? null : { from, to };
+      const from = pForbids.length === 0 && pPermit ? "ALLOW" : "DENY";
+      const to = dForbids.length === 0 && dPermit ? "ALLOW" : "DENY";
+      if (from === to) return null;
+      return { from, to, forbids: (from === "DENY" ? pForbids : dForbids).sort() };
     },
     dispose() {
       for (const id of setIds) cedar.preparsePolicySet(id, { staticPolicies: {} });

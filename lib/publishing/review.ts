@@ -7,15 +7,17 @@ import { getVersion, latestVersion, recentVersions } from "@/lib/store/history";
 import { loadCorpus } from "@/lib/workspace/corpus";
 import { toDocument } from "@/lib/workspace/document";
 import { publishedVersion } from "@/lib/workspace/published";
+import type { EvidenceDeps } from "@/lib/evidence/service";
 import type { PublishingDeps } from "./deps";
 import { canaryEvidence, modeEvidence, publishImpact, type CanaryEvidence, type ImpactEvidence, type ModeEvidence } from "./evidence";
+import { liveCanaryEvidence, liveModeEvidence } from "./live-evidence";
 import { engineOf, versionEtag } from "./publish";
 import { planPublish, type PublishPlan } from "./plan";
 
 /** Everything the review screen shows, computed on the server; serialisable for the client. */
 export interface ReviewData {
   gatewayName: string;
-  /** The engine's mode on the gateway: with REQUIRE_APPROVAL an ENFORCE gateway's publish is a change request. */
+  /** The engine's mode on the gateway: publishing to ENFORCE asks for a message and a final confirmation, and with REQUIRE_APPROVAL becomes a change request. */
   engineMode: EngineMode | null;
   publishedText: string;
   draftText: string;
@@ -90,15 +92,26 @@ export async function restoreVersionAsDraft(deps: PublishingDeps, gatewayId: str
   return { text: saved.text, baseVersion: saved.baseVersion, reviewUrl: `/gateways/${encodeURIComponent(gatewayId)}/publish?rollbackOf=${version}` };
 }
 
-export async function modeEvidenceFor(deps: PublishingDeps, gatewayId: string, to: EngineMode): Promise<ModeEvidence> {
-  const { gateway, live } = await liveSet(deps, gatewayId);
-  return modeEvidence(deps.simOf(gateway), await loadCorpus(gatewayId), toDocument(live), gateway.policyEngine?.mode ?? "LOG_ONLY", to);
+/** Real traffic over a time range, for the mode switch and canary promotion (lib/publishing/live-evidence.ts). */
+export interface LiveInput {
+  evidence: EvidenceDeps;
+  range: { from: Date; to: Date };
 }
 
-export async function canaryEvidenceFor(deps: PublishingDeps, gatewayId: string, names: string[]): Promise<CanaryEvidence[]> {
+/** With `real`, the imported calls are those of its range, and the metrics of that range come with them. */
+export async function modeEvidenceFor(deps: PublishingDeps, gatewayId: string, to: EngineMode, real?: LiveInput): Promise<ModeEvidence> {
+  const { gateway, live } = await liveSet(deps, gatewayId);
+  const [corpus, counted] = await Promise.all([loadCorpus(gatewayId, { range: real?.range }), real ? liveModeEvidence(real.evidence, gatewayId, real.range) : undefined]);
+  const evidence = modeEvidence(deps.simOf(gateway), corpus, toDocument(live), gateway.policyEngine?.mode ?? "LOG_ONLY", to);
+  return counted ? { ...evidence, live: counted } : evidence;
+}
+
+export async function canaryEvidenceFor(deps: PublishingDeps, gatewayId: string, names: string[], real?: LiveInput): Promise<CanaryEvidence[]> {
   const { gateway, live } = await liveSet(deps, gatewayId);
   for (const n of names) if (!live.some((p) => p.name === n)) throw new AppError("policy-not-found", `No policy named "${n}" is published on ${gateway.name}.`);
-  return canaryEvidence(gatewayId, deps.simOf(gateway), await loadCorpus(gatewayId), toDocument(live), names);
+  const evidence = await canaryEvidence(gatewayId, deps.simOf(gateway), await loadCorpus(gatewayId), toDocument(live), names);
+  if (!real) return evidence;
+  return Promise.all(evidence.map(async (e) => ({ ...e, live: await liveCanaryEvidence(real.evidence, gatewayId, e.policy, real.range) })));
 }
 
 /** What the overview's engine controls need: the mode, and each LOG_ONLY policy with its evidence. */
@@ -114,7 +127,8 @@ export async function engineControlsFor(deps: PublishingDeps, gatewayId: string)
   if (!gateway.policyEngine) return { gatewayId, gatewayName: gateway.name, engine: null, canaries: [] };
   const live = await deps.cp.listPolicies(gateway.policyEngine.policyEngineId);
   const logOnly = live.filter((p) => p.enforcementMode === "LOG_ONLY");
-  const evidence = await canaryEvidence(gatewayId, deps.simOf(gateway), logOnly.length ? await loadCorpus(gatewayId) : [], toDocument(live), logOnly.map((p) => p.name));
+  const corpus = logOnly.length ? await loadCorpus(gatewayId) : { calls: [], notReplayable: { count: 0, byReason: {} } };
+  const evidence = await canaryEvidence(gatewayId, deps.simOf(gateway), corpus, toDocument(live), logOnly.map((p) => p.name));
   return {
     gatewayId,
     gatewayName: gateway.name,

@@ -16,6 +16,10 @@ export interface ImpactFlip {
   count: number;
   from: Decision;
   to: Decision;
+  /** The arguments the call was decided with, as the gateway read them from its body. */
+  arguments: Record<string, unknown>;
+  /** The ACTIVE forbids that deny it on its DENY side; empty: no permit applies (default deny). */
+  forbids: string[];
 }
 
 /** A call whose decision a Dogwood policy could change: what it was in the session it came from is not known here. */
@@ -34,6 +38,8 @@ export interface Impact {
   total: number;
   cases: number;
   recorded: number;
+  /** Imported span calls compared. */
+  spans: number;
   flips: ImpactFlip[];
   /** Weighted by `count`. */
   allowToDeny: number;
@@ -83,18 +89,19 @@ export function impact(
       const built = requestFor(gateway, c.principal, read);
       if (!built.ok) continue;
       const flip = comparison.flip(built.request);
-      if (flip) flips.push({ index: i, source: c.source, label: c.label, tool: c.tool, count: c.count, ...flip });
+      if (flip) flips.push({ index: i, source: c.source, label: c.label, tool: c.tool, count: c.count, ...flip, arguments: read.args });
     }
   } finally {
     comparison.dispose();
   }
   progress?.(calls.length, calls.length);
-  const { cases, recorded } = corpusCounts(calls);
+  const { cases, recorded, spans } = corpusCounts(calls);
   const weighted = (from: Decision) => flips.filter((f) => f.from === from).reduce((n, f) => n + f.count, 0);
   return {
-    total: cases + recorded,
+    total: cases + recorded + spans,
     cases,
     recorded,
+    spans,
     flips,
     allowToDeny: weighted("ALLOW"),
     denyToAllow: weighted("DENY"),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { getDb, queryRows, type Db } from "./db";
 import { importedCalls } from "./schema";
 
@@ -47,10 +47,26 @@ export async function insertImportedCalls(rows: NewImportedCall[], db?: Db): Pro
   return inserted;
 }
 
-/** Newest first. `complete` keeps only calls that carry everything re-evaluation needs. */
-export async function listImportedCalls(gatewayId: string, options: { limit?: number; complete?: boolean } = {}, db?: Db): Promise<ImportedCallRow[]> {
-  const d = db ?? (await getDb());
+/** Which stored calls a read covers: a time range, and/or those whose decision-flip set names a policy. */
+export interface ImportedCallFilter {
+  from?: Date;
+  to?: Date;
+  /** Only calls in which AgentCore reported this LOG_ONLY policy (by name) as flipping the decision. */
+  flippedBy?: string;
+}
+
+function filtered(gatewayId: string, filter: ImportedCallFilter) {
   const where = [eq(importedCalls.gatewayId, gatewayId)];
+  if (filter.from) where.push(gte(importedCalls.at, filter.from));
+  if (filter.to) where.push(lt(importedCalls.at, filter.to));
+  if (filter.flippedBy !== undefined) where.push(sql`${importedCalls.flips} @> ${JSON.stringify([filter.flippedBy])}::jsonb`);
+  return where;
+}
+
+/** Newest first. `complete` keeps only calls that carry everything re-evaluation needs. */
+export async function listImportedCalls(gatewayId: string, options: ImportedCallFilter & { limit?: number; complete?: boolean } = {}, db?: Db): Promise<ImportedCallRow[]> {
+  const d = db ?? (await getDb());
+  const where = filtered(gatewayId, options);
   if (options.complete) where.push(sql`jsonb_array_length(${importedCalls.missing}) = 0`);
   return d
     .select()
@@ -60,15 +76,16 @@ export async function listImportedCalls(gatewayId: string, options: { limit?: nu
     .limit(Math.max(1, Math.min(100_000, Math.trunc(options.limit ?? 10_000))));
 }
 
-/** How many calls are stored for a gateway, and how many of them cannot be re-evaluated, by reason. */
-export async function importedCallCounts(gatewayId: string, db?: Db): Promise<{ total: number; incompleteCalls: number; incomplete: Record<string, number> }> {
+/** How many calls are stored for a gateway (in the filter), and how many of them cannot be re-evaluated, by reason. */
+export async function importedCallCounts(gatewayId: string, filter: ImportedCallFilter = {}, db?: Db): Promise<{ total: number; incompleteCalls: number; incomplete: Record<string, number> }> {
   const d = db ?? (await getDb());
+  const where = and(...filtered(gatewayId, filter));
   const [total] = await d
     .select({ n: sql<number>`count(*)::int`, incomplete: sql<number>`(count(*) filter (where jsonb_array_length(${importedCalls.missing}) > 0))::int` })
     .from(importedCalls)
-    .where(eq(importedCalls.gatewayId, gatewayId));
+    .where(where);
   const rows = await queryRows<{ reason: string; n: number }>(d, 
-    sql`select r.reason, count(*)::int as n from ${importedCalls}, jsonb_array_elements_text(${importedCalls.missing}) as r(reason) where ${importedCalls.gatewayId} = ${gatewayId} group by 1`,
+    sql`select r.reason, count(*)::int as n from ${importedCalls}, jsonb_array_elements_text(${importedCalls.missing}) as r(reason) where ${where} group by 1`,
   );
   return { total: total?.n ?? 0, incompleteCalls: total?.incomplete ?? 0, incomplete: Object.fromEntries(rows.map((r) => [r.reason, Number(r.n)])) };
 }

@@ -208,7 +208,7 @@ describe("publishing on the embedded engine", () => {
     // The Impact panel: the corpus route's calls, through the worker's handler.
     const sim = deps.simOf(refund);
     const corpus = await loadCorpus(refund.gatewayId);
-    const panel = simulationHandlers["sim.impact"]({ gateway: sim, draftText: draft, publishedText: published, calls: corpus } as never, { cedar: cedarNode as never, progress: () => {} }) as ReturnType<typeof publishImpact>;
+    const panel = simulationHandlers["sim.impact"]({ gateway: sim, draftText: draft, publishedText: published, calls: corpus.calls } as never, { cedar: cedarNode as never, progress: () => {} }) as ReturnType<typeof publishImpact>;
     const key = (f: { label: string; from: string; to: string; count: number }) => `${f.label} ${f.from}→${f.to} ×${f.count}`;
     expect(review.impact.flips.map(key)).toEqual(panel.flips.map(key));
     expect(review.impact.flips.map(key)).toEqual([expect.stringMatching(/^case: mid refund ALLOW→DENY ×1$/), expect.stringMatching(/"amount":800\} as agent ALLOW→DENY ×2$/)]);
@@ -216,7 +216,7 @@ describe("publishing on the embedded engine", () => {
     // Once published, switching to ENFORCE would deny exactly the calls the draft's impact said it denies now, and those it denied already.
     await publishDraft(deps, refund.gatewayId, { text: draft, message: "Lower the limit", baseVersion: review.currentVersion });
     const mode = modeEvidence(sim, corpus, toDocument(await live()), "LOG_ONLY", "ENFORCE");
-    const denied = corpus.filter((c) => c.tool === REFUND && ((c.request as ReturnType<typeof call>).params.arguments.amount >= 500));
+    const denied = corpus.calls.filter((c) => c.tool === REFUND && ((c.request as ReturnType<typeof call>).params.arguments.amount >= 500));
     expect(mode.denied.items.map((i) => i.label).sort()).toEqual(denied.map((c) => c.label).sort());
     expect(mode.denied.items.map((i) => i.label)).toEqual(expect.arrayContaining(review.impact.flips.map((f) => f.label)));
   });

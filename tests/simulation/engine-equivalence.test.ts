@@ -113,9 +113,12 @@ describe("impact analysis decides both sets with one evaluation per call", () =>
       const draft = compilePolicySet(cedar, { policies: draftPolicies, schemaJson: schema });
       try {
         const expected = corpus.flatMap((c, index) => {
-          const from = decide(compiled, gateway, c).decision;
-          const to = decide(draft, gateway, c).decision;
-          return from === to ? [] : [{ index, source: c.source, label: c.label, tool: c.tool, count: 1, from, to }];
+          const before = decide(compiled, gateway, c);
+          const after = decide(draft, gateway, c);
+          if (before.decision === after.decision) return [];
+          // The forbids that deny it on its DENY side are that side's determining policies (none: default deny).
+          const forbids = [...(before.decision === "DENY" ? before : after).determiningPolicies].sort();
+          return [{ index, source: c.source, label: c.label, tool: c.tool, count: 1, from: before.decision, to: after.decision, arguments: c.request.params.arguments, forbids }];
         });
         const r = impact(corpus, gateway, compiled, draft);
         expect(r.flips).toEqual(expected);

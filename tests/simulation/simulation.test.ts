@@ -137,7 +137,7 @@ describe("suites, matrix and impact compare the draft with the published set", (
     const r = impact(calls, gateway, compile(published), compile(draft), (done) => progress.push(done));
     // amounts 1000..4995 (i = 200..999) flip from DENY to ALLOW.
     expect(r).toMatchObject({ total: 1200, allowToDeny: 0, denyToAllow: 800 });
-    expect(r.flips[0]).toEqual({ index: 200, label: "#200", source: "case", tool: "RefundTarget___process_refund", count: 1, from: "DENY", to: "ALLOW" });
+    expect(r.flips[0]).toEqual({ index: 200, label: "#200", source: "case", tool: "RefundTarget___process_refund", count: 1, from: "DENY", to: "ALLOW", arguments: { amount: 1000 }, forbids: [] });
     expect(progress).toEqual([500, 1000, 1200]);
   });
 });

@@ -17,12 +17,12 @@ const Query = z.object({
 });
 
 /**
- * `GET /api/gateways/{id}/simulate/corpus?recorded=<n>` → `{"calls":[{principal,request,label,source,tool,count}],"cases","recorded"}`:
- * the gateway's impact corpus (saved cases, then the most recent recorded calls, default and at most
- * 10,000, identical ones folded), in the shape `POST …/simulate` takes.
+ * `GET /api/gateways/{id}/simulate/corpus?recorded=<n>` → `{"calls":[{principal,request,label,source,tool,count}],"cases","recorded","spans","notReplayable"}`:
+ * the gateway's impact corpus (saved cases, then the most recent recorded calls and imported span
+ * calls, default and at most 10,000 each, identical ones folded), in the shape `POST …/simulate` takes.
  */
 export const GET = route({ params: GatewayParams, query: Query }, async ({ params, query }) => {
   await requireGateway(params.gatewayId);
-  const calls = await loadCorpus(params.gatewayId, query.recorded);
-  return NextResponse.json({ calls, ...corpusCounts(calls) }, { headers: { "cache-control": "no-store" } });
+  const corpus = await loadCorpus(params.gatewayId, { recorded: query.recorded });
+  return NextResponse.json({ ...corpus, ...corpusCounts(corpus.calls) }, { headers: { "cache-control": "no-store" } });
 });

@@ -3,8 +3,10 @@ import { z } from "zod";
 import { RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
 import { GatewayId } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
+import { evidenceDeps } from "@/lib/evidence/service";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { promotionRequest } from "@/lib/publishing/change-requests";
+import { evidenceRange } from "@/lib/publishing/live-evidence";
 import { promotePolicy } from "@/lib/publishing/promote";
 import { canaryEvidenceFor } from "@/lib/publishing/review";
 
@@ -13,10 +15,13 @@ export const dynamic = "force-dynamic";
 // Next has decoded the path once; the name is used as it is (a `%25` in it stays a literal `%`, and fails the rule).
 const Params = z.object({ gatewayId: GatewayId, policyName: z.string().regex(RESOURCE_NAME, `policyName must ${RESOURCE_NAME_RULE}`) });
 
-/** The canary's decision-flip evidence: what promoting it would change. */
-export const GET = route({ params: Params }, async ({ who, params }) => {
-  const [evidence] = await canaryEvidenceFor(await defaultDeps(who), params.gatewayId, [params.policyName]);
-  return NextResponse.json(evidence);
+const Query = z.object({ from: z.string().max(40).optional(), to: z.string().max(40).optional() });
+
+/** The canary's decision-flip evidence: what promoting it would change, and its real flips in the range (default: the last 7 days). */
+export const GET = route({ params: Params, query: Query }, async ({ who, params, query }) => {
+  const real = { evidence: await evidenceDeps(), range: evidenceRange(query) };
+  const [evidence] = await canaryEvidenceFor(await defaultDeps(who), params.gatewayId, [params.policyName], real);
+  return NextResponse.json(evidence, { headers: { "cache-control": "no-store" } });
 });
 
 /**
