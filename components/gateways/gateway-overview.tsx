@@ -10,7 +10,7 @@ export function GatewayOverview({ gateway }: { gateway: GatewayDetail }) {
   ];
   return (
     <Card aria-labelledby="overview-title">
-      <CardHeader id="overview-title" title="Overview" />
+      <CardHeader id="overview-title" title="Endpoint and identity" />
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 p-4 text-sm">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">

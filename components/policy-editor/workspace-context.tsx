@@ -15,6 +15,8 @@ export interface Workspace {
   apply(mode: "insert" | "replace", text: string): void;
   /** Moves the cursor to a policy by its id (`@id` annotation or `policyN`). */
   revealPolicy(policyId: string): void;
+  /** Opens one of the side panels by its id ("simulate", "matrix", …), unfolding the panel column. */
+  showPanel(id: string): void;
 }
 
 export const WorkspaceContext = createContext<Workspace | null>(null);
