@@ -13,6 +13,9 @@ interface SimState {
   /** Suites changed (a case saved or imported): panels that list cases re-read them. */
   casesVersion: number;
   casesChanged(): void;
+  /** A call another panel asked Simulate to show (the matrix's "Open in Simulate"); `seq` tells requests apart. */
+  pending: { persona: string; request: unknown; seq: number } | null;
+  openInSimulate(persona: string, request: unknown): void;
 }
 
 type RunOptions = { worker?: CedarWorkerClient; signal?: AbortSignal; onProgress?: (d: number, t: number) => void };
@@ -27,7 +30,9 @@ export function SimulationProvider({ gatewayId, gateway, personas: initial, chil
     setPersonas((await listPersonas(gatewayId)).personas);
   }, [gatewayId]);
   const casesChanged = useCallback(() => setCasesVersion((v) => v + 1), []);
-  return <SimContext.Provider value={{ gateway, personas, reloadPersonas, casesVersion, casesChanged }}>{children}</SimContext.Provider>;
+  const [pending, setPending] = useState<SimState["pending"]>(null);
+  const openInSimulate = useCallback((persona: string, request: unknown) => setPending((p) => ({ persona, request, seq: (p?.seq ?? 0) + 1 })), []);
+  return <SimContext.Provider value={{ gateway, personas, reloadPersonas, casesVersion, casesChanged, pending, openInSimulate }}>{children}</SimContext.Provider>;
 }
 
 /** The simulation state plus `run`: a worker job on the editor's current text vs the published set. */

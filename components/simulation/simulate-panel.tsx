@@ -26,6 +26,15 @@ export function SimulatePanel() {
   const [result, setResult] = useState<{ r: SimResult; problems: Array<{ id: string; message: string }>; body: string; persona: string; seq: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  // Another panel (the matrix) asked to show a call here: take its tool, persona and body once.
+  const [shown, setShown] = useState(0);
+  if (sim.pending && sim.pending.seq !== shown) {
+    const read = readCall(sim.gateway, sim.pending.request);
+    setShown(sim.pending.seq);
+    if (read.ok) setTool(read.tool);
+    setPersonaName(sim.pending.persona);
+    setBody(JSON.stringify(sim.pending.request, null, 2));
+  }
 
   // The same checks the gateway makes before any policy runs, live as the body is edited.
   const check = useMemo(() => readCall(sim.gateway, body), [body, sim.gateway]);
@@ -54,6 +63,7 @@ export function SimulatePanel() {
         <label className="text-xs text-zinc-600 dark:text-zinc-400">
           Tool
           <select
+            aria-label="Tool"
             className={field}
             value={tool}
             onChange={(e) => {
@@ -68,7 +78,7 @@ export function SimulatePanel() {
         </label>
         <label className="text-xs text-zinc-600 dark:text-zinc-400">
           Persona
-          <select className={field} value={persona?.name ?? ""} onChange={(e) => setPersonaName(e.target.value)}>
+          <select aria-label="Persona" className={field} value={persona?.name ?? ""} onChange={(e) => setPersonaName(e.target.value)}>
             {sim.personas.map((p) => (
               <option key={p.name} value={p.name}>
                 {p.name}
