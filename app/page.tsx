@@ -2,6 +2,7 @@ import { GatewayList } from "@/components/gateways/gateway-list";
 import { ErrorState } from "@/components/ui/states";
 import { getControlPlane } from "@/lib/agentcore";
 import { load } from "@/lib/http/load";
+import { gatewayStatuses } from "@/lib/workspace/status";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export default async function GatewaysPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Gateways</h1>
-      {result.ok ? <GatewayList gateways={result.data} /> : <ErrorState error={result.error} />}
+      {result.ok ? <GatewayList gateways={result.data} statuses={gatewayStatuses(result.data)} /> : <ErrorState error={result.error} />}
     </div>
   );
 }

@@ -1,8 +1,11 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import type { GatewayDetail } from "@/lib/agentcore/types";
+import type { GatewayStatus } from "@/lib/workspace/status";
+import { StatusBadges } from "./status-badges";
 
-export function GatewayOverview({ gateway }: { gateway: GatewayDetail }) {
+export function GatewayOverview({ gateway, status }: { gateway: GatewayDetail; status?: GatewayStatus }) {
   const rows: Array<[string, React.ReactNode]> = [
+    ["Policies", <StatusBadges key="status" status={status} />],
     ["Gateway id", <code key="id">{gateway.gatewayId}</code>],
     ["ARN", <code key="arn" className="break-all">{gateway.gatewayArn}</code>],
     ["MCP endpoint", <code key="url" className="break-all" data-testid="gateway-url">{gateway.gatewayUrl}</code>],
@@ -11,7 +14,7 @@ export function GatewayOverview({ gateway }: { gateway: GatewayDetail }) {
   return (
     <Card aria-labelledby="overview-title">
       <CardHeader id="overview-title" title="Endpoint and identity" />
-      <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2 p-4 text-sm">
+      <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-4 gap-y-2 p-4 text-sm">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-zinc-500">{k}</dt>

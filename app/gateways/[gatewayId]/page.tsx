@@ -12,6 +12,8 @@ import { load } from "@/lib/http/load";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { findInterrupted } from "@/lib/publishing/recovery";
 import { engineControlsFor } from "@/lib/publishing/review";
+import { getDraft } from "@/lib/store/drafts";
+import { gatewayStatuses } from "@/lib/workspace/status";
 
 export const dynamic = "force-dynamic";
 
@@ -31,12 +33,22 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
   const deps = { ...(await defaultDeps()), loadGateway: getGatewayOnce };
   const [controls, recovery] = await Promise.all([load(() => engineControlsFor(deps, gateway.gatewayId)), gateway.policyEngine ? load(() => findInterrupted(deps, gateway.gatewayId)) : null]);
   const interrupted = recovery?.ok ? recovery.data.interrupted : null;
-  const markers = await load(() => auditMarkers(gateway.gatewayId));
+  const [markers, status] = await Promise.all([
+    load(() => auditMarkers(gateway.gatewayId)),
+    // The engine's policies were just read: the status reuses them instead of reading them again.
+    gatewayStatuses([gateway], {
+      listPolicies: async () => (engine?.ok ? engine.data.policies : Promise.reject(new Error(engine && !engine.ok ? engine.error.message : "no engine"))),
+      listDraftTexts: async () => {
+        const draft = await getDraft(gateway.gatewayId);
+        return new Map(draft ? [[gateway.gatewayId, draft.text]] : []);
+      },
+    }),
+  ]);
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
       <div className="space-y-4">
         {interrupted ? <InterruptedPublishBanner gatewayId={gateway.gatewayId} interrupted={interrupted} /> : null}
-        <GatewayOverview gateway={gateway} />
+        <GatewayOverview gateway={gateway} status={status[gateway.gatewayId]} />
         {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
         <EngineSection gateway={gateway} engine={engine} />
         {gateway.policyEngine ? <EvidenceCharts gatewayId={gateway.gatewayId} markers={markers.ok ? markers.data : []} /> : null}
