@@ -94,7 +94,7 @@ export function DecisionLog({
       <div role="search" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           Decision
-          <select className={select} value={filters.decision} onChange={(e) => set({ decision: e.target.value as DecisionFilters["decision"] })}>
+          <select aria-label="Decision" className={select} value={filters.decision} onChange={(e) => set({ decision: e.target.value as DecisionFilters["decision"] })}>
             <option value="">All</option>
             <option value="ALLOW">ALLOW</option>
             <option value="DENY">DENY</option>
@@ -102,7 +102,7 @@ export function DecisionLog({
         </label>
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           Tool
-          <select className={select} value={filters.tool} onChange={(e) => set({ tool: e.target.value })}>
+          <select aria-label="Tool" className={select} value={filters.tool} onChange={(e) => set({ tool: e.target.value })}>
             <option value="">All tools</option>
             {tools.map((t) => (
               <option key={t} value={t}>
@@ -113,7 +113,7 @@ export function DecisionLog({
         </label>
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           Persona
-          <select className={select} value={filters.persona} onChange={(e) => set({ persona: e.target.value })}>
+          <select aria-label="Persona" className={select} value={filters.persona} onChange={(e) => set({ persona: e.target.value })}>
             <option value="">All personas</option>
             {personas.map((p) => (
               <option key={p} value={p}>

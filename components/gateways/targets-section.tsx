@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { count } from "@/components/ui/count";
 import { EmptyState } from "@/components/ui/states";
 import type { Target, TargetKind } from "@/lib/agentcore/types";
 import { DiscoverTools } from "./discover-tools";
@@ -18,7 +19,7 @@ const KIND_LABEL: Record<TargetKind, string> = {
 export function TargetsSection({ gatewayId, targets }: { gatewayId: string; targets: Target[] }) {
   return (
     <Card aria-labelledby="targets-title">
-      <CardHeader id="targets-title" title={`Targets and tools (${targets.length} targets, ${targets.reduce((n, t) => n + t.tools.length, 0)} tools)`} />
+      <CardHeader id="targets-title" title={`Targets and tools (${count(targets.length, "target")}, ${count(targets.reduce((n, t) => n + t.tools.length, 0), "tool")})`} />
       <div className="space-y-4 p-4">
         {targets.length === 0 ? <EmptyState title="This gateway has no targets" /> : null}
         {targets.map((t) => (
