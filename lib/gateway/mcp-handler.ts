@@ -5,7 +5,7 @@ import { textProblem } from "@/lib/json-limits";
 import { readCapped } from "@/lib/http/read-capped";
 import type { Db } from "@/lib/store/db";
 import { findClient } from "@/lib/store/clients";
-import { recordDecisions, type NewDecision } from "@/lib/store/decisions";
+import { recordDecisions, recordedResponse, type NewDecision } from "@/lib/store/decisions";
 import { localGatewayFingerprint } from "@/lib/store/gateway-state";
 import { demoToolOutput } from "@/lib/demo/tool-outputs";
 import { MAX_MESSAGE_BYTES, parseJsonRpcText, readMessage, rpcError, rpcResult, RPC, tooLargeError, type JsonRpcId, type JsonRpcResponse } from "@/lib/mcp/json-rpc";
@@ -248,6 +248,7 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     }
     const mode = engine ? engine.mode : "NONE";
     const blocked = mode === "ENFORCE" && verdict.decision === "DENY";
+    const answer = blocked ? deniedError(id, verdict.determiningPolicies) : toolResult(id, demoToolOutput(name, args));
 
     await record({
       gatewayId: ctx.gateway.gatewayId,
@@ -262,10 +263,9 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       flips: verdict.flips,
       mode,
       blocked,
+      response: recordedResponse(answer),
     });
-
-    if (blocked) return deniedError(id, verdict.determiningPolicies);
-    return toolResult(id, demoToolOutput(name, args));
+    return answer;
   }
 }
 

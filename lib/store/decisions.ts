@@ -4,7 +4,8 @@ import type { EngineMode } from "@/lib/agentcore/types";
 import type { Decision } from "@/lib/cedar/cedar-api";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 import { getDb, type Db } from "./db";
-import { decisionLog } from "./schema";
+import type { JsonRpcResponse } from "@/lib/mcp/json-rpc";
+import { decisionLog, type RecordedResponse } from "./schema";
 
 /** The local gateway's decision log: one row per authorized `tools/call`. */
 
@@ -24,7 +25,19 @@ export interface NewDecision {
   mode: EngineMode | "NONE";
   /** The call was refused (ENFORCE + DENY); otherwise the tool ran. */
   blocked: boolean;
+  /** What the gateway answered (see `recordedResponse`); null when it was not kept. */
+  response?: RecordedResponse | null;
   at?: Date;
+}
+
+export type { RecordedResponse };
+
+/** Answers past this many characters keep only their beginning: the log is evidence, not an archive of tool output. */
+export const MAX_RECORDED_RESPONSE = 16_384;
+
+export function recordedResponse(answer: JsonRpcResponse): RecordedResponse {
+  const text = JSON.stringify(answer);
+  return text.length <= MAX_RECORDED_RESPONSE ? answer : { truncated: true, length: text.length, head: text.slice(0, MAX_RECORDED_RESPONSE) };
 }
 
 export interface DecisionEntry extends Omit<NewDecision, "at"> {
@@ -143,5 +156,6 @@ function toEntry(r: typeof decisionLog.$inferSelect): DecisionEntry {
     flips: r.flips,
     mode: r.mode,
     blocked: r.blocked,
+    response: r.response ?? null,
   };
 }

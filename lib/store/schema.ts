@@ -1,6 +1,7 @@
 import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
 import type { Authorizer, DefinitionKind, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
 import type { Decision, PrincipalKind } from "@/lib/cedar/cedar-api";
+import type { JsonRpcResponse } from "@/lib/mcp/json-rpc";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" }).notNull().defaultNow();
@@ -143,6 +144,9 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_gateway").on(t.gatewayId, t.at)],
 );
 
+/** A gateway answer as the decision log keeps it: whole, or its beginning when it is too large to keep. */
+export type RecordedResponse = JsonRpcResponse | { truncated: true; length: number; head: string };
+
 export const decisionLog = pgTable(
   "decision_log",
   {
@@ -160,6 +164,8 @@ export const decisionLog = pgTable(
     flips: jsonb("flips").$type<string[]>().notNull().default([]),
     mode: text("mode").$type<EngineMode | "NONE">().notNull(),
     blocked: boolean("blocked").notNull(),
+    /** The JSON-RPC answer the gateway sent (null for entries recorded before it was kept). */
+    response: jsonb("response").$type<RecordedResponse>(),
   },
   (t) => [index("decision_log_gateway").on(t.gatewayId, t.at)],
 );
