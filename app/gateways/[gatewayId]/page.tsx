@@ -45,8 +45,8 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
     }),
   ]);
   return (
-    <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
-      <div className="space-y-4">
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="min-w-0 space-y-4">
         {interrupted ? <InterruptedPublishBanner gatewayId={gateway.gatewayId} interrupted={interrupted} /> : null}
         <GatewayOverview gateway={gateway} status={status[gateway.gatewayId]} />
         {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
