@@ -80,7 +80,7 @@ export function DecisionMatrix({
                   );
                   const look = cn("flex w-full flex-col rounded px-1.5 py-0.5 text-left font-medium whitespace-nowrap", tone(cell.draft), cell.changed && "ring-2 ring-amber-500");
                   return (
-                    <td key={p} className="p-0.5 align-top">
+                    <td key={p} className="p-0.5 align-top" data-persona={p}>
                       {onSelect ? (
                         <button type="button" aria-label={name} aria-pressed={selected === cell} onClick={() => onSelect(cell)} className={look}>
                           {body}

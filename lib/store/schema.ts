@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { boolean, integer, json, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
 import type { Authorizer, DefinitionKind, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
 import type { Decision, PrincipalKind } from "@/lib/cedar/cedar-api";
 import type { JsonRpcResponse } from "@/lib/mcp/json-rpc";
@@ -164,8 +164,8 @@ export const decisionLog = pgTable(
     flips: jsonb("flips").$type<string[]>().notNull().default([]),
     mode: text("mode").$type<EngineMode | "NONE">().notNull(),
     blocked: boolean("blocked").notNull(),
-    /** The JSON-RPC answer the gateway sent (null for entries recorded before it was kept). */
-    response: jsonb("response").$type<RecordedResponse>(),
+    /** The JSON-RPC answer the gateway sent (null for entries recorded before it was kept); `json`, not `jsonb`, keeps its key order. */
+    response: json("response").$type<RecordedResponse>(),
   },
   (t) => [index("decision_log_gateway").on(t.gatewayId, t.at)],
 );

@@ -1,1 +1,1 @@
-ALTER TABLE "decision_log" ADD COLUMN "response" jsonb;
+ALTER TABLE "decision_log" ADD COLUMN "response" json;
