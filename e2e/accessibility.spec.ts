@@ -101,7 +101,7 @@ test.describe("accessibility and the keyboard", () => {
     await view.getByRole("tab", { name: "Policies" }).focus();
     await page.keyboard.press("ArrowRight");
     await expect(view.getByRole("tab", { name: "Schema", selected: true })).toBeFocused();
-    await expect(page.getByRole("tabpanel", { name: "Schema" }).getByLabel("Generated schema")).toBeVisible();
+    await expect(page.getByRole("tabpanel", { name: "Schema", exact: true }).getByLabel("Generated schema")).toBeVisible();
     await page.keyboard.press("ArrowLeft");
     await expect(view.getByRole("tab", { name: "Policies", selected: true })).toBeFocused();
   });

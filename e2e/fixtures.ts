@@ -27,7 +27,7 @@ export const test = base.extend<Fixtures>({
         if (m.type() === "error" && /Content.Security.Policy/i.test(m.text())) errors.push(`${page.url()}: ${m.text()}`);
       });
       await page.addInitScript(() => {
-        document.addEventListener("securitypolicyviolation", (e) => console.error(`Content-Security-Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline code"}`));
+        document.addEventListener("securitypolicyviolation", (e) => console.error(`Content-Security-Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline code"} (${e.sourceFile}:${e.lineNumber})`));
       });
       await use(errors);
       expect(errors, "uncaught page errors and Content-Security-Policy violations").toEqual([]);

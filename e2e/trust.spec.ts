@@ -101,7 +101,8 @@ test.describe("a console a security engineer trusts at a glance", () => {
     const versions = await page.getByRole("list", { name: "Versions" }).getByRole("listitem").count();
     await compare.getByRole("combobox", { name: "Compare from" }).selectOption({ index: 1 });
     await compare.getByRole("combobox", { name: "Compare to" }).selectOption({ index: 0 });
-    await expect(compare.getByTestId("version-diff")).toContainText("(reviewed)");
+    // Monaco loads on first use: on a busy machine that takes a while.
+    await expect(compare.getByTestId("version-diff")).toContainText("(reviewed)", { timeout: 30_000 });
     expect(versions).toBeGreaterThanOrEqual(2);
 
     await page.goto(`/gateways/${id}/decisions`);

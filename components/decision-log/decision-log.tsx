@@ -164,7 +164,8 @@ export function DecisionLog({
           </EmptyState>
         ) : null}
         {entries.length > 0 ? (
-          <div className="overflow-x-auto">
+          // relative: the header's sr-only label is positioned, and would otherwise widen the page instead of this box.
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm" aria-label="Recorded calls">
               <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
                 <tr>

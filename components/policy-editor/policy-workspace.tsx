@@ -127,7 +127,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
         <div className="flex min-h-0 min-w-0 flex-1 flex-col">
           <div className="flex flex-wrap items-center gap-1 border-b border-zinc-200 px-2 py-1.5 dark:border-zinc-800">
             <Button size="sm" variant="ghost" aria-expanded={outlineOpen} aria-controls="workspace-outline" onClick={() => setOutlinePref(!outlineOpen)} title={outlineOpen ? "Hide the outline" : "Show the outline"}>
-              {outlineOpen ? "◧" : "☰"}
+              <span aria-hidden>{outlineOpen ? "◧" : "☰"}</span>
               <span className="sr-only">{outlineOpen ? "Hide the outline" : "Show the outline"}</span>
             </Button>
             <TabList label="Workspace view" className="gap-1">
@@ -162,7 +162,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
                 Review &amp; publish
               </Button>
               <Button size="sm" variant="ghost" aria-expanded={toolsOpen} aria-controls="workspace-tools" onClick={() => setToolsOpen((o) => !o)} title={toolsOpen ? "Hide the tools panel" : "Show the tools panel"}>
-                {toolsOpen ? "◨" : "⚙"}
+                <span aria-hidden>{toolsOpen ? "◨" : "⚙"}</span>
                 <span className="sr-only">{toolsOpen ? "Hide the tools panel" : "Show the tools panel"}</span>
               </Button>
             </div>

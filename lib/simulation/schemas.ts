@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod-csp";
 import { DECISIONS, PRINCIPAL_KINDS } from "@/lib/cedar/cedar-api";
 import { Principal } from "@/lib/mcp/principal";
 
