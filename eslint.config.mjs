@@ -8,7 +8,7 @@ import nextTs from "eslint-config-next/typescript";
  * AgentCore domain types, naming rules and id shapes) sit below everything. tests/lint/layers.test.ts proves a
  * wrong import fails `npm run lint`.
  */
-const BASE = ["errors", "cn", "json-limits", "roles", "agentcore/types", "agentcore/names", "agentcore/ids"];
+const BASE = ["errors", "cn", "json-limits", "zod-csp", "roles", "agentcore/types", "agentcore/names", "agentcore/ids"];
 const LAYERS = [
   ["cedar"],
   ["mcp", "dogwood"],

@@ -4,6 +4,7 @@ import { NewGatewayDialog } from "@/components/gateways/new-gateway-dialog";
 import { ErrorState } from "@/components/ui/states";
 import { getControlPlane } from "@/lib/agentcore";
 import { load } from "@/lib/http/load";
+import { gatewayStatuses } from "@/lib/workspace/status";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function GatewaysPage() {
           </>
         ) : null}
       </div>
-      {result.ok ? <GatewayList gateways={result.data.gateways} /> : <ErrorState error={result.error} />}
+      {result.ok ? <GatewayList gateways={result.data.gateways} statuses={gatewayStatuses(result.data.gateways)} /> : <ErrorState error={result.error} />}
     </div>
   );
 }

@@ -21,7 +21,7 @@ test.describe("evidence from CloudWatch on AWS", () => {
     await evidence.expectDrawn("Latency");
     await expect(evidence.chart("Allowed vs denied")).toContainText(/Denied: no determining policy: [1-9][\d,]* in range/);
 
-    await page.getByRole("link", { name: "Decisions" }).click();
+    await page.getByRole("tab", { name: "Decisions" }).click();
     await evidence.expectDrawn("Allowed vs denied");
     await evidence.importSpans("Last 24 hours");
     await expect(evidence.importCard).toContainText("Import complete");
@@ -38,7 +38,7 @@ test.describe("evidence from CloudWatch on AWS", () => {
     await fetch(`${fake}/__fake/traffic`, { method: "POST", body: JSON.stringify({ transactionSearch: false }) });
     await gateways.open();
     await gateways.openGateway("PaymentsGateway");
-    await page.getByRole("link", { name: "Decisions" }).click();
+    await page.getByRole("tab", { name: "Decisions" }).click();
     await new EvidencePanel(page).importSpans("Last 6 hours");
     const alert = new EvidencePanel(page).importCard.getByRole("alert");
     await expect(alert).toContainText("Tracing or Transaction Search is not enabled");

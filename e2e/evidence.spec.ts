@@ -32,7 +32,7 @@ test("the local workspace charts its own decision log, and the gateways list loa
   await evidence.chooseRange("Last 7 days");
   await evidence.expectDrawn("Allowed vs denied");
 
-  await page.getByRole("link", { name: "Decisions" }).click();
+  await page.getByRole("tab", { name: "Decisions" }).click();
   await evidence.expectDrawn("Allowed vs denied");
   await expect(evidence.importCard).toHaveCount(0); // spans are an AWS thing
 });

@@ -82,7 +82,7 @@ test.describe("authoring Cedar in the policy workspace", () => {
     const schema = page.getByLabel("Generated schema");
     await expect(schema).toContainText('action "OrdersTarget___create_order" in [Action::"CallTool"]');
     await expect(schema).toContainText("entity OAuthUser");
-    await page.getByRole("radio", { name: "JSON schema" }).click();
+    await page.getByRole("tab", { name: "JSON schema" }).click();
     await expect(schema).toContainText('"OrdersTarget___get_order"');
     await expect(page.getByRole("link", { name: /Download/ })).toHaveAttribute("href", /format=json/);
   });

@@ -21,6 +21,8 @@ export interface DecisionFilters {
 
 const EMPTY: DecisionFilters = { decision: "", tool: "", persona: "", session: "", q: "" };
 const PAGE = 200;
+/** How often the log re-reads itself while the page is visible and live is on. */
+const POLL_MS = 5_000;
 
 /** The gateway's recorded calls, filterable, refreshable, each one a click away from a test case. */
 export function DecisionLog({
@@ -42,12 +44,13 @@ export function DecisionLog({
   const abort = useRef<AbortController | null>(null);
   const first = useRef(true);
 
+  const [live, setLive] = useState(true);
   const refresh = useCallback(
-    async (f: DecisionFilters) => {
+    async (f: DecisionFilters, quiet = false) => {
       abort.current?.abort();
       const ctrl = new AbortController();
       abort.current = ctrl;
-      setLoading(true);
+      if (!quiet) setLoading(true);
       try {
         const data = await listDecisions(gatewayId, { ...f, limit: PAGE }, ctrl.signal);
         setEntries(data.decisions);
@@ -72,6 +75,15 @@ export function DecisionLog({
     return () => clearTimeout(t);
   }, [filters, refresh]);
 
+  // New calls appear by themselves; a hidden tab does not poll.
+  useEffect(() => {
+    if (!live) return;
+    const t = setInterval(() => {
+      if (!document.hidden) void refresh(filters, true);
+    }, POLL_MS);
+    return () => clearInterval(t);
+  }, [live, filters, refresh]);
+
   async function addToSuite(entry: DecisionEntry) {
     setAdds((a) => ({ ...a, [entry.id]: { kind: "saving" } }));
     try {
@@ -89,14 +101,19 @@ export function DecisionLog({
   return (
     <Card aria-labelledby="decision-log-title">
       <CardHeader id="decision-log-title" title="Decision log">
-        <Button size="sm" onClick={() => void refresh(filters)} disabled={loading}>
-          {loading ? "Refreshing…" : "Refresh"}
-        </Button>
+        <div className="flex items-center gap-2">
+          <Button size="sm" variant="ghost" aria-pressed={live} onClick={() => setLive((l) => !l)} title={`Re-reads the log every ${POLL_MS / 1000} s while this tab is visible`}>
+            {live ? "● Live" : "Paused"}
+          </Button>
+          <Button size="sm" onClick={() => void refresh(filters)} disabled={loading}>
+            {loading ? "Refreshing…" : "Refresh"}
+          </Button>
+        </div>
       </CardHeader>
       <div role="search" className="flex flex-wrap items-end gap-3 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           Decision
-          <select className={select} value={filters.decision} onChange={(e) => set({ decision: e.target.value as DecisionFilters["decision"] })}>
+          <select aria-label="Decision" className={select} value={filters.decision} onChange={(e) => set({ decision: e.target.value as DecisionFilters["decision"] })}>
             <option value="">All</option>
             <option value="ALLOW">ALLOW</option>
             <option value="DENY">DENY</option>
@@ -104,7 +121,7 @@ export function DecisionLog({
         </label>
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           Tool
-          <select className={select} value={filters.tool} onChange={(e) => set({ tool: e.target.value })}>
+          <select aria-label="Tool" className={select} value={filters.tool} onChange={(e) => set({ tool: e.target.value })}>
             <option value="">All tools</option>
             {tools.map((t) => (
               <option key={t} value={t}>
@@ -115,7 +132,7 @@ export function DecisionLog({
         </label>
         <label className="flex flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
           Persona
-          <select className={select} value={filters.persona} onChange={(e) => set({ persona: e.target.value })}>
+          <select aria-label="Persona" className={select} value={filters.persona} onChange={(e) => set({ persona: e.target.value })}>
             <option value="">All personas</option>
             {personas.map((p) => (
               <option key={p} value={p}>
@@ -157,7 +174,8 @@ export function DecisionLog({
           </EmptyState>
         ) : null}
         {entries.length > 0 ? (
-          <div className="overflow-x-auto">
+          // relative: the header's sr-only label is positioned, and would otherwise widen the page instead of this box.
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm" aria-label="Recorded calls">
               <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:border-zinc-800">
                 <tr>

@@ -4,7 +4,7 @@ import { Fragment, useState } from "react";
 import { TimeAgo } from "@/components/gateways/time-ago";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { DecisionEntry } from "@/lib/store/decisions";
+import type { DecisionEntry, RecordedResponse } from "@/lib/store/decisions";
 
 export type AddState = { kind: "idle" } | { kind: "saving" } | { kind: "added"; suite: string; testCaseId: number } | { kind: "failed"; message: string };
 
@@ -85,7 +85,7 @@ export function DecisionRow({ entry, add, onAdd, onSession }: { entry: DecisionE
               <dd className="font-mono break-all">{JSON.stringify(entry.principal.claims)}</dd>
               <dt className="text-zinc-500">Arguments</dt>
               <dd>
-                <pre className="overflow-auto font-mono">{JSON.stringify(entry.arguments, null, 2)}</pre>
+                <pre className="overflow-auto font-mono whitespace-pre-wrap break-all">{JSON.stringify(entry.arguments, null, 2)}</pre>
               </dd>
               <dt className="text-zinc-500">Determining policies</dt>
               <dd className="font-mono">{entry.determiningPolicies.join(", ") || "none (default deny or no engine)"}</dd>
@@ -122,10 +122,32 @@ export function DecisionRow({ entry, add, onAdd, onSession }: { entry: DecisionE
                   </dd>
                 </>
               ) : null}
+              <dt className="text-zinc-500">Gateway&apos;s answer</dt>
+              <dd>
+                <GatewayAnswer response={entry.response ?? null} />
+              </dd>
             </dl>
           </td>
         </tr>
       ) : null}
     </Fragment>
+  );
+}
+
+/** The JSON-RPC answer the caller received, pretty-printed; the beginning only when it was too large to keep. */
+function GatewayAnswer({ response }: { response: RecordedResponse | null }) {
+  if (!response) return <span className="text-zinc-500">not kept (recorded before the console kept answers)</span>;
+  if ("truncated" in response) {
+    return (
+      <>
+        <span className="text-zinc-500">The first {response.head.length} of {response.length} characters:</span>
+        <pre className="max-h-60 overflow-auto font-mono whitespace-pre-wrap break-all">{response.head}</pre>
+      </>
+    );
+  }
+  return (
+    <pre className="max-h-60 overflow-auto font-mono whitespace-pre-wrap break-all" data-testid="gateway-answer">
+      {JSON.stringify(response, null, 2)}
+    </pre>
   );
 }

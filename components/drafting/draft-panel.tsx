@@ -7,7 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { generateDraft } from "@/lib/api-client/drafts";
 import type { DraftedPolicy, DraftResult, DrafterKind } from "@/lib/drafting/types";
-import { DraftDiff } from "./draft-diff";
+import { insertedText, type ApplyMode } from "@/lib/simulation/draft-effect";
+import { DraftEffectView, useDraftEffect } from "./draft-effect";
 
 const LABEL: Record<DrafterKind, string> = { anthropic: "Claude", offline: "Offline rules", agentcore: "AgentCore generation" };
 const STATUS: Record<DraftResult["status"], { tone: "green" | "amber" | "red"; text: string }> = {
@@ -34,7 +35,8 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
   const [progress, setProgress] = useState<string | null>(null);
   const [result, setResult] = useState<DraftResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [mode, setMode] = useState<"insert" | "replace">("insert");
+  // null follows the effect's suggestion (replacing the policies a restriction would leave in place).
+  const [picked, setPicked] = useState<ApplyMode | null>(null);
   const [acknowledged, setAcknowledged] = useState(false);
   const stop = useRef<AbortController | null>(null);
   const running = progress !== null;
@@ -43,6 +45,7 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
     setError(null);
     setResult(null);
     setAcknowledged(false);
+    setPicked(null);
     setStreamed([]);
     setProgress("Drafting…");
     stop.current = new AbortController();
@@ -67,8 +70,15 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
     }
   }
 
-  const draftText = result ? result.policies.map((p) => p.statement.trim()).join("\n\n") + "\n" : "";
-  const applied = mode === "replace" ? draftText : `${ws.text.trimEnd()}${ws.text.trim() ? "\n\n" : ""}${draftText}`;
+  const draftText = result?.policies.length ? result.policies.map((p) => p.statement.trim()).join("\n\n") + "\n" : "";
+  const effect = useDraftEffect(draftText);
+  const mode: ApplyMode = picked && (picked !== "replace-restricted" || effect.effect?.restricted.length) ? picked : (effect.effect?.suggested ?? "insert");
+  const applied = effect.effect?.texts[mode] ?? (mode === "replace" ? draftText : insertedText(ws.text, draftText));
+  const apply = () => {
+    if (mode === "replace-restricted") ws.apply("replace", applied);
+    else ws.apply(mode, draftText);
+    setResult(null);
+  };
 
   return (
     <div className="space-y-3 p-3 text-sm">
@@ -139,18 +149,10 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
           <Notes title="Checked by the service when published" items={(result.notes ?? []).map((n) => `line ${n.line}:${n.column} ${n.message}`)} />
           {result.policies.length ? (
             <>
-              <div role="radiogroup" aria-label="How to apply" className="flex gap-3 text-xs">
-                {(["insert", "replace"] as const).map((m) => (
-                  <label key={m} className="flex items-center gap-1">
-                    <input type="radio" name="apply-mode" checked={mode === m} onChange={() => setMode(m)} />
-                    {m === "insert" ? "Insert after the current policies" : "Replace the current policies"}
-                  </label>
-                ))}
-              </div>
-              <DraftDiff original={ws.text} modified={applied} />
+              <DraftEffectView state={effect} mode={mode} onMode={setPicked} applied={applied} />
               <div className="flex gap-2">
-                <Button variant="primary" disabled={result.accessWarnings.length > 0 && !acknowledged} onClick={() => (ws.apply(mode, draftText), setResult(null))}>
-                  {mode === "insert" ? "Insert" : "Replace"}
+                <Button variant="primary" disabled={(result.accessWarnings.length > 0 && !acknowledged) || effect.pending} onClick={apply}>
+                  {APPLY_LABEL[mode](effect.effect?.restricted.length ?? 0)}
                 </Button>
                 <Button onClick={() => setResult(null)}>Discard</Button>
               </div>
@@ -161,6 +163,12 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
     </div>
   );
 }
+
+const APPLY_LABEL: Record<ApplyMode, (n: number) => string> = {
+  insert: () => "Insert",
+  replace: () => "Replace",
+  "replace-restricted": (n) => `Replace ${n === 1 ? "that policy" : `those ${n} policies`} and add the draft`,
+};
 
 /** Wider access than asked, said first and in full: applying such a draft takes a deliberate tick. */
 function AccessAlert({ warnings, acknowledged, onAcknowledge }: { warnings: DraftResult["accessWarnings"]; acknowledged: boolean; onAcknowledge: (v: boolean) => void }) {

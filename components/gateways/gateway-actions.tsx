@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCan } from "@/components/team/viewer-context";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogBody, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { deleteGateway, exportUrl, updateGateway } from "@/lib/api-client/gateway-admin";
 import { GatewayFields, validGatewayName } from "./gateway-fields";
@@ -48,18 +48,24 @@ function RenameDialog({ gatewayId, name, description }: { gatewayId: string; nam
       <DialogTrigger asChild>
         <Button disabled={!can.allowed} title={can.reason}>Rename</Button>
       </DialogTrigger>
-      <DialogContent title={`Rename ${name}`} description="The id, ARN and MCP endpoint stay the same.">
-        <form id="rename-gateway" onSubmit={(e) => void submit(e)} className="space-y-3">
-          <GatewayFields name={newName} description={newDescription} onName={setNewName} onDescription={setNewDescription} error={error} />
-        </form>
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
-          <Button type="submit" form="rename-gateway" variant="primary" disabled={!valid}>
-            Save
-          </Button>
-        </div>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{`Rename ${name}`}</DialogTitle>
+          <DialogDescription>The id, ARN and MCP endpoint stay the same.</DialogDescription>
+        </DialogHeader>
+        <DialogBody>
+          <form id="rename-gateway" onSubmit={(e) => void submit(e)} className="space-y-3">
+            <GatewayFields name={newName} description={newDescription} onName={setNewName} onDescription={setNewDescription} error={error} />
+          </form>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button type="submit" form="rename-gateway" variant="primary" disabled={!valid}>
+              Save
+            </Button>
+          </div>
+        </DialogBody>
       </DialogContent>
     </Dialog>
   );
@@ -89,19 +95,22 @@ function DeleteDialog({ gatewayId, name }: { gatewayId: string; name: string }) 
       <DialogTrigger asChild>
         <Button variant="danger" disabled={!can.allowed} title={can.reason}>Delete gateway</Button>
       </DialogTrigger>
-      <DialogContent
-        title={`Delete ${name}?`}
-        description="Its targets, draft, personas and their clients, suites, publish history, audit entries and decision log are deleted with it; so is its policy engine unless another gateway uses it. This cannot be undone — export it first to keep a copy."
-      >
-        <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
-          <Button variant="danger" disabled={busy} onClick={() => void confirm()}>
-            {busy ? "Deleting…" : `Delete ${name}`}
-          </Button>
-        </div>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{`Delete ${name}?`}</DialogTitle>
+          <DialogDescription>Its targets, draft, personas and their clients, suites, publish history, audit entries and decision log are deleted with it; so is its policy engine unless another gateway uses it. This cannot be undone — export it first to keep a copy.</DialogDescription>
+        </DialogHeader>
+        <DialogBody>
+          <FormError message={error} />
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button variant="danger" disabled={busy} onClick={() => void confirm()}>
+              {busy ? "Deleting…" : `Delete ${name}`}
+            </Button>
+          </div>
+        </DialogBody>
       </DialogContent>
     </Dialog>
   );

@@ -1,13 +1,16 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { Suspense, use, useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/states";
 import type { GatewaySummary } from "@/lib/agentcore/types";
+import type { GatewayStatus } from "@/lib/workspace/status";
 import { EngineModeBadge, StatusBadge } from "./mode-badge";
+import { StatusBadges } from "./status-badges";
 import { TimeAgo } from "./time-ago";
 
-export function GatewayList({ gateways }: { gateways: GatewaySummary[] }) {
+/** The gateways at once; each one's policy count and draft state stream in after (they need the engines' policies). */
+export function GatewayList({ gateways, statuses }: { gateways: GatewaySummary[]; statuses: Promise<Record<string, GatewayStatus>> }) {
   const [filter, setFilter] = useState("");
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -39,6 +42,7 @@ export function GatewayList({ gateways }: { gateways: GatewaySummary[] }) {
               <th className="px-4 py-2 font-medium">Name</th>
               <th className="px-4 py-2 font-medium">Status</th>
               <th className="px-4 py-2 font-medium">Policy engine</th>
+              <th className="px-4 py-2 font-medium">Policies</th>
               <th className="px-4 py-2 font-medium">Targets</th>
               <th className="px-4 py-2 font-medium">Tools</th>
               <th className="px-4 py-2 font-medium">Last updated</th>
@@ -52,7 +56,7 @@ export function GatewayList({ gateways }: { gateways: GatewaySummary[] }) {
                     {g.name}
                   </Link>
                   <div className="font-mono text-xs text-zinc-500">{g.gatewayId}</div>
-                  <div className="max-w-md truncate font-mono text-xs text-zinc-400" title={g.gatewayArn}>
+                  <div className="max-w-xs truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={g.gatewayArn}>
                     {g.gatewayArn}
                   </div>
                 </td>
@@ -62,6 +66,11 @@ export function GatewayList({ gateways }: { gateways: GatewaySummary[] }) {
                 <td className="px-4 py-2.5">
                   <EngineModeBadge engine={g.policyEngine} />
                   {g.policyEngine ? <div className="mt-0.5 font-mono text-xs text-zinc-500">{g.policyEngine.policyEngineId}</div> : null}
+                </td>
+                <td className="px-4 py-2.5">
+                  <Suspense fallback={<span className="text-xs text-zinc-500">…</span>}>
+                    <RowStatus statuses={statuses} gatewayId={g.gatewayId} />
+                  </Suspense>
                 </td>
                 <td className="px-4 py-2.5 tabular-nums">{g.targetCount}</td>
                 <td className="px-4 py-2.5 tabular-nums">{g.toolCount}</td>
@@ -76,4 +85,8 @@ export function GatewayList({ gateways }: { gateways: GatewaySummary[] }) {
       </div>
     </div>
   );
+}
+
+function RowStatus({ statuses, gatewayId }: { statuses: Promise<Record<string, GatewayStatus>>; gatewayId: string }) {
+  return <StatusBadges status={use(statuses)[gatewayId]} />;
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCan } from "@/components/team/viewer-context";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogBody, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { createGateway } from "@/lib/api-client/gateway-admin";
 import { GatewayFields, validGatewayName } from "./gateway-fields";
 
@@ -39,18 +39,24 @@ export function NewGatewayDialog() {
       <DialogTrigger asChild>
         <Button variant="primary" disabled={!can.allowed} title={can.reason}>New gateway</Button>
       </DialogTrigger>
-      <DialogContent title="New gateway" description="A local gateway, with AgentCore's ids and ARN. Add targets and a policy engine once it exists.">
-        <form id="new-gateway" onSubmit={(e) => void submit(e)} className="space-y-3">
-          <GatewayFields name={name} description={description} onName={setName} onDescription={setDescription} error={error} />
-        </form>
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
-          <Button type="submit" form="new-gateway" variant="primary" disabled={!valid || busy}>
-            {busy ? "Creating…" : "Create gateway"}
-          </Button>
-        </div>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>New gateway</DialogTitle>
+          <DialogDescription>{"A local gateway, with AgentCore's ids and ARN. Add targets and a policy engine once it exists."}</DialogDescription>
+        </DialogHeader>
+        <DialogBody>
+          <form id="new-gateway" onSubmit={(e) => void submit(e)} className="space-y-3">
+            <GatewayFields name={name} description={description} onName={setName} onDescription={setDescription} error={error} />
+          </form>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button type="submit" form="new-gateway" variant="primary" disabled={!valid || busy}>
+              {busy ? "Creating…" : "Create gateway"}
+            </Button>
+          </div>
+        </DialogBody>
       </DialogContent>
     </Dialog>
   );

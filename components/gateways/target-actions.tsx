@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useCan } from "@/components/team/viewer-context";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogBody, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { deleteTarget, syncTarget } from "@/lib/api-client/gateway-admin";
 import type { SyncAnswer } from "@/lib/gateway-admin/sync";
@@ -47,47 +47,53 @@ function SyncDialog({ gatewayId, targetId, name }: { gatewayId: string; targetId
       <DialogTrigger asChild>
         <Button size="sm" disabled={!can.allowed} title={can.reason}>Re-sync</Button>
       </DialogTrigger>
-      <DialogContent title={`Re-sync ${name}`} description="What the MCP server lists now, against the tools this target holds. Nothing changes until you accept.">
-        {busy && !preview ? <p role="status">Asking the server for its tools…</p> : null}
-        <FormError message={error} />
-        {changes ? (
-          <div className="space-y-2" aria-label="Sync changes">
-            {none ? <p role="status">The server lists the same tools: nothing to change.</p> : null}
-            {changes.added.length ? <p>Added: {changes.added.map((t) => <code key={t} className="mr-1">{t}</code>)}</p> : null}
-            {changes.removed.length ? <p>Removed: {changes.removed.map((t) => <code key={t} className="mr-1">{t}</code>)}</p> : null}
-            {changes.changed.map((c) => (
-              <div key={c.name}>
-                Changed <code>{c.name}</code>
-                <ul className="list-disc pl-5 text-xs">
-                  {c.fields.length ? c.fields.map((f) => <li key={f.path}>{`${f.path}: ${f.change}${f.from ? ` (${f.from}` : ""}${f.to ? ` → ${f.to})` : f.from ? ")" : ""}`}</li>) : <li>descriptions or constraints only</li>}
-                </ul>
-              </div>
-            ))}
-            {preview.affectedPolicies.length ? (
-              <div role="alert" className="rounded-md bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-                <p className="font-medium">Policies this sync breaks:</p>
-                <ul className="list-disc pl-5 text-xs">
-                  {preview.affectedPolicies.map((p) => (
-                    <li key={`${p.in}-${p.policyId}`}>
-                      {p.in} <code>{p.policyId}</code> (line {p.startLine}): {p.messages.join(" ")}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {preview.applied ? <p role="status">Sync accepted: the target now holds the server&apos;s tools.</p> : null}
-          </div>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button>{preview?.applied ? "Close" : "Cancel"}</Button>
-          </DialogClose>
-          {preview && !preview.applied && !none ? (
-            <Button variant="primary" disabled={busy} onClick={() => void run(true)}>
-              Accept sync
-            </Button>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{`Re-sync ${name}`}</DialogTitle>
+          <DialogDescription>What the MCP server lists now, against the tools this target holds. Nothing changes until you accept.</DialogDescription>
+        </DialogHeader>
+        <DialogBody>
+          {busy && !preview ? <p role="status">Asking the server for its tools…</p> : null}
+          <FormError message={error} />
+          {changes ? (
+            <div className="space-y-2" aria-label="Sync changes">
+              {none ? <p role="status">The server lists the same tools: nothing to change.</p> : null}
+              {changes.added.length ? <p>Added: {changes.added.map((t) => <code key={t} className="mr-1">{t}</code>)}</p> : null}
+              {changes.removed.length ? <p>Removed: {changes.removed.map((t) => <code key={t} className="mr-1">{t}</code>)}</p> : null}
+              {changes.changed.map((c) => (
+                <div key={c.name}>
+                  Changed <code>{c.name}</code>
+                  <ul className="list-disc pl-5 text-xs">
+                    {c.fields.length ? c.fields.map((f) => <li key={f.path}>{`${f.path}: ${f.change}${f.from ? ` (${f.from}` : ""}${f.to ? ` → ${f.to})` : f.from ? ")" : ""}`}</li>) : <li>descriptions or constraints only</li>}
+                  </ul>
+                </div>
+              ))}
+              {preview.affectedPolicies.length ? (
+                <div role="alert" className="rounded-md bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+                  <p className="font-medium">Policies this sync breaks:</p>
+                  <ul className="list-disc pl-5 text-xs">
+                    {preview.affectedPolicies.map((p) => (
+                      <li key={`${p.in}-${p.policyId}`}>
+                        {p.in} <code>{p.policyId}</code> (line {p.startLine}): {p.messages.join(" ")}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {preview.applied ? <p role="status">Sync accepted: the target now holds the server&apos;s tools.</p> : null}
+            </div>
           ) : null}
-        </div>
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>{preview?.applied ? "Close" : "Cancel"}</Button>
+            </DialogClose>
+            {preview && !preview.applied && !none ? (
+              <Button variant="primary" disabled={busy} onClick={() => void run(true)}>
+                Accept sync
+              </Button>
+            ) : null}
+          </div>
+        </DialogBody>
       </DialogContent>
     </Dialog>
   );
@@ -117,16 +123,22 @@ function DeleteTargetDialog({ gatewayId, targetId, name }: { gatewayId: string; 
           Delete
         </Button>
       </DialogTrigger>
-      <DialogContent title={`Delete target ${name}?`} description="Its tools leave the gateway and its schema; policies naming them stop validating.">
-        <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button>Cancel</Button>
-          </DialogClose>
-          <Button variant="danger" onClick={() => void confirm()}>
-            Delete {name}
-          </Button>
-        </div>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{`Delete target ${name}?`}</DialogTitle>
+          <DialogDescription>Its tools leave the gateway and its schema; policies naming them stop validating.</DialogDescription>
+        </DialogHeader>
+        <DialogBody>
+          <FormError message={error} />
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button>Cancel</Button>
+            </DialogClose>
+            <Button variant="danger" onClick={() => void confirm()}>
+              Delete {name}
+            </Button>
+          </div>
+        </DialogBody>
       </DialogContent>
     </Dialog>
   );

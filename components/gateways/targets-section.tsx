@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { count } from "@/components/ui/count";
 import { EmptyState } from "@/components/ui/states";
 import { bareToolName } from "@/lib/agentcore/names";
 import type { Target, TargetKind } from "@/lib/agentcore/types";
@@ -23,7 +24,7 @@ const KIND_LABEL: Record<TargetKind, string> = {
 export function TargetsSection({ gatewayId, targets, editable = false }: { gatewayId: string; targets: Target[]; editable?: boolean }) {
   return (
     <Card aria-labelledby="targets-title">
-      <CardHeader id="targets-title" title={`Targets and tools (${targets.length} targets, ${targets.reduce((n, t) => n + t.tools.length, 0)} tools)`}>
+      <CardHeader id="targets-title" title={`Targets and tools (${count(targets.length, "target")}, ${count(targets.reduce((n, t) => n + t.tools.length, 0), "tool")})`}>
         {editable ? <AddTargetDialog gatewayId={gatewayId} /> : null}
       </CardHeader>
       <div className="space-y-4 p-4">

@@ -7,13 +7,18 @@ const subscribe = (cb: () => void) => {
   return () => clearInterval(t);
 };
 
-/** Relative time that renders the absolute ISO time on the server, so hydration never mismatches. */
-export function TimeAgo({ iso }: { iso: string }) {
+/**
+ * Relative time that renders the absolute ISO time on the server, so hydration never mismatches;
+ * `absolute` keeps the exact time (UTC, the same on server and browser) beside the relative one.
+ */
+export function TimeAgo({ iso, absolute = false }: { iso: string; absolute?: boolean }) {
   const now = useSyncExternalStore(subscribe, () => Math.floor(Date.now() / 30_000), () => 0);
-  const label = now === 0 ? iso.slice(0, 16).replace("T", " ") : relative(Date.parse(iso), now * 30_000);
+  const exact = `${iso.slice(0, 16).replace("T", " ")}${iso.endsWith("Z") ? " UTC" : ""}`;
+  const label = now === 0 ? exact : relative(Date.parse(iso), now * 30_000);
   return (
     <time dateTime={iso} title={iso}>
       {label}
+      {absolute && now !== 0 ? <span className="text-zinc-500 dark:text-zinc-400"> · {exact}</span> : null}
     </time>
   );
 }

@@ -133,6 +133,9 @@ export const CedarEditor = forwardRef<CedarEditorHandle, Props>(function CedarEd
       await editor.getAction("editor.action.formatDocument")?.run();
       latest.current.onSave();
     });
+    // Tab indents inside the editor, so Escape is the keyboard's way out (when no widget, snippet
+    // or multi-cursor wants it first); Ctrl+M, Monaco's own, makes Tab move focus instead.
+    editor.addCommand(m.KeyCode.Escape, () => focusAfter(editor.getContainerDomNode()), ESCAPE_LEAVES);
   };
 
   if (!monaco) return <LoadingState label="Loading editor…" />;
@@ -146,7 +149,7 @@ export const CedarEditor = forwardRef<CedarEditorHandle, Props>(function CedarEd
       onMount={onMount}
       options={{
         readOnly: props.readOnly,
-        ariaLabel: props.ariaLabel ?? "Cedar policy editor",
+        ariaLabel: `${props.ariaLabel ?? "Cedar policy editor"}. Escape leaves the editor; Ctrl+M makes Tab move focus.`,
         minimap: { enabled: false },
         fontSize: 13,
         scrollBeyondLastLine: false,
@@ -159,3 +162,16 @@ export const CedarEditor = forwardRef<CedarEditorHandle, Props>(function CedarEd
     />
   );
 });
+
+const ESCAPE_LEAVES =
+  "editorTextFocus && !suggestWidgetVisible && !findWidgetVisible && !parameterHintsVisible && !renameInputVisible && !inSnippetMode && !editorHasMultipleSelections && !markersNavigationVisible && !referenceSearchVisible";
+
+const TABBABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Focuses the first tabbable, visible element after `node` in document order. */
+function focusAfter(node: HTMLElement) {
+  const next = [...document.querySelectorAll<HTMLElement>(TABBABLE)].find(
+    (el) => !node.contains(el) && node.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING && el.getClientRects().length > 0,
+  );
+  next?.focus();
+}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TabList, tabProps } from "@/components/ui/tabs";
 import { schemaDownloadUrl } from "@/lib/api-client/gateways";
 import type { EditorContext } from "@/lib/workspace/editor-context";
 
@@ -12,13 +13,13 @@ export function SchemaTab({ context }: { context: EditorContext }) {
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
-        <div role="radiogroup" aria-label="Schema format" className="flex gap-1">
+        <TabList label="Schema format" className="gap-1">
           {(["cedar", "json"] as const).map((f) => (
-            <Button key={f} size="sm" variant={format === f ? "primary" : "secondary"} role="radio" aria-checked={format === f} onClick={() => setFormat(f)}>
+            <Button key={f} size="sm" variant={format === f ? "primary" : "secondary"} {...tabProps(`schema-format-${f}`, format === f, "schema-text")} onClick={() => setFormat(f)}>
               {f === "cedar" ? "Cedar schema" : "JSON schema"}
             </Button>
           ))}
-        </div>
+        </TabList>
         <a
           className="ml-auto text-sm text-indigo-700 hover:underline dark:text-indigo-300"
           href={schemaDownloadUrl(context.gatewayId, format)}
@@ -35,7 +36,7 @@ export function SchemaTab({ context }: { context: EditorContext }) {
         </ul>
       ) : null}
       <div className="grid min-h-0 flex-1 gap-0 lg:grid-cols-[1fr_22rem]">
-        <pre aria-label="Generated schema" className="min-h-0 overflow-auto p-3 font-mono text-xs">
+        <pre id="schema-text" role="tabpanel" aria-label="Generated schema" className="min-h-0 overflow-auto p-3 font-mono text-xs">
           {text}
         </pre>
         <aside className="min-h-0 overflow-auto border-l border-zinc-200 p-3 text-xs dark:border-zinc-800">

@@ -15,7 +15,7 @@ export interface Workspace {
   apply(mode: "insert" | "replace", text: string): void;
   /** Moves the cursor to a policy by its id (`@id` annotation or `policyN`). */
   revealPolicy(policyId: string): void;
-  /** The side panel in front, and how to bring another to the front by its id ("simulate", "impact", …). */
+  /** The side panel in front, and how to bring another to the front by its id ("simulate", "impact", …), unfolding the panel column. */
   activePanel: string;
   showPanel(panelId: string): void;
 }

@@ -18,11 +18,11 @@ export function EngineControls({ data }: { data: EngineControlsData }) {
           <>
             <p className="text-zinc-600 dark:text-zinc-400">
               {data.engine.mode === "ENFORCE" ? "The gateway enforces its policies: denied calls fail." : "The gateway only logs decisions: every call goes through."}{" "}
-              <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={`${base}/publish`}>
+              <Link className="text-indigo-700 underline dark:text-indigo-300" href={`${base}/publish`}>
                 Review &amp; publish the draft
               </Link>{" "}
               ·{" "}
-              <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={`${base}/history`}>
+              <Link className="text-indigo-700 underline dark:text-indigo-300" href={`${base}/history`}>
                 History
               </Link>
             </p>

@@ -6,10 +6,12 @@ import { TimeAgo } from "@/components/gateways/time-ago";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
+import { count } from "@/components/ui/count";
 import { EmptyState } from "@/components/ui/states";
 import { useCan } from "@/components/team/viewer-context";
 import { getVersion, restoreVersion } from "@/lib/api-client/publishing";
 import type { AuditEntry, VersionSummary } from "@/lib/store/history";
+import { VersionCompare } from "./version-compare";
 
 const RESULT_TONE = { success: "green", failure: "red", partial: "amber" } as const;
 
@@ -65,7 +67,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
                   {i === 0 ? <Badge tone="green">latest</Badge> : null}
                   <span className="min-w-0 flex-1 break-words">{v.message}</span>
                   <span className="text-zinc-500">
-                    {v.author} · <TimeAgo iso={v.createdAt} /> · {v.policyCount} polic{v.policyCount === 1 ? "y" : "ies"}
+                    {v.author} · <TimeAgo iso={v.createdAt} absolute /> · {count(v.policyCount, "policy", "policies")}
                   </span>
                   <Button size="sm" variant="ghost" onClick={() => void view(v.version)} aria-expanded={open[v.version] !== undefined}>
                     {open[v.version] !== undefined ? "Hide set" : "View set"}
@@ -76,12 +78,13 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
                     </Button>
                   ) : null}
                 </div>
-                {open[v.version] !== undefined ? <pre className="max-h-80 overflow-auto rounded bg-zinc-50 p-2 text-xs dark:bg-zinc-950">{open[v.version] || "(no policies)"}</pre> : null}
+                {open[v.version] !== undefined ? <pre className="max-h-80 overflow-auto rounded whitespace-pre-wrap break-all bg-zinc-50 p-2 text-xs dark:bg-zinc-950">{open[v.version] || "(no policies)"}</pre> : null}
               </li>
             ))}
           </ol>
         )}
       </Card>
+      {versions.length >= 2 ? <VersionCompare gatewayId={gatewayId} versions={versions} /> : null}
       <Card aria-labelledby="audit-title">
         <CardHeader id="audit-title" title="Audit log" />
         {audit.length === 0 ? (
@@ -89,6 +92,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
             <EmptyState title="No publishes, rollbacks or mode switches yet" />
           </div>
         ) : (
+          <div className="overflow-x-auto">
           <table aria-label="Audit log" className="w-full text-left text-sm">
             <thead className="text-xs text-zinc-500">
               <tr>
@@ -102,7 +106,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
               {audit.map((a) => (
                 <tr key={a.id}>
                   <td className="px-4 py-2 whitespace-nowrap text-zinc-500">
-                    <TimeAgo iso={a.at} />
+                    <TimeAgo iso={a.at} absolute />
                   </td>
                   <td className="px-4 py-2">{a.actor}</td>
                   <td className="px-4 py-2">
@@ -116,6 +120,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </Card>
     </div>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deletePersona, savePersona } from "@/lib/api-client/simulation";
 import { principalTags } from "@/lib/mcp/principal";
 import { useSim } from "./sim-context";
@@ -42,7 +43,6 @@ export function PersonaEditor() {
   }
 
   async function remove(persona: string) {
-    if (!window.confirm(`Delete persona ${persona}? Its saved test cases keep their own copy of the principal.`)) return;
     try {
       await deletePersona(ws.gatewayId, persona);
       await sim.reloadPersonas();
@@ -74,9 +74,17 @@ export function PersonaEditor() {
             <span className="min-w-0 flex-1 truncate text-zinc-500">
               sub={p.sub} · tags {principalTags(p).map(([k, v]) => `${k}=${v}`).join(", ") || "none"}
             </span>
-            <button type="button" aria-label={`Delete persona ${p.name}`} className="text-zinc-400 hover:text-red-600" onClick={() => void remove(p.name)}>
+            <ConfirmButton
+              size="sm"
+              variant="ghost"
+              aria-label={`Delete persona ${p.name}`}
+              title={`Delete persona ${p.name}?`}
+              description="Its saved test cases keep their own copy of the principal."
+              confirmLabel="Delete persona"
+              onConfirm={() => remove(p.name)}
+            >
               ✕
-            </button>
+            </ConfirmButton>
           </li>
         ))}
       </ul>

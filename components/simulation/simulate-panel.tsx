@@ -36,7 +36,6 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
   const [result, setResult] = useState<{ r: SimResult; problems: Array<{ id: string; message: string }>; body: string; persona: string; seq: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
-
   // The same checks the gateway makes before any policy runs, live as the body is edited.
   const check = useMemo(() => readCall(sim.gateway, body), [body, sim.gateway]);
   const mismatch = persona ? principalMismatch(persona, sim.gateway.principalType) : null;
@@ -64,6 +63,7 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
         <label className="text-xs text-zinc-600 dark:text-zinc-400">
           Tool
           <select
+            aria-label="Tool"
             className={field}
             value={tool}
             onChange={(e) => {
@@ -78,7 +78,7 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
         </label>
         <label className="text-xs text-zinc-600 dark:text-zinc-400">
           Persona
-          <select className={field} value={persona?.name ?? ""} onChange={(e) => setPersonaName(e.target.value)}>
+          <select aria-label="Persona" className={field} value={persona?.name ?? ""} onChange={(e) => setPersonaName(e.target.value)}>
             {personas.map((p) => (
               <option key={p.name} value={p.name}>
                 {p.name === OPENED ? `caller of the opened call (${p.sub})` : p.name}

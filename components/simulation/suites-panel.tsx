@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteSuite, deleteTestCase, importSuite, listTestCases, suiteExportUrl, updateTestCase } from "@/lib/api-client/simulation";
 import type { StoredTestCase as StoredCase } from "@/lib/simulation/schemas";
 import type { CaseRun } from "@/lib/simulation/suite";
@@ -100,16 +101,16 @@ export function SuitesPanel() {
             <a className="text-xs text-indigo-700 underline dark:text-indigo-300" href={suiteExportUrl(ws.gatewayId, suite)} download>
               Export “{suite}”
             </a>
-            <Button
+            <ConfirmButton
               size="sm"
               variant="ghost"
-              onClick={() =>
-                window.confirm(`Delete every case of suite “${suite}”?`) &&
-                void act(() => deleteSuite(ws.gatewayId, suite), `Deleted suite “${suite}”.`).then(() => setSuite(ALL))
-              }
+              title={`Delete suite “${suite}”?`}
+              description="Every case of this suite is deleted; other suites are kept."
+              confirmLabel="Delete suite"
+              onConfirm={() => act(() => deleteSuite(ws.gatewayId, suite), `Deleted suite “${suite}”.`).then(() => setSuite(ALL))}
             >
               Delete suite
-            </Button>
+            </ConfirmButton>
           </>
         ) : null}
         <Button size="sm" onClick={() => file.current?.click()}>
@@ -144,11 +145,13 @@ export function SuitesPanel() {
         <table className="w-full text-xs" aria-label="Test cases">
           <thead className="text-left text-zinc-500">
             <tr>
-              <th className="py-1">Case</th>
-              <th>Expect</th>
-              <th>Draft</th>
-              <th>Published</th>
-              <th />
+              <th className="py-1 pr-2">Case</th>
+              <th className="pr-2">Expected</th>
+              <th className="pr-2">Draft</th>
+              <th className="pr-2">Published</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -168,7 +171,7 @@ export function SuitesPanel() {
                       <button
                         type="button"
                         title="Change the expected decision"
-                        aria-label={`Expect ${c.expected === "ALLOW" ? "DENY" : "ALLOW"} for ${c.name}`}
+                        aria-label={`${c.expected} expected for ${c.name}: switch to ${c.expected === "ALLOW" ? "DENY" : "ALLOW"}`}
                         className="underline decoration-dotted"
                         onClick={() => void act(() => updateTestCase(ws.gatewayId, c.id, { expected: c.expected === "ALLOW" ? "DENY" : "ALLOW" }))}
                       >

@@ -13,7 +13,7 @@ export class PolicyWorkspacePage {
   async openFor(gatewayName: string) {
     await this.page.goto("/");
     await this.page.getByRole("link", { name: gatewayName, exact: true }).click();
-    await this.page.getByRole("link", { name: "Policy workspace" }).click();
+    await this.page.getByRole("tab", { name: "Policy workspace" }).click();
     await this.waitReady();
   }
 
@@ -56,9 +56,9 @@ export class PolicyWorkspacePage {
 
   /** Resets the draft to the published policies and waits until the server has done it. */
   async discardDraft() {
-    this.page.once("dialog", (d) => d.accept());
     const reset = this.page.waitForResponse((r) => r.request().method() === "DELETE" && /\/draft$/.test(new URL(r.url()).pathname));
     await this.page.getByRole("button", { name: "Discard draft" }).click();
+    await this.page.getByRole("dialog", { name: "Discard the draft?" }).getByRole("button", { name: "Discard draft" }).click();
     expect((await reset).ok()).toBe(true);
     await this.waitReady();
   }

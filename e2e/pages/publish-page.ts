@@ -26,7 +26,7 @@ export class PublishPage {
 
   /** Through the gateway's History tab. */
   async historyTab() {
-    await this.page.getByRole("navigation", { name: "Gateway sections" }).getByRole("link", { name: "History" }).click();
+    await this.page.getByRole("tab", { name: "History" }).click();
     await expect(this.page.getByRole("heading", { name: "Published versions" })).toBeVisible();
   }
 

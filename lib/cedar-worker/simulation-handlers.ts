@@ -2,6 +2,7 @@ import type { CedarApi } from "@/lib/cedar/cedar-api";
 import { listableTools } from "@/lib/cedar/listing";
 import { localAnswer } from "@/lib/targets/local-answer";
 import type { CorpusCall } from "@/lib/simulation/corpus";
+import { draftEffect } from "@/lib/simulation/draft-effect";
 import { impact as impactOf } from "@/lib/simulation/impact";
 import { decisionMatrix } from "@/lib/simulation/matrix";
 import { PolicySetCache } from "@/lib/simulation/policy-set";
@@ -62,6 +63,13 @@ const matrix = (job: Job & { personas: Persona[]; args?: Record<string, Record<s
   return decisionMatrix(job.gateway, job.personas, draft, published, job.args);
 };
 
+/** A drafted text against the editor's (`draftText` is the editor's here, `proposal` the drafted policies). */
+const effect = (job: Job & { personas: Persona[]; proposal: string }, { cedar }: JobContext) => {
+  cache ??= new PolicySetCache(cedar);
+  const compile = (text: string) => cache!.get(text, job.gateway.schemaJson, job.gateway.schemaKey);
+  return draftEffect(cedar, compile, job.gateway, job.personas, job.draftText, job.proposal);
+};
+
 const impact = (job: Job & { calls: CorpusCall[] }, { cedar, progress }: JobContext) => {
   const { draft, published } = sets(job, cedar);
   return impactOf(job.calls, job.gateway, published, draft, progress);
@@ -73,4 +81,5 @@ export const simulationHandlers: Record<string, JobHandler> = {
   "sim.suite": suite as JobHandler,
   "sim.matrix": matrix as JobHandler,
   "sim.impact": impact as JobHandler,
+  "sim.draftEffect": effect as JobHandler,
 };

@@ -6,7 +6,7 @@ import { textProblem } from "@/lib/json-limits";
 import { readCapped } from "@/lib/http/read-capped";
 import type { Db } from "@/lib/store/db";
 import { findClient } from "@/lib/store/clients";
-import { recordDecisions, writeInBackground, type NewDecision } from "@/lib/store/decisions";
+import { recordDecisions, recordedResponse, writeInBackground, type NewDecision } from "@/lib/store/decisions";
 import { localGatewayFingerprint } from "@/lib/store/gateway-state";
 import { MAX_MESSAGE_BYTES, parseJsonRpcText, readMessage, rpcError, rpcResult, RPC, tooLargeError, type JsonRpcId, type JsonRpcResponse } from "@/lib/mcp/json-rpc";
 import type { LocalTool } from "@/lib/simulation/types";
@@ -344,10 +344,13 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
     };
     // The log is written after the answer is sent: a call never waits for the store. The session
     // records what the tool did before the answer goes, so the session's next call sees it.
+    const sent = (answer: JsonRpcResponse, extra: Partial<NewDecision> = {}) => {
+      writeInBackground(record({ ...entry, ...extra, response: recordedResponse(answer) }));
+      return answer;
+    };
     if (blocked) {
       verdict.complete?.({ outcome: "completed" });
-      writeInBackground(record(entry));
-      return deniedError(id, verdict.determiningPolicies);
+      return sent(deniedError(id, verdict.determiningPolicies));
     }
     const answer = ctx.answers.get(name);
     if (answer && "upstream" in answer) {
@@ -355,13 +358,12 @@ export function createMcpHandler(deps: GatewayDeps): McpHandler {
       const forwarded = await pool.callTool(answer.upstream, bareToolName(name), args);
       const failed = !forwarded.ok || (forwarded.result as { isError?: unknown }).isError === true;
       verdict.complete?.({ outcome: failed ? "failed" : "completed", output: failed ? undefined : resultFields(forwarded.result) });
-      writeInBackground(record(forwarded.ok || forwarded.failure === null ? entry : { ...entry, upstreamError: forwarded.error.message }));
-      return forwarded.ok ? rpcResult(id, forwarded.result) : { jsonrpc: "2.0", id, error: forwarded.error };
+      const reply: JsonRpcResponse = forwarded.ok ? rpcResult(id, forwarded.result) : { jsonrpc: "2.0", id, error: forwarded.error };
+      return sent(reply, forwarded.ok || forwarded.failure === null ? {} : { upstreamError: forwarded.error.message });
     }
     const out = answer ? localAnswer(answer.local, args) : { text: "", isError: true };
     verdict.complete?.({ outcome: out.isError ? "failed" : "completed", output: out.isError ? undefined : textFields(out.text) });
-    writeInBackground(record(entry));
-    return toolResult(id, out.text, out.isError);
+    return sent(toolResult(id, out.text, out.isError));
   }
 }
 

@@ -3,7 +3,7 @@
  * principal's tags), or an IAM caller on an AWS_IAM gateway. One shape for tokens, personas, test
  * cases, recorded calls and the simulator.
  */
-import { z } from "zod";
+import { z } from "@/lib/zod-csp";
 import { PRINCIPAL_KINDS, type PrincipalKind } from "@/lib/cedar/cedar-api";
 import { claimToTag } from "@/lib/cedar/request-from-call";
 

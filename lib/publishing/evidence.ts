@@ -80,7 +80,7 @@ export function modeEvidence(gateway: SimGateway, corpus: Corpus, publishedText:
         ? none
           ? "There is no evidence yet: no saved cases, no recorded calls and no imported calls. Stay in LOG_ONLY, send real traffic, and switch once the decision log (or the imported spans) shows no surprises."
           : "These calls go through today and will fail once enforced. Check each one is meant to be denied; if not, fix the policies and publish first (AWS recommends LOG_ONLY first)."
-        : "In LOG_ONLY nothing is enforced: every call goes through and decisions are only logged.",
+        : "Watch the decision log while in LOG_ONLY; switch back to ENFORCE once the denied calls above are the ones you mean to block.",
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod-csp";
 import { DECISIONS, PRINCIPAL_KINDS } from "@/lib/cedar/cedar-api";
 import { GUARDRAIL_CATEGORIES, GUARDRAIL_TYPES } from "@/lib/dogwood/guardrails";
 import { Principal } from "@/lib/mcp/principal";

@@ -4,7 +4,8 @@ import type { EngineMode } from "@/lib/agentcore/types";
 import type { Decision } from "@/lib/cedar/cedar-api";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 import { getDb, type Db } from "./db";
-import { decisionLog, type TemporalEvidence } from "./schema";
+import type { JsonRpcResponse } from "@/lib/mcp/json-rpc";
+import { decisionLog, type RecordedResponse, type TemporalEvidence } from "./schema";
 
 /** The local gateway's decision log: one row per authorized `tools/call`. */
 
@@ -33,10 +34,22 @@ export interface NewDecision {
   temporal?: TemporalEvidence[];
   /** Evaluation errors and why a call was denied beyond its policies (e.g. fail closed). */
   errors?: string[];
+  /** What the gateway answered (see `recordedResponse`); null when it was not kept. */
+  response?: RecordedResponse | null;
   at?: Date;
 }
+export type { RecordedResponse };
 
-export interface DecisionEntry extends Omit<NewDecision, "at" | "upstreamError" | "sessionId" | "sessionCall" | "temporal" | "errors"> {
+/** Answers past this many characters keep only their beginning: the log is evidence, not an archive of tool output. */
+export const MAX_RECORDED_RESPONSE = 16_384;
+
+export function recordedResponse(answer: JsonRpcResponse): RecordedResponse {
+  const text = JSON.stringify(answer);
+  return text.length <= MAX_RECORDED_RESPONSE ? answer : { truncated: true, length: text.length, head: text.slice(0, MAX_RECORDED_RESPONSE) };
+}
+
+
+export interface DecisionEntry extends Omit<NewDecision, "at" | "upstreamError" | "sessionId" | "sessionCall" | "temporal" | "errors" | "response"> {
   id: number;
   at: string;
   upstreamError: string | null;
@@ -44,6 +57,7 @@ export interface DecisionEntry extends Omit<NewDecision, "at" | "upstreamError" 
   sessionCall: number | null;
   temporal: TemporalEvidence[];
   errors: string[];
+  response: RecordedResponse | null;
 }
 
 export interface DecisionFilter {
@@ -187,5 +201,6 @@ function toEntry(r: typeof decisionLog.$inferSelect): DecisionEntry {
     sessionCall: r.sessionCall,
     temporal: r.temporal,
     errors: r.errors,
+    response: r.response ?? null,
   };
 }

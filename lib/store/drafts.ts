@@ -43,3 +43,10 @@ export async function deleteDraft(gatewayId: string, d?: Db): Promise<void> {
   const db = d ?? (await getDb());
   await db.delete(drafts).where(eq(drafts.gatewayId, gatewayId));
 }
+
+/** Every saved draft's text by gateway, in one query (the gateways list shows which have unpublished work). */
+export async function listDraftTexts(d?: Db): Promise<Map<string, string>> {
+  const db = d ?? (await getDb());
+  const rows = await db.select({ gatewayId: drafts.gatewayId, text: drafts.text }).from(drafts);
+  return new Map(rows.map((r) => [r.gatewayId, r.text]));
+}

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
+import { boolean, integer, json, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, index } from "drizzle-orm/pg-core";
 import type { AnsweredBy, Authorizer, McpServerSettings, DefinitionKind, EngineMode, EnforcementMode, Tool } from "@/lib/agentcore/types";
 import type { Decision, PrincipalKind } from "@/lib/cedar/cedar-api";
+import type { JsonRpcResponse } from "@/lib/mcp/json-rpc";
 import type { CallPrincipal } from "@/lib/mcp/principal";
 import type { Role } from "@/lib/roles";
 import type { SessionTestCase } from "@/lib/simulation/schemas";
@@ -169,6 +170,9 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_gateway").on(t.gatewayId, t.at)],
 );
 
+/** A gateway answer as the decision log keeps it: whole, or its beginning when it is too large to keep. */
+export type RecordedResponse = JsonRpcResponse | { truncated: true; length: number; head: string };
+
 export const decisionLog = pgTable(
   "decision_log",
   {
@@ -196,6 +200,8 @@ export const decisionLog = pgTable(
     temporal: jsonb("temporal").$type<TemporalEvidence[]>().notNull().default([]),
     /** Why the gateway decided as it did beyond the policies: evaluation errors, a fail-closed denial. */
     errors: jsonb("errors").$type<string[]>().notNull().default([]),
+    /** The JSON-RPC answer the gateway sent (null for entries recorded before it was kept); `json`, not `jsonb`, keeps its key order. */
+    response: json("response").$type<RecordedResponse>(),
   },
   (t) => [index("decision_log_gateway").on(t.gatewayId, t.at), index("decision_log_session").on(t.gatewayId, t.sessionId)],
 );

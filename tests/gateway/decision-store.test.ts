@@ -8,7 +8,7 @@ import { getConnectInfo } from "@/lib/gateway/connect";
 import { curlCommand } from "@/lib/gateway/curl";
 import { exampleArguments } from "@/lib/mcp/example-args";
 import { ensureGatewayClients } from "@/lib/store/clients";
-import { decisionFacets, listDecisions, recentCalls } from "@/lib/store/decisions";
+import { decisionFacets, listDecisions, MAX_RECORDED_RESPONSE, recentCalls, recordedResponse } from "@/lib/store/decisions";
 import { testCases } from "@/lib/store/schema";
 import { call, REFUND, startHarness, type Harness } from "./harness";
 
@@ -92,5 +92,24 @@ describe("clients and connect info", () => {
   it("say the connect panel is local-only on AWS", async () => {
     const aws = { ...h.cp, info: async () => ({ kind: "aws" as const, label: "AWS" }) };
     await expect(getConnectInfo(h.refund.gatewayId, { db: h.db, controlPlane: aws, publicUrl: "x" })).rejects.toMatchObject({ code: "not-available", status: 404 });
+  });
+});
+
+describe("the gateway's answer in the log", () => {
+  it("is kept byte for byte as the caller received it, allowed or denied", async () => {
+    const denied = await h.post(call(REFUND, { amount: 1500 }));
+    const allowed = await h.post(call(REFUND, { amount: 15 }));
+    const log = await listDecisions(h.refund.gatewayId, { limit: 2 }, h.db);
+    expect(log.map((e) => JSON.stringify(e.response))).toEqual([await allowed.text(), await denied.text()]);
+    expect(log[1].response).toMatchObject({ error: { code: -32002 } });
+  });
+
+  it("keeps only the beginning of an answer past 16 KB, saying how long it was", () => {
+    const big = { jsonrpc: "2.0" as const, id: 1, result: { isError: false, content: [{ type: "text", text: "x".repeat(MAX_RECORDED_RESPONSE) }] } };
+    const kept = recordedResponse(big);
+    expect(kept).toMatchObject({ truncated: true, length: JSON.stringify(big).length });
+    expect("head" in kept && kept.head).toBe(JSON.stringify(big).slice(0, MAX_RECORDED_RESPONSE));
+    const small = { ...big, result: { ...big.result, content: [{ type: "text", text: "ok" }] } };
+    expect(recordedResponse(small)).toBe(small);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/store/db";
-import { deleteDraft, getDraft, rebaseDraft, saveDraft } from "@/lib/store/drafts";
+import { deleteDraft, getDraft, listDraftTexts, rebaseDraft, saveDraft } from "@/lib/store/drafts";
 import { getVersion, latestVersion, listAudit, listVersions, recentVersions, recordAudit, recordVersion, type VersionPolicy } from "@/lib/store/history";
 import { getSetting, putSetting } from "@/lib/store/settings";
 import { BACKENDS, closeStores, openStore, resetStore } from "./support/stores";
@@ -32,6 +32,13 @@ describe.each(BACKENDS)("the console's workspace store on %s", (backend) => {
       expect(await getDraft("other", db)).toBeNull();
       await deleteDraft("g", db);
       expect(await getDraft("g", db)).toBeNull();
+    });
+
+    it("are listed by gateway in one read, for the gateways list", async () => {
+      expect(await listDraftTexts(db)).toEqual(new Map());
+      await saveDraft("g", "permit(principal, action, resource);", "v1", db);
+      await saveDraft("h", "", "v1", db);
+      expect(await listDraftTexts(db)).toEqual(new Map([["g", "permit(principal, action, resource);"], ["h", ""]]));
     });
 
     it("keep every character of the text", async () => {

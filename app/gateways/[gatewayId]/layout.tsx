@@ -26,8 +26,7 @@ export default async function GatewayLayout({ children, params }: { children: Re
             <EngineModeBadge engine={result.data.policyEngine} />
           </div>
           {result.data.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{result.data.description}</p> : null}
-          <GatewayTabs gatewayId={gatewayId} />
-          {children}
+          <GatewayTabs gatewayId={gatewayId}>{children}</GatewayTabs>
         </>
       ) : (
         <ErrorState error={result.error} />

@@ -13,6 +13,8 @@ import { load } from "@/lib/http/load";
 import { defaultDeps } from "@/lib/publishing/deps";
 import { findInterrupted } from "@/lib/publishing/recovery";
 import { engineControlsFor } from "@/lib/publishing/review";
+import { getDraft } from "@/lib/store/drafts";
+import { gatewayStatuses } from "@/lib/workspace/status";
 
 export const dynamic = "force-dynamic";
 
@@ -32,13 +34,25 @@ export default async function GatewayPage({ params }: { params: Promise<{ gatewa
   const deps = { ...(await defaultDeps(null)), loadGateway: getGatewayOnce };
   const [controls, recovery] = await Promise.all([load(() => engineControlsFor(deps, gateway.gatewayId)), gateway.policyEngine ? load(() => findInterrupted(deps, gateway.gatewayId)) : null]);
   const interrupted = recovery?.ok ? recovery.data.interrupted : null;
-  const markers = await load(() => auditMarkers(gateway.gatewayId));
+  const [markers, status] = await Promise.all([
+    load(() => auditMarkers(gateway.gatewayId)),
+    // The engine's policies were just read: the status reuses them instead of reading them again.
+    gatewayStatuses([gateway], {
+      listPolicies: async () => (engine?.ok ? engine.data.policies : Promise.reject(new Error(engine && !engine.ok ? engine.error.message : "no engine"))),
+      listDraftTexts: async () => {
+        const draft = await getDraft(gateway.gatewayId);
+        return new Map(draft ? [[gateway.gatewayId, draft.text]] : []);
+      },
+    }),
+  ]);
   const local = (await getControlPlane()).kind === "local";
   return (
-    <div className="grid gap-4 lg:grid-cols-[1fr_1fr]">
-      <div className="space-y-4">
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="min-w-0 space-y-4">
         {interrupted ? <InterruptedPublishBanner gatewayId={gateway.gatewayId} interrupted={interrupted} /> : null}
-        <GatewayOverview gateway={gateway}>{local ? <GatewayActions gatewayId={gateway.gatewayId} name={gateway.name} description={gateway.description} /> : null}</GatewayOverview>
+        <GatewayOverview gateway={gateway} status={status[gateway.gatewayId]}>
+          {local ? <GatewayActions gatewayId={gateway.gatewayId} name={gateway.name} description={gateway.description} /> : null}
+        </GatewayOverview>
         {controls.ok ? <EngineControls data={controls.data} /> : <ErrorState error={controls.error} />}
         <EngineSection gateway={gateway} engine={engine} />
         {gateway.policyEngine ? <EvidenceCharts gatewayId={gateway.gatewayId} markers={markers.ok ? markers.data : []} /> : null}
