@@ -11,6 +11,7 @@ import type { CanaryEvidence } from "@/lib/publishing/evidence";
 import { ConfirmDialog } from "./confirm-dialog";
 import { EvidenceList } from "./evidence-list";
 import { MetricFigure, NoImportedCalls } from "./live-evidence";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * The confirmation before a canary (a LOG_ONLY policy) becomes ACTIVE: its real decision flips over a
@@ -99,11 +100,7 @@ export function CanaryPromote({ gatewayId, policy, busy, error, onCancel, onConf
           <EvidenceList items={ev.flips} more={Math.max(0, ev.flipCount - ev.flips.length)} label={`Decisions ${policy} would flip`} />
         </section>
       ) : null}
-      {error ? (
-        <p role="alert" className="text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </ConfirmDialog>
   );
 }

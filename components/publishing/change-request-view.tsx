@@ -13,6 +13,7 @@ import type { ChangeRequestDetail } from "@/lib/publishing/change-requests";
 import { ChangeRequestStatusBadge, changeRequestTitle } from "./change-requests";
 import { EvidenceList } from "./evidence-list";
 import { ReviewSections } from "./review-sections";
+import { FormError } from "@/components/ui/form-error";
 
 /** One change request: the same review a publish gets, then Approve or Reject with a reason. */
 export function ChangeRequestView({ detail }: { detail: ChangeRequestDetail }) {
@@ -137,11 +138,7 @@ export function ChangeRequestView({ detail }: { detail: ChangeRequestDetail }) {
                 </>
               )}
             </div>
-            {error ? (
-              <p role="alert" className="text-red-700 dark:text-red-300">
-                {error}
-              </p>
-            ) : null}
+            <FormError message={error} />
           </div>
         </Card>
       ) : null}

@@ -7,6 +7,7 @@ import { RESOURCE_NAME, RESOURCE_NAME_RULE } from "@/lib/agentcore/names";
 import type { EngineMode } from "@/lib/agentcore/types";
 import { useCan, useViewer } from "@/components/team/viewer-context";
 import { createEngine } from "@/lib/api-client/publishing";
+import { FormError } from "@/components/ui/form-error";
 
 /** For a gateway without a policy engine: create one and attach it, LOG_ONLY by default (AWS's advice). */
 export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string; gatewayName: string }) {
@@ -60,11 +61,7 @@ export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string
       <Button type="submit" variant="primary" disabled={!valid || busy || !can.allowed} title={can.reason}>
         {busy ? "Creating…" : "Create policy engine and attach"}
       </Button>
-      {error ? (
-        <p role="alert" className="text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </form>
   );
 }

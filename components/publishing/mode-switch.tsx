@@ -18,6 +18,7 @@ import type { ModeEvidence } from "@/lib/publishing/evidence";
 import { ConfirmDialog } from "./confirm-dialog";
 import { EvidenceList } from "./evidence-list";
 import { MetricFigure, NoImportedCalls, NotReplayable } from "./live-evidence";
+import { FormError } from "@/components/ui/form-error";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
@@ -136,11 +137,7 @@ export function ModeSwitch({ gatewayId, gatewayName, mode }: { gatewayId: string
           ) : null}
           {needsApproval && !requested ? <p>Approvals are required: this opens a change request that another publisher approves before the gateway enforces anything.</p> : null}
           {requested ? <PendingApprovalNote changeRequest={requested} /> : null}
-          {error ? (
-            <p role="alert" className="text-red-700 dark:text-red-300">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
         </ConfirmDialog>
       ) : null}
     </>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button, type ButtonProps } from "./button";
 import { Dialog, DialogBody, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "./dialog";
+import { FormError } from "./form-error";
 
 interface Props extends Omit<ButtonProps, "onClick" | "title"> {
   /** The question, e.g. "Discard the draft?". */
@@ -58,11 +59,7 @@ export function ConfirmButton({ title, description, confirmLabel, onConfirm, des
         </DialogHeader>
         <DialogBody>
           <DialogDescription>{description}</DialogDescription>
-          {error ? (
-            <p role="alert" className="text-red-700 dark:text-red-300">
-              {error}
-            </p>
-          ) : null}
+          <FormError message={error} />
         </DialogBody>
         <DialogFooter>
           <DialogClose asChild>
