@@ -77,7 +77,21 @@ export const SessionCase = z.object({
     .superRefine((calls, ctx) => sessionTimes(calls, ctx)),
 });
 
-export const Case = z.union([SingleCase, SessionCase], { error: "a case is {name, principal, request, expected}, or {name, principal, session: [{request, expected, at?, outcome?, output?, guardrails?}]}" });
+/**
+ * A case of either shape, told apart by its `session` key, so a bad case gets the message of the
+ * field that is wrong ("request is a JSON-RPC tools/call body…") instead of a union's summary.
+ */
+export function singleOrSession<A extends z.ZodType, B extends z.ZodType>(single: A, session: B) {
+  return z.unknown().transform((value, ctx): z.output<A> | z.output<B> => {
+    const shape = value !== null && typeof value === "object" && "session" in value ? session : single;
+    const parsed = shape.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, input: value });
+    return z.NEVER;
+  });
+}
+
+export const Case = singleOrSession(SingleCase, SessionCase);
 /** A saved call with the decision it should get, or a saved session with one per call. */
 export type TestCase = z.infer<typeof Case>;
 export type SessionTestCase = z.infer<typeof SessionCase>;

@@ -36,7 +36,8 @@ async function cli(...args: string[]) {
   }
 }
 
-describe("the policy-test CLI", () => {
+// Each case starts the CLI as a child process (tsx compiles it first): a busy machine needs more than the default.
+describe("the policy-test CLI", { timeout: 120_000 }, () => {
   it("passes a suite against the exported published policies", async () => {
     const r = await cli(suitePath);
     expect(r.stdout).toContain("PASS  small refund: expected ALLOW, got ALLOW (by refund_limit_policy)");

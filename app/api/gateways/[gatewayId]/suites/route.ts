@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { GatewayParams } from "@/lib/http/params";
 import { route } from "@/lib/http/route";
-import { SessionCase, SingleCase, SUITE_NAME } from "@/lib/simulation/schemas";
+import { SessionCase, SingleCase, singleOrSession, SUITE_NAME } from "@/lib/simulation/schemas";
 import { addTestCase, deleteSuite, listTestCases } from "@/lib/store/test-cases";
 import { requireGateway } from "@/lib/workspace/require-gateway";
 
@@ -18,9 +18,7 @@ export const GET = route({ params: GatewayParams, query: Suite }, async ({ param
 });
 
 const InSuite = { suite: SUITE_NAME.default("default") };
-const NewCase = z.union([SingleCase.extend(InSuite), SessionCase.extend(InSuite)], {
-  error: 'a case is {"name","principal","request","expected"}, or {"name","principal","session":[{"request","expected","at"?,"outcome"?,"output"?,"guardrails"?}]}',
-});
+const NewCase = singleOrSession(SingleCase.extend(InSuite), SessionCase.extend(InSuite));
 
 /** `POST /api/gateways/{id}/suites` `{"suite"?: "default","name","principal","request","expected"}` or `{…,"session":[{"request","expected",…}]}` → `201 {"testCase"}`. */
 export const POST = route({ role: "author", params: GatewayParams, body: NewCase, maxBytes: 1024 * 1024 }, async ({ params, body }) => {
