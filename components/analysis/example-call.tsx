@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { bareToolName } from "@/lib/agentcore/names";
 import { toSimulateCall, type ExampleCall, type ReplayedExample } from "@/lib/analysis/types";
 import { addTestCase } from "@/lib/api-client/simulation";
+import { defaultCaseName } from "@/lib/simulation/case-name";
 import type { SimCall } from "@/lib/simulation/types";
 
 /** Where "Replay" takes an example: a link to the workspace (another page), or the workspace's own Simulate panel. */
@@ -22,10 +23,10 @@ export function callerText(principal: ExampleCall["principal"]): string {
   return `${kind} ${principal.sub}${claims.length ? ` with ${claims.map(([k, v]) => `${k}=${v}`).join(", ")}` : ", no claims"}`;
 }
 
-/** A name that says what the case is: the tool, its arguments and its caller (at most 200 characters). */
-export function caseName(tool: string, call: ExampleCall): string {
-  const name = `${bareToolName(tool)} ${JSON.stringify(call.arguments)} as ${call.principal.sub}${Object.keys(call.principal.claims ?? {}).length ? ` (${Object.entries(call.principal.claims!).map(([k, v]) => `${k}=${v}`).join(", ")})` : ""}`;
-  return name.length > 200 ? `${name.slice(0, 199)}…` : name;
+/** The caller as a case name says it: the sub, then the claims that become tags. */
+function caller(principal: ExampleCall["principal"]): string {
+  const claims = Object.entries(principal.claims ?? {});
+  return claims.length ? `${principal.sub} (${claims.map(([k, v]) => `${k}=${v}`).join(", ")})` : principal.sub;
 }
 
 /** One example call the solver found and cedar-wasm replayed: who, with what arguments, and both decisions. */
@@ -38,7 +39,14 @@ export function ExampleCallRow({ gatewayId, tool, example, replay, onSaved }: { 
   async function save() {
     setBusy(true);
     try {
-      const { testCase } = await addTestCase(gatewayId, { name: caseName(tool, example), principal: call.principal, request: call.request, expected: example.draft.decision, suite: ANALYSIS_SUITE });
+      const { testCase } = await addTestCase(gatewayId, {
+        name: defaultCaseName({ tool, arguments: example.arguments, who: caller(example.principal) }),
+        principal: call.principal,
+        request: call.request,
+        expected: example.draft.decision,
+        suite: ANALYSIS_SUITE,
+        ifNameTaken: "number",
+      });
       setSaved({ ok: true, text: `Saved to suite "${testCase.suite}", expecting ${example.draft.decision}.` });
       onSaved?.();
     } catch (e) {

@@ -5,8 +5,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState, ErrorState } from "@/components/ui/states";
 import { listDecisions, saveDecisionAsTestCase } from "@/lib/api-client/gateways";
+import { listTestCases } from "@/lib/api-client/simulation";
 import { ApiError } from "@/lib/api-client/request";
 import type { DecisionEntry } from "@/lib/store/decisions";
+import type { SuiteChoice } from "./add-to-suite-dialog";
 import { DecisionRow, type AddState } from "./decision-row";
 import type { Decision } from "@/lib/cedar/cedar-api";
 
@@ -84,15 +86,12 @@ export function DecisionLog({
     return () => clearInterval(t);
   }, [live, filters, refresh]);
 
-  async function addToSuite(entry: DecisionEntry) {
-    setAdds((a) => ({ ...a, [entry.id]: { kind: "saving" } }));
-    try {
-      const { testCase } = await saveDecisionAsTestCase(gatewayId, entry.id);
-      setAdds((a) => ({ ...a, [entry.id]: { kind: "added", suite: testCase.suite, testCaseId: testCase.id } }));
-    } catch (e) {
-      setAdds((a) => ({ ...a, [entry.id]: { kind: "failed", message: e instanceof Error ? e.message : String(e) } }));
-    }
+  // A failure is thrown to the dialog, which shows it and stays open.
+  async function addToSuite(entry: DecisionEntry, choice: SuiteChoice) {
+    const { testCase } = await saveDecisionAsTestCase(gatewayId, entry.id, choice);
+    setAdds((a) => ({ ...a, [entry.id]: { kind: "added", suite: testCase.suite, testCaseId: testCase.id, name: testCase.name } }));
   }
+  const loadSuites = useCallback(async () => (await listTestCases(gatewayId)).suites, [gatewayId]);
 
   const set = (patch: Partial<DecisionFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const select = "rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -195,7 +194,7 @@ export function DecisionLog({
               </thead>
               <tbody>
                 {entries.map((e) => (
-                  <DecisionRow key={e.id} entry={e} add={adds[e.id] ?? { kind: "idle" }} onAdd={() => void addToSuite(e)} onSession={(session) => set({ session })} />
+                  <DecisionRow key={e.id} entry={e} add={adds[e.id] ?? { kind: "idle" }} onAdd={(choice) => addToSuite(e, choice)} loadSuites={loadSuites} onSession={(session) => set({ session })} />
                 ))}
               </tbody>
             </table>

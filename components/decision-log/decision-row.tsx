@@ -5,11 +5,24 @@ import { TimeAgo } from "@/components/gateways/time-ago";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { DecisionEntry, RecordedResponse } from "@/lib/store/decisions";
+import { AddToSuiteDialog, type SuiteChoice } from "./add-to-suite-dialog";
 
-export type AddState = { kind: "idle" } | { kind: "saving" } | { kind: "added"; suite: string; testCaseId: number } | { kind: "failed"; message: string };
+export type AddState = { kind: "idle" } | { kind: "added"; suite: string; testCaseId: number; name: string };
 
 /** One recorded call; the toggle shows the full arguments and the policy evidence. */
-export function DecisionRow({ entry, add, onAdd, onSession }: { entry: DecisionEntry; add: AddState; onAdd: () => void; onSession: (sessionId: string) => void }) {
+export function DecisionRow({
+  entry,
+  add,
+  onAdd,
+  loadSuites,
+  onSession,
+}: {
+  entry: DecisionEntry;
+  add: AddState;
+  onAdd(choice: SuiteChoice): Promise<void>;
+  loadSuites(): Promise<string[]>;
+  onSession: (sessionId: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const args = JSON.stringify(entry.arguments);
   const detailsId = `decision-${entry.id}-details`;
@@ -61,16 +74,12 @@ export function DecisionRow({ entry, add, onAdd, onSession }: { entry: DecisionE
           <Button size="sm" variant="ghost" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen((o) => !o)}>
             {open ? "Hide" : "Details"}
           </Button>
-          <Button size="sm" onClick={onAdd} disabled={add.kind === "saving" || add.kind === "added"} aria-label={`Add call ${entry.id} to test suite`}>
-            {add.kind === "saving" ? "Adding…" : add.kind === "added" ? "Added" : "Add to test suite"}
-          </Button>
+          <AddToSuiteDialog entry={entry} disabled={add.kind === "added"} loadSuites={loadSuites} onAdd={onAdd}>
+            {add.kind === "added" ? "Added" : "Add to test suite"}
+          </AddToSuiteDialog>
           {add.kind === "added" ? (
-            <div role="status" className="mt-1 text-xs text-emerald-700 dark:text-emerald-300">
-              Saved to suite “{add.suite}” (case #{add.testCaseId})
-            </div>
-          ) : add.kind === "failed" ? (
-            <div role="alert" className="mt-1 text-xs text-red-700 dark:text-red-300">
-              {add.message}
+            <div role="status" className="mt-1 text-xs whitespace-normal text-emerald-700 dark:text-emerald-300">
+              Saved to suite “{add.suite}” (case #{add.testCaseId}, “{add.name}”)
             </div>
           ) : null}
         </td>

@@ -10,7 +10,7 @@ import { CaseFields, ExpectSelect } from "./case-fields";
 import { SessionEvidence } from "./session-evidence";
 import { useSim } from "./sim-context";
 import type { Decision } from "@/lib/cedar/cedar-api";
-import { bareToolName } from "@/lib/agentcore/names";
+import { callOf, defaultCaseName } from "@/lib/simulation/case-name";
 
 
 /** One replayed call: the decision and why, the Cedar request, and the gateway's exact answer in each mode. */
@@ -96,7 +96,11 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
   const sim = useSim();
   const [expected, setExpected] = useState<Decision>(decision === "UNDECIDED" ? "ALLOW" : decision);
   const [suite, setSuite] = useState("default");
-  const [name, setName] = useState(() => `${bareToolName(tool ?? "call")} as ${personaName}`);
+  // The default follows the call shown; a name the user typed stays theirs (and is refused if taken).
+  const [typed, setTyped] = useState<string | null>(null);
+  const called = callOf(body);
+  const defaultName = defaultCaseName({ tool: tool ?? called.tool ?? "call", arguments: called.arguments, who: personaName });
+  const name = typed ?? defaultName;
   const [status, setStatus] = useState<string | null>(null);
 
   async function save(e: React.FormEvent) {
@@ -111,8 +115,8 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
     }
     if (!request || typeof request !== "object" || Array.isArray(request)) return setStatus("The body is not a JSON-RPC object; fix it before saving.");
     try {
-      await addTestCase(ws.gatewayId, { suite, name, principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request, expected });
-      setStatus(`Saved “${name}” to suite “${suite}”, expecting ${expected}.`);
+      const { testCase } = await addTestCase(ws.gatewayId, { suite, name, principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request, expected, ifNameTaken: typed === null ? "number" : "refuse" });
+      setStatus(`Saved “${testCase.name}” to suite “${suite}”, expecting ${expected}.`);
       sim.casesChanged();
     } catch (err) {
       setStatus((err as Error).message);
@@ -121,7 +125,7 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
 
   return (
     <form onSubmit={save} aria-label="Save as test case" className="flex flex-wrap items-end gap-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
-      <CaseFields name={name} suite={suite} onName={setName} onSuite={setSuite} />
+      <CaseFields name={name} suite={suite} onName={setTyped} onSuite={setSuite} />
       <ExpectSelect label="Expect" value={expected} onChange={setExpected} />
       <Button size="sm" type="submit">
         Save as test case

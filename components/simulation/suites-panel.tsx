@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteSuite, deleteTestCase, importSuite, listTestCases, suiteExportUrl, updateTestCase } from "@/lib/api-client/simulation";
 import type { StoredTestCase as StoredCase } from "@/lib/simulation/schemas";
+import { callOf, compactArguments } from "@/lib/simulation/case-name";
 import type { CaseRun } from "@/lib/simulation/suite";
 import { useSim } from "./sim-context";
 
@@ -20,7 +21,9 @@ export function SuitesPanel() {
   const sim = useSim();
   const [cases, setCases] = useState<StoredCase[] | null>(null);
   const [suite, setSuite] = useState(ALL);
-  const [result, setResult] = useState<{ ids: number[]; run: SuiteRun } | null>(null);
+  const [result, setResult] = useState<SuiteRun | null>(null);
+  /** Each case's last run: from the whole suite's run, or its own. */
+  const [runs, setRuns] = useState<ReadonlyMap<number, CaseRun>>(new Map());
   const [message, setMessage] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const file = useRef<HTMLInputElement>(null);
@@ -39,12 +42,25 @@ export function SuitesPanel() {
 
   const suites = [...new Set((cases ?? []).map((c) => c.suite))];
   const shown = (cases ?? []).filter((c) => suite === ALL || c.suite === suite);
-  const runs = new Map(result?.ids.map((id, i) => [id, result.run.runs[i]]));
+  const forget = () => (setResult(null), setRuns(new Map()));
 
   async function run() {
     setMessage(null);
     try {
-      setResult({ ids: shown.map((c) => c.id), run: await sim.run<SuiteRun>("sim.suite", { cases: shown }) });
+      const ran = await sim.run<SuiteRun>("sim.suite", { cases: shown });
+      setResult(ran);
+      setRuns(new Map(shown.map((c, i) => [c.id, ran.runs[i]])));
+    } catch (e) {
+      setMessage((e as Error).message);
+    }
+  }
+
+  /** Re-runs one case: a suite of that one case. */
+  async function runOne(c: StoredCase) {
+    setMessage(null);
+    try {
+      const [ran] = (await sim.run<SuiteRun>("sim.suite", { cases: [c] })).runs;
+      setRuns((r) => new Map(r).set(c.id, ran));
     } catch (e) {
       setMessage((e as Error).message);
     }
@@ -53,7 +69,7 @@ export function SuitesPanel() {
   async function act(what: () => Promise<unknown>, done?: string) {
     try {
       await what();
-      setResult(null);
+      forget();
       if (done) setMessage(done);
       reload();
     } catch (e) {
@@ -72,7 +88,7 @@ export function SuitesPanel() {
       const r = await importSuite(ws.gatewayId, body);
       setMessage(`Imported ${r.imported} cases into suite “${r.suite}” (it replaced any suite of that name).`);
       setSuite(r.suite);
-      setResult(null);
+      forget();
       reload();
     } catch (e) {
       setMessage(`Import failed: ${(e as Error).message}`);
@@ -84,7 +100,7 @@ export function SuitesPanel() {
       <div className="flex flex-wrap items-center gap-2">
         <label className="text-xs text-zinc-600 dark:text-zinc-400">
           Suite{" "}
-          <select aria-label="Suite" className={select} value={suite} onChange={(e) => (setSuite(e.target.value), setResult(null))}>
+          <select aria-label="Suite" className={select} value={suite} onChange={(e) => (setSuite(e.target.value), forget())}>
             <option value={ALL}>All suites</option>
             {suites.map((s) => (
               <option key={s} value={s}>
@@ -136,7 +152,7 @@ export function SuitesPanel() {
       ) : null}
       {result ? (
         <p data-testid="suite-summary" className="text-xs">
-          Draft: {result.run.draft.passed} passed, {result.run.draft.failed} failed · Published: {result.run.published.passed} passed, {result.run.published.failed} failed
+          Draft: {result.draft.passed} passed, {result.draft.failed} failed · Published: {result.published.passed} passed, {result.published.failed} failed
         </p>
       ) : null}
       {cases === null ? <p className="text-xs text-zinc-500">Loading cases…</p> : null}
@@ -146,6 +162,7 @@ export function SuitesPanel() {
           <thead className="text-left text-zinc-500">
             <tr>
               <th className="py-1 pr-2">Case</th>
+              <th className="pr-2">Arguments</th>
               <th className="pr-2">Expected</th>
               <th className="pr-2">Draft</th>
               <th className="pr-2">Published</th>
@@ -164,6 +181,9 @@ export function SuitesPanel() {
                     {suite === ALL && c.suite !== "default" ? <span className="text-zinc-500"> ({c.suite})</span> : null}
                     {r?.invalid ? <div className="text-amber-700 dark:text-amber-300">{r.invalid}</div> : null}
                   </td>
+                  <td className="max-w-[14rem] truncate pr-2 font-mono" title={argumentsOf(c)} data-testid="case-arguments">
+                    {argumentsOf(c)}
+                  </td>
                   <td>
                     {"session" in c ? (
                       <span title="A session case: one expected decision per call, in order">{c.session.map((s) => s.expected).join(" → ")}</span>
@@ -181,7 +201,21 @@ export function SuitesPanel() {
                   </td>
                   <td>{r ? <Outcome run={r} side="draft" /> : "—"}</td>
                   <td>{r ? <Outcome run={r} side="published" /> : "—"}</td>
-                  <td>
+                  <td className="whitespace-nowrap">
+                    {"session" in c ? null : (
+                      <button
+                        type="button"
+                        aria-label={`Open ${c.name} in Simulate`}
+                        title="Open this call in Simulate"
+                        className="mr-2 text-indigo-700 underline dark:text-indigo-300"
+                        onClick={() => sim.openInSimulate({ principal: c.principal, request: c.request })}
+                      >
+                        Simulate
+                      </button>
+                    )}
+                    <button type="button" aria-label={`Run ${c.name}`} title="Run this case alone" className="mr-2 text-indigo-700 underline dark:text-indigo-300" onClick={() => void runOne(c)}>
+                      Run
+                    </button>
                     <button
                       type="button"
                       aria-label={`Delete case ${c.name}`}
@@ -199,6 +233,12 @@ export function SuitesPanel() {
       ) : null}
     </div>
   );
+}
+
+/** The call's arguments as compact JSON; a session's, call by call. */
+function argumentsOf(c: StoredCase): string {
+  const calls = "session" in c ? c.session.map((s) => s.request) : [c.request];
+  return calls.map((request) => compactArguments(callOf(request).arguments)).join(" → ");
 }
 
 function Outcome({ run, side }: { run: CaseRun; side: "draft" | "published" }) {

@@ -67,8 +67,14 @@ export class DecisionLogPage {
     return this.page.getByRole("table", { name: "Recorded calls" }).getByRole("row").filter({ has: this.page.getByRole("cell") });
   }
 
-  async addToSuite(row: ReturnType<DecisionLogPage["rows"]>) {
+  /** "Add to test suite": the dialog asks for the suite and the expected decision (default: the recorded one). */
+  async addToSuite(row: ReturnType<DecisionLogPage["rows"]>, opts: { suite?: string; expected?: "ALLOW" | "DENY" } = {}) {
     await row.getByRole("button", { name: /to test suite$/ }).click();
+    const dialog = this.page.getByRole("dialog", { name: /to a test suite$/ });
+    if (opts.suite) await dialog.getByLabel(/^Suite/).fill(opts.suite);
+    if (opts.expected) await dialog.getByLabel("Expected decision").selectOption(opts.expected);
+    await dialog.getByRole("button", { name: "Add to suite" }).click();
+    await expect(dialog).toBeHidden();
     await expect(row.getByRole("status")).toContainText("Saved to suite");
   }
 }

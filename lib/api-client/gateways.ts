@@ -1,3 +1,4 @@
+import type { Decision } from "@/lib/cedar/cedar-api";
 import type { Tool } from "@/lib/agentcore/types";
 import type { DecisionEntry } from "@/lib/store/decisions";
 import type { StoredTestCase } from "@/lib/simulation/schemas";
@@ -20,7 +21,7 @@ export interface DecisionQuery {
 export const listDecisions = (gatewayId: string, query: DecisionQuery, signal?: AbortSignal) =>
   apiFetch<{ decisions: DecisionEntry[] }>(gatewayPath(gatewayId, ["decisions"], { ...query }), { signal });
 
-export const saveDecisionAsTestCase = (gatewayId: string, decisionId: number, body: { suite?: string; name?: string } = {}) =>
+export const saveDecisionAsTestCase = (gatewayId: string, decisionId: number, body: { suite?: string; name?: string; expected?: Decision } = {}) =>
   apiFetch<{ testCase: StoredTestCase }>(gatewayPath(gatewayId, ["decisions", decisionId, "test-case"]), { method: "POST", body });
 
 /** Where the browser downloads the gateway's generated Cedar schema from. */

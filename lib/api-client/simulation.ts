@@ -14,7 +14,8 @@ export const deletePersona = (gatewayId: string, name: string) => apiFetch<{ del
 
 export const listTestCases = (gatewayId: string) => apiFetch<{ suites: string[]; cases: StoredTestCase[] }>(gatewayPath(gatewayId, ["suites"]));
 
-export const addTestCase = (gatewayId: string, testCase: TestCase & { suite?: string }) =>
+/** `ifNameTaken: "number"` for a name the console made up ("… (2)" when taken); otherwise a taken name is a 409. */
+export const addTestCase = (gatewayId: string, testCase: TestCase & { suite?: string; ifNameTaken?: "refuse" | "number" }) =>
   apiFetch<{ testCase: StoredTestCase }>(gatewayPath(gatewayId, ["suites"]), { method: "POST", body: testCase });
 
 export const updateTestCase = (gatewayId: string, id: number, change: Partial<TestCase & { suite: string }>) =>

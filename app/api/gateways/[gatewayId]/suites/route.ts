@@ -17,13 +17,14 @@ export const GET = route({ params: GatewayParams, query: Suite }, async ({ param
   return NextResponse.json({ suites: [...new Set(all.map((c) => c.suite))], cases: query.suite ? all.filter((c) => c.suite === query.suite) : all }, { headers: { "cache-control": "no-store" } });
 });
 
-const InSuite = { suite: SUITE_NAME.default("default") };
+/** `number`: the name was made up (Simulate's default), so a taken one becomes "… (2)"; `refuse` (default): 409. */
+const InSuite = { suite: SUITE_NAME.default("default"), ifNameTaken: z.enum(["refuse", "number"]).default("refuse") };
 const NewCase = singleOrSession(SingleCase.extend(InSuite), SessionCase.extend(InSuite));
 
-/** `POST /api/gateways/{id}/suites` `{"suite"?: "default","name","principal","request","expected"}` or `{…,"session":[{"request","expected",…}]}` → `201 {"testCase"}`. */
-export const POST = route({ role: "author", params: GatewayParams, body: NewCase, maxBytes: 1024 * 1024 }, async ({ params, body }) => {
+/** `POST /api/gateways/{id}/suites` `{"suite"?: "default","name","principal","request","expected","ifNameTaken"?}` or `{…,"session":[{"request","expected",…}]}` → `201 {"testCase"}` · 409 a taken name. */
+export const POST = route({ role: "author", params: GatewayParams, body: NewCase, maxBytes: 1024 * 1024 }, async ({ params, body: { ifNameTaken, ...testCase } }) => {
   await requireGateway(params.gatewayId);
-  return NextResponse.json({ testCase: await addTestCase({ gatewayId: params.gatewayId, ...body }) }, { status: 201 });
+  return NextResponse.json({ testCase: await addTestCase({ gatewayId: params.gatewayId, ...testCase }, undefined, ifNameTaken) }, { status: 201 });
 });
 
 /** `DELETE /api/gateways/{id}/suites?suite=<name>` → `{"suite","deleted":<count>}`. */
