@@ -45,8 +45,9 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
   const forms = useMemo(() => new Map(sim.gateway.tools.map((t) => [t.name, argumentForm(t.inputSchema)])), [sim.gateway.tools]);
   const formBody = useMemo(() => readFormBody(body, (name) => forms.get(name)), [body, forms]);
   const showForm = !raw && formBody.ok;
-  // What a result was run with, so a later change to any of it marks the result stale.
-  const now = JSON.stringify([body, persona ?? null, ws.text]);
+  // What a result was run with, so a later change to any of it marks the result stale; reformatting the body is no change.
+  const call = useMemo(() => canonical(body), [body]);
+  const now = JSON.stringify([call, persona ?? null, ws.text]);
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (result) resultRef.current?.scrollIntoView?.({ block: "nearest" });
@@ -181,5 +182,13 @@ function openedCaller(call: SimCall, personas: Persona[], type: PrincipalKind = 
 }
 
 const sorted = (claims: Record<string, unknown>) => Object.fromEntries(Object.entries(claims).sort(([a], [b]) => a.localeCompare(b)));
+
+function canonical(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body));
+  } catch {
+    return body;
+  }
+}
 
 const bodyText = (request: unknown) => (typeof request === "string" ? request : JSON.stringify(request, null, 2));
