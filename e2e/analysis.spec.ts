@@ -2,6 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { AnalysisView } from "./pages/analysis-view";
 import { PolicyWorkspacePage } from "./pages/policy-workspace";
+import { rawRequest } from "./pages/simulation-panel";
 import { PublishPage } from "./pages/publish-page";
 
 const REFUND = "RefundTarget___process_refund";
@@ -48,7 +49,7 @@ test.describe.serial("exact analysis of a draft against the published set", () =
     await example.getByRole("button", { name: /^Replay / }).click();
     const simulate = ws.panel("Simulate");
     await expect(simulate).toBeVisible();
-    await expect(simulate.getByLabel("JSON-RPC request")).toHaveValue(new RegExp(`"amount": ${amount}`));
+    await expect(await rawRequest(simulate)).toHaveValue(new RegExp(`"amount": ${amount}`));
     await expect(simulate.getByTestId("sim-principal")).toContainText('AgentCore::OAuthUser::"agent-1"');
     await simulate.getByRole("button", { name: "Run against the editor" }).click();
     await expect(simulate.getByRole("region", { name: "Simulation result" }).getByTestId("sim-decision")).toHaveText("ALLOW");
@@ -91,7 +92,7 @@ test.describe.serial("exact analysis of a draft against the published set", () =
     await ws.waitReady();
     const simulate = ws.panel("Simulate");
     await expect(simulate).toBeVisible();
-    await expect(simulate.getByLabel("JSON-RPC request")).toHaveValue(new RegExp(`"amount": ${amount}`));
+    await expect(await rawRequest(simulate)).toHaveValue(new RegExp(`"amount": ${amount}`));
     await expect(simulate.getByRole("combobox", { name: "Persona" })).toHaveValue("opened-call");
     await expect(simulate.getByTestId("sim-principal")).not.toContainText("role=refund-agent");
     await simulate.getByRole("button", { name: "Run against the editor" }).click();

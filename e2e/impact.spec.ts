@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { PolicyWorkspacePage } from "./pages/policy-workspace";
+import { rawRequest } from "./pages/simulation-panel";
 
 const REFUND = "RefundTarget___process_refund";
 const refundCall = (amount: number) => ({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: REFUND, arguments: { amount } } });
@@ -43,7 +44,7 @@ test("the Impact panel follows the draft, shows each call's arguments, tells a f
   const simulate = ws.panel("Simulate");
   await expect(simulate).toBeVisible();
   await expect(simulate.getByRole("combobox", { name: "Persona" })).toHaveValue("refund-agent");
-  await expect(simulate.getByLabel("JSON-RPC request")).toHaveValue(/"amount": 700/);
+  await expect(await rawRequest(simulate)).toHaveValue(/"amount": 700/);
   await simulate.getByRole("button", { name: "Run against the editor" }).click();
   await expect(simulate.getByRole("region", { name: "Simulation result" }).getByTestId("sim-decision")).toHaveText("DENY");
 

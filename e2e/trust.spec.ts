@@ -3,6 +3,7 @@ import { DraftingPanel } from "./pages/drafting-panel";
 import { GatewaysPage } from "./pages/gateways-page";
 import { callAs, gatewayId } from "./pages/page-quality";
 import { PolicyWorkspacePage } from "./pages/policy-workspace";
+import { rawRequest } from "./pages/simulation-panel";
 
 const REFUND = "RefundTarget___process_refund";
 
@@ -80,7 +81,7 @@ test.describe("a console a security engineer trusts at a glance", () => {
     const simulate = ws.panel("Simulate");
     await expect(simulate).toBeVisible();
     await expect(simulate.getByRole("combobox", { name: "Persona" })).toHaveValue("support-viewer");
-    await expect(simulate.getByLabel("JSON-RPC request")).toHaveValue(new RegExp(REFUND));
+    await expect(await rawRequest(simulate)).toHaveValue(new RegExp(REFUND));
     await ws.discardDraft();
   });
 

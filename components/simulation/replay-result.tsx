@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
+import { CopyButton } from "@/components/gateway-connect/copy-button";
 import { Button } from "@/components/ui/button";
 import { addTestCase } from "@/lib/api-client/simulation";
 import type { SimDecision, SimResult } from "@/lib/simulation/types";
@@ -140,12 +141,18 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
 }
 
 function Pre({ label, value, testId }: { label: string; value: unknown; testId: string }) {
+  const text = JSON.stringify(value, null, 2);
   return (
     <details open className="text-xs">
       <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">{label}</summary>
-      <pre data-testid={testId} className="mt-1 max-h-48 overflow-auto rounded bg-zinc-50 p-2 break-all whitespace-pre-wrap dark:bg-zinc-950">
-        {JSON.stringify(value)}
-      </pre>
+      <div className="relative mt-1">
+        <pre data-testid={testId} className="max-h-48 overflow-auto rounded bg-zinc-50 p-2 pr-14 break-all whitespace-pre-wrap dark:bg-zinc-950">
+          {text}
+        </pre>
+        <div className="absolute top-1 right-1">
+          <CopyButton text={text} label={`Copy ${label}`} />
+        </div>
+      </div>
     </details>
   );
 }

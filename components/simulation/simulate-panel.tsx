@@ -1,15 +1,17 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
+import { argumentForm, formBodyText, readFormBody } from "@/lib/mcp/argument-form";
 import { exampleArguments } from "@/lib/mcp/example-args";
 import { principalMismatch, principalTags } from "@/lib/mcp/principal";
 import type { PrincipalKind } from "@/lib/cedar/cedar-api";
-import { toolNameOf, toolsCall } from "@/lib/mcp/tool-call";
+import { toolNameOf } from "@/lib/mcp/tool-call";
 import { readCall } from "@/lib/simulation/replay";
 import type { Persona, SimCall, SimResult } from "@/lib/simulation/types";
+import { ArgumentFields } from "./argument-fields";
 import { PersonaEditor } from "./persona-editor";
 import { ReplayResult } from "./replay-result";
 import { SessionBuilder } from "./session-builder";
@@ -33,12 +35,23 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
   const [personaName, setPersonaName] = useState(caller?.name ?? sim.personas[0]?.name ?? "");
   const persona = personas.find((p) => p.name === personaName) ?? personas[0];
   const [body, setBody] = useState(() => (opened ? bodyText(opened.request) : prefill(sim.gateway.tools, tool)));
-  const [result, setResult] = useState<{ r: SimResult; problems: Array<{ id: string; message: string }>; body: string; persona: string; seq: number } | null>(null);
+  const [result, setResult] = useState<{ r: SimResult; problems: Array<{ id: string; message: string }>; body: string; persona: string; ran: string; seq: number } | null>(null);
+  const [raw, setRaw] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   // The same checks the gateway makes before any policy runs, live as the body is edited.
   const check = useMemo(() => readCall(sim.gateway, body), [body, sim.gateway]);
   const mismatch = persona ? principalMismatch(persona, sim.gateway.principalType) : null;
+  const forms = useMemo(() => new Map(sim.gateway.tools.map((t) => [t.name, argumentForm(t.inputSchema)])), [sim.gateway.tools]);
+  const formBody = useMemo(() => readFormBody(body, (name) => forms.get(name)), [body, forms]);
+  const showForm = !raw && formBody.ok;
+  // What a result was run with, so a later change to any of it marks the result stale; reformatting the body is no change.
+  const call = useMemo(() => canonical(body), [body]);
+  const now = JSON.stringify([call, persona ?? null, ws.text]);
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [result]);
 
   async function run() {
     if (!persona) return;
@@ -48,7 +61,7 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
       const out = await sim.run<{ result: SimResult; problems: Array<{ id: string; message: string }> }>("sim.replay", {
         call: { principal: { type: persona.type, sub: persona.sub, claims: persona.claims }, request: body },
       });
-      setResult((prev) => ({ r: out.result, problems: out.problems, body, persona: persona.name, seq: (prev?.seq ?? 0) + 1 }));
+      setResult((prev) => ({ r: out.result, problems: out.problems, body, persona: persona.name, ran: now, seq: (prev?.seq ?? 0) + 1 }));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -96,17 +109,35 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
       )}
       {mismatch ? <p className="text-xs text-amber-700 dark:text-amber-300">{mismatch}</p> : null}
       <PersonaEditor />
-      <label className="block text-xs text-zinc-600 dark:text-zinc-400">
-        JSON-RPC request (edit it, or paste a body from a log)
-        <textarea
-          aria-label="JSON-RPC request"
-          aria-describedby="sim-call-check"
-          className={cn(field, "h-36 font-mono text-xs", !check.ok && "border-amber-500 dark:border-amber-500")}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          spellCheck={false}
-        />
-      </label>
+      <div className="flex items-center justify-between gap-2">
+        <span className="text-xs text-zinc-600 dark:text-zinc-400">{showForm ? "Arguments from the tool's input schema" : "JSON-RPC request (edit it, or paste a body from a log)"}</span>
+        <Button size="sm" aria-pressed={!showForm} onClick={() => setRaw(!raw)} disabled={!formBody.ok}>
+          Raw JSON
+        </Button>
+      </div>
+      {formBody.ok && showForm ? (
+        <ArgumentFields form={forms.get(formBody.tool)!} args={formBody.args} onChange={(args) => setBody(formBodyText(formBody.tool, args, formBody.id))} />
+      ) : (
+        <>
+          <textarea
+            aria-label="JSON-RPC request"
+            aria-describedby="sim-call-check"
+            className={cn(field, "h-36 font-mono text-xs", !check.ok && "border-amber-500 dark:border-amber-500")}
+            value={body}
+            onChange={(e) => {
+              // Typing stays in raw JSON even once the form could show the body.
+              setRaw(true);
+              setBody(e.target.value);
+            }}
+            spellCheck={false}
+          />
+          {!formBody.ok ? (
+            <p className="text-xs text-zinc-500" data-testid="raw-only">
+              Raw JSON only: the form cannot show this body ({formBody.reason}).
+            </p>
+          ) : null}
+        </>
+      )}
       <p id="sim-call-check" data-testid="call-check" aria-live="polite" className={cn("text-xs", check.ok ? "text-emerald-700 dark:text-emerald-400" : "text-amber-700 dark:text-amber-300")}>
         {check.ok ? `✓ A tools/call of ${check.tool}; the arguments match its input schema.` : `${check.error.error.message} (the gateway answers JSON-RPC error ${check.error.error.code})`}
       </p>
@@ -121,7 +152,16 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
           {error}
         </p>
       ) : null}
-      {result ? <ReplayResult key={result.seq} result={result.r} problems={result.problems} body={result.body} personaName={result.persona} onReveal={ws.revealPolicy} /> : null}
+      {result ? (
+        <div ref={resultRef} className="space-y-1">
+          {result.ran !== now ? (
+            <p role="status" className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-300">
+              Stale: the persona, arguments or policies changed since this run — run again.
+            </p>
+          ) : null}
+          <ReplayResult key={result.seq} result={result.r} problems={result.problems} body={result.body} personaName={result.persona} onReveal={ws.revealPolicy} />
+        </div>
+      ) : null}
       <SessionBuilder body={body} bodyOk={check.ok} persona={persona} />
     </div>
   );
@@ -129,7 +169,7 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
 
 function prefill(tools: Array<{ name: string; inputSchema: Record<string, unknown> }>, name: string): string {
   const tool = tools.find((t) => t.name === name);
-  return JSON.stringify(toolsCall(name, exampleArguments(tool?.inputSchema)), null, 2);
+  return formBodyText(name, exampleArguments(tool?.inputSchema));
 }
 
 /** The persona select's entry for an opened call's principal when no saved persona is that principal. */
@@ -142,5 +182,13 @@ function openedCaller(call: SimCall, personas: Persona[], type: PrincipalKind = 
 }
 
 const sorted = (claims: Record<string, unknown>) => Object.fromEntries(Object.entries(claims).sort(([a], [b]) => a.localeCompare(b)));
+
+function canonical(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body));
+  } catch {
+    return body;
+  }
+}
 
 const bodyText = (request: unknown) => (typeof request === "string" ? request : JSON.stringify(request, null, 2));

@@ -1,6 +1,18 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { PolicyWorkspacePage } from "./policy-workspace";
 
+/** The Simulate panel's JSON-RPC body in raw JSON (the panel shows the arguments as a form until Raw JSON is pressed). */
+export async function rawRequest(simulate: Locator): Promise<Locator> {
+  const toggle = simulate.getByRole("button", { name: "Raw JSON" });
+  const body = simulate.getByLabel("JSON-RPC request");
+  // A call opened from elsewhere starts the panel afresh, form first: press again until the body shows.
+  await expect(async () => {
+    if ((await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
+    await expect(body).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  return body;
+}
+
 /** The workspace's Simulate, Suites, Matrix and Impact panels. */
 export class SimulationPanel {
   constructor(
@@ -13,7 +25,7 @@ export class SimulationPanel {
     const panel = await this.ws.openPanel("Simulate");
     await panel.getByRole("combobox", { name: "Tool" }).selectOption(tool);
     await panel.getByRole("combobox", { name: "Persona" }).selectOption(persona);
-    await panel.getByLabel("JSON-RPC request").fill(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool, arguments: args } }, null, 2));
+    await (await rawRequest(panel)).fill(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool, arguments: args } }, null, 2));
     await panel.getByRole("button", { name: "Run against the editor" }).click();
     return panel.getByRole("region", { name: "Simulation result" });
   }
@@ -22,7 +34,7 @@ export class SimulationPanel {
   async addToSession(tool: string, args: Record<string, unknown>) {
     const panel = await this.ws.openPanel("Simulate");
     await panel.getByRole("combobox", { name: "Tool" }).selectOption(tool);
-    await panel.getByLabel("JSON-RPC request").fill(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool, arguments: args } }, null, 2));
+    await (await rawRequest(panel)).fill(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool, arguments: args } }, null, 2));
     await this.session().getByRole("button", { name: "Add this call to the session" }).click();
   }
 
