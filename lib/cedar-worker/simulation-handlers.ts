@@ -55,7 +55,7 @@ const session = (job: Job & { session: { principal: SimCall["principal"]; calls:
 
 const suite = (job: Job & { cases: TestCase[] }, { cedar }: JobContext) => {
   const { draft, published } = sets(job, cedar);
-  return runSuite(job.cases, job.gateway, draft, published);
+  return runSuite(job.cases, job.gateway, draft, published, localAnswer);
 };
 
 const matrix = (job: Job & { personas: Persona[]; args?: Record<string, Record<string, unknown>> }, { cedar }: JobContext) => {

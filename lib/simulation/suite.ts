@@ -2,7 +2,7 @@ import type { CompiledPolicySet } from "@/lib/cedar/authorize";
 import type { Decision } from "@/lib/cedar/cedar-api";
 import type { SessionEngine } from "@/lib/dogwood/session";
 import { sessionEngineOf } from "./policy-set";
-import { decide } from "./replay";
+import { decide, type ToolOutput } from "./replay";
 import { dependsOnText } from "./depends-on";
 import { replaySession } from "./session-replay";
 import { isSessionCase, type SessionTestCase } from "./schemas";
@@ -34,18 +34,22 @@ export interface CaseRun extends CallRun {
   calls?: CallRun[];
 }
 
-/** A suite's cases against the draft and the published set, side by side. */
-export function runSuite(cases: TestCase[], gateway: SimGateway, draft: CompiledPolicySet, published: CompiledPolicySet) {
+/**
+ * A suite's cases against the draft and the published set, side by side. `output`: how the tools the
+ * workspace answers itself answer (lib/targets/local-answer.ts), so a session case's later calls see
+ * the same results Simulate and the local gateway record.
+ */
+export function runSuite(cases: TestCase[], gateway: SimGateway, draft: CompiledPolicySet, published: CompiledPolicySet, output?: ToolOutput) {
   const engines = { draft: sessionEngineOf(draft), published: sessionEngineOf(published) };
   const runs: CaseRun[] = cases.map((c) => {
-    if (isSessionCase(c)) return runSession(c, gateway, engines, true);
+    if (isSessionCase(c)) return runSession(c, gateway, engines, true, output);
     if (!engines.draft.dogwood.length && !engines.published.dogwood.length) {
       const d = decide(draft, gateway, c);
       const p = decide(published, gateway, c);
       return { name: c.name, expected: c.expected, draft: d.decision, published: p.decision, draftPass: d.decision === c.expected, publishedPass: p.decision === c.expected, draftPolicies: d.determiningPolicies, publishedPolicies: p.determiningPolicies, invalid: d.invalid };
     }
     // A single call is a session of its own: no earlier events.
-    return runSession({ name: c.name, principal: c.principal, session: [{ request: c.request, expected: c.expected }] }, gateway, engines, false);
+    return runSession({ name: c.name, principal: c.principal, session: [{ request: c.request, expected: c.expected }] }, gateway, engines, false, output);
   });
   return {
     runs,
@@ -54,10 +58,10 @@ export function runSuite(cases: TestCase[], gateway: SimGateway, draft: Compiled
   };
 }
 
-function runSession(c: SessionTestCase, gateway: SimGateway, engines: { draft: SessionEngine; published: SessionEngine }, perCall: boolean): CaseRun {
+function runSession(c: SessionTestCase, gateway: SimGateway, engines: { draft: SessionEngine; published: SessionEngine }, perCall: boolean, output?: ToolOutput): CaseRun {
   const calls = c.session.map((s) => ({ ...s, principal: c.principal }));
-  const draft = replaySession(engines.draft, gateway, calls);
-  const published = replaySession(engines.published, gateway, calls);
+  const draft = replaySession(engines.draft, gateway, calls, { output });
+  const published = replaySession(engines.published, gateway, calls, { output });
   const runs = c.session.map((s, i): CallRun => {
     const d = draft[i];
     const p = published[i];

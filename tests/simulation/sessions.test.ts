@@ -122,6 +122,9 @@ describe("suites, the matrix and impact with Dogwood policies", () => {
     expect(r.runs[1].calls).toBeUndefined();
     expect(r.runs[2]).toMatchObject({ draftPass: false, draft: "UNDECIDED", draftDependsOn: expect.stringMatching(/^depends on .*output.orderId/) });
     expect(r.draft).toEqual({ passed: 2, failed: 1 });
+    // Where the workspace answers the tool itself, the suite knows its output as Simulate and the gateway do.
+    const known = runSuite([cases[2]], gateway, draft, published, localAnswer);
+    expect(known.runs[0]).toMatchObject({ draftPass: true, calls: [{ draft: "ALLOW" }, { draft: "ALLOW", published: "DENY" }] });
   });
 
   it("shows a matrix cell a Dogwood policy leaves open as a call with no history", () => {
