@@ -8,7 +8,7 @@ import { LoadingState } from "@/components/ui/states";
 import type { Diagnostic } from "@/lib/cedar/diagnostics";
 import type { DogwoodRange } from "@/lib/dogwood/vocabulary";
 import type { EditorContext } from "@/lib/workspace/editor-context";
-import { CEDAR_LANGUAGE_ID } from "./cedar-language";
+import { CEDAR_LANGUAGE_ID, CEDAR_THEMES } from "./cedar-language";
 import { registerCedarIntelligence } from "./completion";
 import { setupMonaco } from "./monaco-setup";
 
@@ -143,7 +143,7 @@ export const CedarEditor = forwardRef<CedarEditorHandle, Props>(function CedarEd
     <Editor
       height="100%"
       language={CEDAR_LANGUAGE_ID}
-      theme={theme === "dark" ? "vs-dark" : "vs"}
+      theme={CEDAR_THEMES[theme]}
       value={props.value}
       onChange={(v) => props.onChange(v ?? "")}
       onMount={onMount}

@@ -6,7 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } fr
 import { currentTheme, subscribeTheme } from "@/components/layout/theme";
 import { LoadingState } from "@/components/ui/states";
 import { cn } from "@/lib/cn";
-import { CEDAR_LANGUAGE_ID } from "./cedar-language";
+import { CEDAR_LANGUAGE_ID, CEDAR_THEMES } from "./cedar-language";
 import { setupMonaco } from "./monaco-setup";
 
 /**
@@ -63,7 +63,7 @@ export function ReadOnlyDiff({
           original={original}
           modified={modified}
           language={CEDAR_LANGUAGE_ID}
-          theme={theme === "dark" ? "vs-dark" : "vs"}
+          theme={CEDAR_THEMES[theme]}
           loading={<LoadingState label="Loading the diff…" />}
           keepCurrentOriginalModel
           keepCurrentModifiedModel

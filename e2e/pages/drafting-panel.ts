@@ -16,6 +16,6 @@ export class DraftingPanel {
     if (drafter) await this.panel.getByRole("combobox", { name: "Drafter" }).selectOption({ label: drafter });
     await this.panel.getByRole("button", { name: "Generate" }).click();
     await expect(this.panel.getByTestId("draft-status")).toBeVisible();
-    return this.panel.getByRole("region", { name: "Draft" });
+    return this.panel.getByRole("region", { name: "Draft", exact: true });
   }
 }

@@ -29,7 +29,7 @@ const VARIANT_PAIRS = 2;
 const UNRELATED_PAIRS = 3;
 const PAIRS_PER_GATEWAY = VARIANT_PAIRS + UNRELATED_PAIRS;
 /** Random calls per pair on the tools the solver judged equivalent, and per other tool with a definite relation. */
-const CALLS_IF_EQUIVALENT = 10_000;
+const CALLS_IF_EQUIVALENT = 3_000;
 const CALLS_OTHERWISE = 200;
 
 const stats = { pairs: 0, equivalentBySolver: 0, examples: 0, calls: 0, unknown: 0 };
