@@ -72,8 +72,9 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
   }
 
   const publishDraft = () => send({ text: data.draftText, message, baseVersion: data.baseVersion, rollbackOf });
-  // On a gateway that enforces, a change of decisions is published only after a last look at what flips.
-  const requestPublish = () => (enforcing && decisionsMayChange(impact, analysis.state) ? setConfirming(true) : void publishDraft());
+  // On a gateway that enforces, a change of decisions is published only after a last look at what
+  // flips; a change request applies nothing, and its approver reviews the same flips before approving.
+  const requestPublish = () => (enforcing && !needsApproval && decisionsMayChange(impact, analysis.state) ? setConfirming(true) : void publishDraft());
 
   async function resolve(choice: "keep-mine" | "take-theirs") {
     setBusy(true);
@@ -182,7 +183,7 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           {nothing && plan.ok ? <p className="w-full text-sm text-zinc-500">Nothing to publish: the draft matches the published policies.</p> : null}
           {enforcing ? (
             <p id={hintId} className="w-full text-xs text-zinc-600 dark:text-zinc-400">
-              {data.gatewayName} enforces its policies: a message saying what changes and why is required, and a change of decisions is confirmed once more before it is published.
+              {data.gatewayName} enforces its policies: a message saying what changes and why is required, and {needsApproval ? "another publisher reviews the change before anything is published" : "a change of decisions is confirmed once more before it is published"}.
             </p>
           ) : null}
           {error ? (
