@@ -18,7 +18,7 @@ test("imported span calls are evidence in the ENFORCE confirmation and in Impact
   expect((await request.get(`/api/gateways/${PAYMENTS}/decisions`, { timeout: 120_000 })).status()).toBe(200);
   await gateways.open();
   await gateways.openGateway("PaymentsGateway");
-  await page.getByRole("link", { name: "Decisions" }).click();
+  await page.getByRole("tab", { name: "Decisions" }).click();
   const evidence = new EvidencePanel(page);
   await evidence.importSpans("Last 24 hours");
   await expect(evidence.importCard).toContainText("Import complete");

@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 import { DecisionLogPage } from "./pages/connect-page";
 import { callAs } from "./pages/page-quality";
 import { PolicyWorkspacePage } from "./pages/policy-workspace";
-import { SimulationPanel } from "./pages/simulation-panel";
+import { rawRequest, SimulationPanel } from "./pages/simulation-panel";
 
 const TOOL = "RefundTarget___process_refund";
 
@@ -50,7 +50,7 @@ test("test cases you can tell apart: named by their arguments, numbered when rep
   await suites.getByRole("button", { name: 'Open process_refund {"amount":500} as refund-agent in Simulate' }).click();
   const simulate = ws.panel("Simulate");
   await expect(simulate).toBeVisible();
-  await expect(simulate.getByLabel("JSON-RPC request")).toHaveValue(/"amount": 500/);
+  await expect(await rawRequest(simulate)).toHaveValue(/"amount": 500/);
 
   // From the decision log: a dialog asks for the suite (a new one here) and the expected decision.
   const amount = 3000 + (Date.now() % 1000);
