@@ -17,6 +17,7 @@
 import { ACTION_GROUPS, ACTION_TYPE, NS, type CedarApi, type Decision, type DetailedError, type EntityJson, type PolicyJson, type SchemaJson } from "./cedar-api";
 import { actionsInScope } from "./policy-parts";
 import type { CedarRequest } from "./request-from-call";
+import { nextPreparsedId } from "./preparsed-ids";
 
 export type EnforcementMode = "ACTIVE" | "LOG_ONLY";
 
@@ -86,13 +87,11 @@ export interface Evaluation {
   };
 }
 
-let generation = 0;
-
 export function compilePolicySet(
   cedar: Engine,
   input: { policies: PolicyToCompile[]; schemaJson: SchemaJson<string> | Record<string, unknown> },
 ): CompiledPolicySet {
-  const prefix = `ps${++generation}`;
+  const prefix = nextPreparsedId("ps");
   const schemaName = `${prefix}:schema`;
   const schemaAnswer = cedar.preparseSchema(schemaName, input.schemaJson as SchemaJson<string>);
   if (schemaAnswer.type !== "success") throw new Error(`The Cedar schema does not parse: ${firstMessage(schemaAnswer.errors)}`);

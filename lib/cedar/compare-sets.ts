@@ -2,6 +2,7 @@ import type { CompiledPolicy, CompiledPolicySet } from "./authorize";
 import type { CedarRequest } from "./request-from-call";
 import { viewKey, viewOf, type RequestView } from "./request-view";
 import type { Decision } from "./cedar-api";
+import { nextPreparsedId } from "./preparsed-ids";
 
 /**
  * Finds whether a call's decision flips between two policy sets (published → draft) with as little
@@ -60,7 +61,6 @@ interface ActionSets {
   shared: Group | null;
 }
 
-let generation = 0;
 const MEMO_LIMIT = 50_000;
 
 /**
@@ -82,7 +82,7 @@ function forThisAction(policy: CompiledPolicy, ancestors: ReadonlySet<string>): 
 
 export function compareSets(draft: CompiledPolicySet, published: CompiledPolicySet): Comparison {
   const cedar = draft.cedar;
-  const prefix = `cmp${++generation}`;
+  const prefix = nextPreparsedId("cmp");
   const setIds: string[] = [];
   const groups = new Map<string, Group>();
   const byAction = new Map<string, ActionSets | "same">();

@@ -22,6 +22,7 @@ import { isAlternatives, type HistorySlot, type TemporalEvent } from "./events";
 import { actionKey, compileDogwoodPolicy, evaluateDogwoodPolicy, type CedarCheck, type DogwoodPolicy, type GuardrailScore, type PolicyOutcome } from "./policy-eval";
 import { hasDogwood } from "./statement";
 import { fieldAt } from "./tool-fields";
+import { nextPreparsedId } from "@/lib/cedar/preparsed-ids";
 
 type Engine = Pick<CedarApi, "policyToJson" | "preparseSchema" | "preparsePolicySet" | "statefulIsAuthorized">;
 
@@ -88,7 +89,6 @@ export interface SessionDecision extends CombinedDecision {
 }
 
 const VARIANT_CACHE = 256;
-let generation = 0;
 
 export function compileSessionEngine(
   cedar: Engine,
@@ -328,7 +328,7 @@ function variantSet(engine: SessionEngine, text: string): string {
     engine.variants.delete(oldText);
     id = oldId;
   } else {
-    id = `dw${++generation}`;
+    id = nextPreparsedId("dw");
     // disposeCompiled frees every id listed here, so the variants live and die with the compiled set.
     engine.plain.setIds.push(id);
   }
