@@ -39,7 +39,11 @@ async function requireSession(req: NextRequest) {
   const api = path === "/api" || path.startsWith("/api/");
   if (api && /^Bearer\s/i.test(req.headers.get("authorization") ?? "")) return NextResponse.next();
   if (await openSession(req.cookies.get(cookieNames(auth).session)?.value, auth)) return NextResponse.next();
-  if (api || (req.method !== "GET" && req.method !== "HEAD")) return refuse(signInRequired());
+  // The client router's RSC fetches (prefetches of links on the signed-out page) get the 401 too: a
+  // redirect would send fetch() to the identity provider, which the CSP blocks; a navigation whose
+  // RSC fetch fails falls back to a full page load, which is redirected below.
+  const rsc = req.headers.has("rsc") || req.nextUrl.searchParams.has("_rsc");
+  if (api || rsc || (req.method !== "GET" && req.method !== "HEAD")) return refuse(signInRequired());
   const signIn = new URL("/auth/sign-in", config().publicUrl);
   signIn.search = new URLSearchParams({ returnTo: `${path}${req.nextUrl.search}` }).toString();
   return NextResponse.redirect(signIn);

@@ -25,7 +25,8 @@ test.describe("evidence from CloudWatch on AWS", () => {
     await evidence.expectDrawn("Allowed vs denied");
     await evidence.importSpans("Last 24 hours");
     await expect(evidence.importCard).toContainText("Import complete");
-    await expect(evidence.importCard).toContainText(/[1-9][\d,]* new calls/);
+    // The corpus spec may have imported the same spans first: each is stored once either way.
+    await expect(evidence.importCard).toContainText(/[1-9][\d,]* new calls|[1-9][\d,]* already imported/);
     await expect(evidence.importCard).toContainText(/Kept but not re-evaluated: [1-9][\d,]* calls with no arguments in the span/);
     await expect(evidence.importCard.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("value", "1");
 
