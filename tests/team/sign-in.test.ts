@@ -87,6 +87,10 @@ describe("sign-in with OpenID Connect (authorization code + PKCE against the tes
     const apiRes = await proxy(new NextRequest(`${CONSOLE}/api/gateways`, { headers: { host: "127.0.0.1:3000" } }));
     expect(apiRes.status).toBe(401);
     expect(await apiRes.json()).toMatchObject({ error: { code: "sign-in-required" } });
+    // The router's RSC fetch of a page (a link prefetch) is refused, not sent to the identity provider.
+    const prefetch = await proxy(new NextRequest(`${CONSOLE}/?_rsc=abc`, { headers: { host: "127.0.0.1:3000", rsc: "1", "next-router-prefetch": "1" } }));
+    expect(prefetch.status).toBe(401);
+    expect(prefetch.headers.get("location")).toBeNull();
     for (const open of ["/mcp/gw-1", "/oauth2/token", "/auth/sign-in", "/api/health"]) {
       const res = await proxy(new NextRequest(`${CONSOLE}${open}`, { method: open === "/mcp/gw-1" ? "POST" : "GET", headers: { host: "127.0.0.1:3000" } }));
       expect(res.headers.get("x-middleware-next"), open).toBe("1");
