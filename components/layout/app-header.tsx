@@ -11,13 +11,14 @@ export function AppHeader({ backend, viewer }: { backend: Loaded<BackendInfo> | 
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2.5">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-zinc-900 dark:text-zinc-100">
+        {/* Not prefetched: on the signed-out page a prefetch would be sent to sign-in and the identity provider, which the CSP blocks. */}
+        <Link href="/" prefetch={false} className="flex items-center gap-2 font-semibold text-zinc-900 dark:text-zinc-100">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/icon.svg" alt="" width={22} height={22} />
           Policy Studio
         </Link>
         <nav className="flex gap-3 text-sm text-zinc-600 dark:text-zinc-400">
-          <Link href="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link href="/" prefetch={false} className="hover:text-zinc-900 dark:hover:text-zinc-100">
             Gateways
           </Link>
           {viewer.role ? <TeamNav /> : null}

@@ -5,10 +5,10 @@ export function TeamNav() {
   const link = "hover:text-zinc-900 dark:hover:text-zinc-100";
   return (
     <>
-      <Link href="/change-requests" className={link}>
+      <Link href="/change-requests" prefetch={false} className={link}>
         Change requests
       </Link>
-      <Link href="/tokens" className={link}>
+      <Link href="/tokens" prefetch={false} className={link}>
         API tokens
       </Link>
     </>
