@@ -3,12 +3,15 @@ import { PolicyWorkspacePage } from "./pages/policy-workspace";
 import { gatewayId, mainPages, seriousA11yViolations } from "./pages/page-quality";
 
 test.describe("accessibility and the keyboard", () => {
-  test("axe finds no serious or critical violation on any main page, nor in an open dialog", async ({ page, request, offsiteRequests: _ }) => {
+  test("axe finds no serious or critical violation on any main page, light or dark, nor in an open dialog", async ({ page, request, offsiteRequests: _ }) => {
     const id = await gatewayId(request, "RefundGateway");
-    for (const p of mainPages(id)) {
-      await page.goto(p.path);
-      await p.ready(page);
-      expect(await seriousA11yViolations(page), `axe on the ${p.name} page`).toEqual([]);
+    for (const colorScheme of ["dark", "light"] as const) {
+      await page.emulateMedia({ colorScheme });
+      for (const p of mainPages(id)) {
+        await page.goto(p.path);
+        await p.ready(page);
+        expect(await seriousA11yViolations(page), `axe on the ${p.name} page, ${colorScheme}`).toEqual([]);
+      }
     }
     await page.goto(`/gateways/${id}`);
     await page.getByRole("button", { name: "Switch gateway to LOG_ONLY" }).click();
@@ -17,6 +20,31 @@ test.describe("accessibility and the keyboard", () => {
     expect(await seriousA11yViolations(page), "axe with the mode dialog open").toEqual([]);
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
+  });
+
+  test("a diff keeps both sides' accessible names when it folds into one column and back", async ({ page, request, offsiteRequests: _ }) => {
+    const id = await gatewayId(request, "RefundGateway");
+    const { draft } = await (await request.get(`/api/gateways/${id}/policies`)).json();
+    const saved = await request.put(`/api/gateways/${id}/draft`, { data: { text: `${draft.text}\n// a reviewed note\n` } });
+    expect(saved.ok(), await saved.text()).toBe(true);
+    try {
+      await page.goto(`/gateways/${id}/publish`);
+      const diff = page.getByTestId("publish-diff");
+      await expect(diff).toContainText("a reviewed note", { timeout: 30_000 });
+      const sides = diff.locator('[role="textbox"]');
+      const names = () => sides.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+      for (const width of [700, 1280, 700]) {
+        await page.setViewportSize({ width, height: 800 });
+        await expect.poll(names).toEqual([expect.stringMatching(/, before$/), expect.stringMatching(/, after$/)]);
+      }
+      expect(await seriousA11yViolations(page), "axe with the diff folded").toEqual([]);
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.reload();
+      await expect(diff).toContainText("a reviewed note", { timeout: 30_000 });
+      expect(await seriousA11yViolations(page), "axe with the diff folded, dark").toEqual([]);
+    } finally {
+      await request.delete(`/api/gateways/${id}/draft`);
+    }
   });
 
   test("a skip link comes first and moves to the page's content", async ({ page, offsiteRequests: _ }) => {

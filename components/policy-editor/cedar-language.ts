@@ -2,12 +2,41 @@ import type * as Monaco from "monaco-editor";
 
 export const CEDAR_LANGUAGE_ID = "cedar";
 
-/** Monaco's own themes, but with annotations (`@id(…)`) dark enough for WCAG AA contrast (vs draws them #808080, 3.9:1). */
+/**
+ * Monaco's own themes, with every token Cedar's tokenizer produces at WCAG AA contrast (4.5:1) also on
+ * a diff's changed lines: vs draws annotations #808080 (3.9:1) and numbers #098658, which a green
+ * insertion background brings under 4.5:1. The diff backgrounds are a little lighter than Monaco's
+ * so the ratios hold on the worst case, a changed word inside a changed line.
+ */
 export const CEDAR_THEMES = { light: "cedar-light", dark: "cedar-dark" } as const;
 
+const PALETTES = {
+  light: {
+    base: "vs",
+    tokens: { keyword: "0000ff", "variable.predefined": "3a4f8f", constant: "b00000", comment: "2a6118", number: "06613f", annotation: "555555", type: "005f5f", string: "a31515" },
+    diff: { insertedLine: "#9bb9551f", insertedText: "#9ccc2c33", removedLine: "#ff000014", removedText: "#ff00001f" },
+  },
+  dark: {
+    base: "vs-dark",
+    tokens: { keyword: "6cb0ea", "variable.predefined": "9cbcff", constant: "7fc0ff", comment: "8fc57a", number: "b5cea8", annotation: "b8b8b8", type: "4ec9b0", string: "dca488" },
+    diff: { insertedLine: "#9bb95514", insertedText: "#9ccc2c1f", removedLine: "#ff00001a", removedText: "#ff000026" },
+  },
+} as const;
+
 function defineCedarThemes(monaco: typeof Monaco): void {
-  monaco.editor.defineTheme(CEDAR_THEMES.light, { base: "vs", inherit: true, rules: [{ token: "annotation", foreground: "5f5f5f" }], colors: {} });
-  monaco.editor.defineTheme(CEDAR_THEMES.dark, { base: "vs-dark", inherit: true, rules: [{ token: "annotation", foreground: "b0b0b0" }], colors: {} });
+  for (const [scheme, palette] of Object.entries(PALETTES) as [keyof typeof PALETTES, (typeof PALETTES)[keyof typeof PALETTES]][]) {
+    monaco.editor.defineTheme(CEDAR_THEMES[scheme], {
+      base: palette.base,
+      inherit: true,
+      rules: Object.entries(palette.tokens).map(([token, foreground]) => ({ token, foreground })),
+      colors: {
+        "diffEditor.insertedLineBackground": palette.diff.insertedLine,
+        "diffEditor.insertedTextBackground": palette.diff.insertedText,
+        "diffEditor.removedLineBackground": palette.diff.removedLine,
+        "diffEditor.removedTextBackground": palette.diff.removedText,
+      },
+    });
+  }
 }
 
 /**

@@ -154,7 +154,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
                 Format
               </Button>
               {canEdit.reason ? (
-                <span className="text-xs text-zinc-500" title={canEdit.reason}>
+                <span className="text-xs text-zinc-500 dark:text-zinc-400" title={canEdit.reason}>
                   Read only
                 </span>
               ) : null}

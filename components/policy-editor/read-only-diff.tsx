@@ -18,6 +18,11 @@ import { setupMonaco } from "./monaco-setup";
  * half-disposed ("InstantiationService has been disposed" on the next keystroke elsewhere). So the
  * library keeps the models, and this component releases them in a layout cleanup, which React runs
  * before the library's own passive one: detach the models first, then dispose them.
+ *
+ * Monaco 0.55 also forgets the two sides' accessible names: when the diff folds into one column
+ * (or unfolds), it re-derives each side's options from an empty change set, which sets `ariaLabel`
+ * to "". `keepSideLabels` puts them back whenever that happens. The sides are also created without
+ * them, so the diff stays invisible (out of the accessibility tree) until they are set.
  */
 export function ReadOnlyDiff({
   original,
@@ -35,6 +40,7 @@ export function ReadOnlyDiff({
   testId?: string;
 }) {
   const [ready, setReady] = useState(false);
+  const [labelled, setLabelled] = useState(false);
   const theme = useSyncExternalStore(subscribeTheme, currentTheme, () => "light" as const);
   const editor = useRef<Monaco.editor.IStandaloneDiffEditor | null>(null);
   useLayoutEffect(
@@ -59,6 +65,7 @@ export function ReadOnlyDiff({
     <div role="group" aria-label={label} data-testid={testId} className={cn("overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-700", className)}>
       {ready ? (
         <DiffEditor
+          className={labelled ? undefined : "invisible"}
           height="100%"
           original={original}
           modified={modified}
@@ -69,6 +76,8 @@ export function ReadOnlyDiff({
           keepCurrentModifiedModel
           onMount={(e) => {
             editor.current = e;
+            keepSideLabels(e, label);
+            setLabelled(true);
           }}
           options={{
             readOnly: true,
@@ -80,7 +89,8 @@ export function ReadOnlyDiff({
             scrollBeyondLastLine: false,
             fontSize: 12,
             automaticLayout: true,
-            ariaLabel: label,
+            originalAriaLabel: `${label}, before`,
+            modifiedAriaLabel: `${label}, after`,
           }}
         />
       ) : (
@@ -88,4 +98,17 @@ export function ReadOnlyDiff({
       )}
     </div>
   );
+}
+
+function keepSideLabels(diff: Monaco.editor.IStandaloneDiffEditor, label: string) {
+  for (const [side, name] of [
+    [diff.getOriginalEditor(), `${label}, before`],
+    [diff.getModifiedEditor(), `${label}, after`],
+  ] as const) {
+    const restore = () => {
+      if (!side.getRawOptions().ariaLabel) side.updateOptions({ ariaLabel: name });
+    };
+    side.onDidChangeConfiguration(restore);
+    restore();
+  }
 }

@@ -11,7 +11,7 @@ export function mainPages(gatewayId: string) {
     { name: "publish", path: `${base}/publish`, ready: (p: Page) => expect(p.getByRole("heading", { level: 1 })).toBeVisible() },
     { name: "history", path: `${base}/history`, ready: (p: Page) => expect(p.getByRole("heading", { name: "Audit log" })).toBeVisible() },
     { name: "connect", path: `${base}/connect`, ready: (p: Page) => expect(p.getByRole("tab", { name: "Connect", selected: true })).toBeVisible() },
-    { name: "decisions", path: `${base}/decisions`, ready: (p: Page) => expect(p.getByRole("heading", { name: "Decision log" })).toBeVisible() },
+    { name: "decisions", path: `${base}/decisions`, ready: (p: Page) => expect(p.getByRole("heading", { name: "Decision log", exact: true })).toBeVisible() },
   ];
 }
 
