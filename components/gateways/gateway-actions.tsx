@@ -6,6 +6,7 @@ import { useCan } from "@/components/team/viewer-context";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import { deleteGateway, exportUrl, updateGateway } from "@/lib/api-client/gateway-admin";
 import { GatewayFields, validGatewayName } from "./gateway-fields";
 
@@ -25,22 +26,14 @@ export function GatewayActions({ gatewayId, name, description }: { gatewayId: st
 function RenameDialog({ gatewayId, name, description }: { gatewayId: string; name: string; description?: string }) {
   const can = useCan("admin", "renaming a gateway");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, busy, error, run } = useDialogAction();
   const [newName, setNewName] = useState(name);
   const [newDescription, setNewDescription] = useState(description ?? "");
-  const [error, setError] = useState<string | null>(null);
   const valid = validGatewayName(newName);
 
-  async function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      await updateGateway(gatewayId, { name: newName, description: newDescription || null });
-      setOpen(false);
-      router.refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    }
+    void run(() => updateGateway(gatewayId, { name: newName, description: newDescription || null }), () => router.refresh());
   }
 
   return (
@@ -54,14 +47,14 @@ function RenameDialog({ gatewayId, name, description }: { gatewayId: string; nam
           <DialogDescription>The id, ARN and MCP endpoint stay the same.</DialogDescription>
         </DialogHeader>
         <DialogBody>
-          <form id="rename-gateway" onSubmit={(e) => void submit(e)} className="space-y-3">
+          <form id="rename-gateway" onSubmit={submit} className="space-y-3">
             <GatewayFields name={newName} description={newDescription} onName={setNewName} onDescription={setNewDescription} error={error} />
           </form>
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button>Cancel</Button>
             </DialogClose>
-            <Button type="submit" form="rename-gateway" variant="primary" disabled={!valid}>
+            <Button type="submit" form="rename-gateway" variant="primary" disabled={!valid || busy}>
               Save
             </Button>
           </div>
@@ -74,24 +67,20 @@ function RenameDialog({ gatewayId, name, description }: { gatewayId: string; nam
 function DeleteDialog({ gatewayId, name }: { gatewayId: string; name: string }) {
   const can = useCan("admin", "deleting a gateway");
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { open, setOpen, busy, error, run } = useDialogAction();
 
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      await deleteGateway(gatewayId);
-      router.push("/");
-      router.refresh();
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
+  function confirm() {
+    void run(
+      () => deleteGateway(gatewayId),
+      () => {
+        router.push("/");
+        router.refresh();
+      },
+    );
   }
 
   return (
-    <Dialog>
+    <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button variant="danger" disabled={!can.allowed} title={can.reason}>Delete gateway</Button>
       </DialogTrigger>
@@ -106,7 +95,7 @@ function DeleteDialog({ gatewayId, name }: { gatewayId: string; name: string }) 
             <DialogClose asChild>
               <Button>Cancel</Button>
             </DialogClose>
-            <Button variant="danger" disabled={busy} onClick={() => void confirm()}>
+            <Button variant="danger" disabled={busy} onClick={confirm}>
               {busy ? "Deleting…" : `Delete ${name}`}
             </Button>
           </div>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useCan } from "@/components/team/viewer-context";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import { createGateway } from "@/lib/api-client/gateway-admin";
 import { GatewayFields, validGatewayName } from "./gateway-fields";
 
@@ -12,26 +13,17 @@ import { GatewayFields, validGatewayName } from "./gateway-fields";
 export function NewGatewayDialog() {
   const can = useCan("admin", "creating a gateway");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, busy, error, run } = useDialogAction();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const valid = validGatewayName(name);
 
-  async function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const g = await createGateway({ name, ...(description ? { description } : {}) });
-      setOpen(false);
-      router.push(`/gateways/${encodeURIComponent(g.gatewayId)}`);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      () => createGateway({ name, ...(description ? { description } : {}) }),
+      (g) => router.push(`/gateways/${encodeURIComponent(g.gatewayId)}`),
+    );
   }
 
   return (
@@ -45,7 +37,7 @@ export function NewGatewayDialog() {
           <DialogDescription>{"A local gateway, with AgentCore's ids and ARN. Add targets and a policy engine once it exists."}</DialogDescription>
         </DialogHeader>
         <DialogBody>
-          <form id="new-gateway" onSubmit={(e) => void submit(e)} className="space-y-3">
+          <form id="new-gateway" onSubmit={submit} className="space-y-3">
             <GatewayFields name={name} description={description} onName={setName} onDescription={setDescription} error={error} />
           </form>
           <div className="flex justify-end gap-2">

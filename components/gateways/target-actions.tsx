@@ -6,6 +6,7 @@ import { useCan } from "@/components/team/viewer-context";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogBody, DialogClose, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
+import { useDialogAction } from "@/components/ui/use-dialog-action";
 import { deleteTarget, syncTarget } from "@/lib/api-client/gateway-admin";
 import type { SyncAnswer } from "@/lib/gateway-admin/sync";
 
@@ -102,19 +103,7 @@ function SyncDialog({ gatewayId, targetId, name }: { gatewayId: string; targetId
 function DeleteTargetDialog({ gatewayId, targetId, name }: { gatewayId: string; targetId: string; name: string }) {
   const can = useCan("admin", "deleting a target");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function confirm() {
-    setError(null);
-    try {
-      await deleteTarget(gatewayId, targetId);
-      setOpen(false);
-      router.refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }
+  const { open, setOpen, busy, error, run } = useDialogAction();
 
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -134,8 +123,8 @@ function DeleteTargetDialog({ gatewayId, targetId, name }: { gatewayId: string; 
             <DialogClose asChild>
               <Button>Cancel</Button>
             </DialogClose>
-            <Button variant="danger" onClick={() => void confirm()}>
-              Delete {name}
+            <Button variant="danger" disabled={busy} onClick={() => void run(() => deleteTarget(gatewayId, targetId), () => router.refresh())}>
+              {busy ? "Deleting…" : `Delete ${name}`}
             </Button>
           </div>
         </DialogBody>

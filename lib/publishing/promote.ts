@@ -1,7 +1,7 @@
 import "server-only";
 import type { EnginePolicy } from "@/lib/agentcore/types";
 import { AppError, toAppError } from "@/lib/errors";
-import { getDraft, rebaseDraft } from "@/lib/store/drafts";
+import { getDraft, saveDraft } from "@/lib/store/drafts";
 import { recordAudit, recordVersion } from "@/lib/store/history";
 import { publishedVersion } from "@/lib/workspace/published";
 import type { PublishingDeps } from "./deps";
@@ -41,7 +41,7 @@ export async function promotePolicy(deps: PublishingDeps, gatewayId: string, nam
     const v = await recordVersion(gatewayId, { author: deps.user, message: `Promoted "${name}" from LOG_ONLY to ACTIVE`, policies: toVersionPolicies(after) });
     await recordAudit({ gatewayId, actor: deps.user, action: "promote", summary: `Promoted "${name}" to ACTIVE (version ${v.version})`, result: "success", details: { version: v.version, etag: version } });
     const draft = await getDraft(gatewayId);
-    if (draft && draft.baseVersion === before) await rebaseDraft(gatewayId, dropCanaryAnnotation(draft.text, name), version);
+    if (draft && draft.baseVersion === before) await saveDraft(gatewayId, dropCanaryAnnotation(draft.text, name), version);
     return { policy, version, versionNumber: v.version };
   });
 }

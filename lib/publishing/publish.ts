@@ -3,7 +3,7 @@ import type { EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
 import { cedar } from "@/lib/cedar/server";
 import { AppError, toAppError, type ErrorCode } from "@/lib/errors";
 import { getDb } from "@/lib/store/db";
-import { rebaseDraft } from "@/lib/store/drafts";
+import { saveDraft } from "@/lib/store/drafts";
 import { getVersion, latestVersion, recentVersions, recordAudit, recordVersion, type VersionPolicy } from "@/lib/store/history";
 import { closeJournal, openJournal, recordStep } from "@/lib/store/journal";
 import { withExclusiveLock } from "@/lib/store/locks";
@@ -140,7 +140,7 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
     const rebasedText = withGeneratedIds(cedar, req.text);
 
     if (plan.operations.length === 0) {
-      await rebaseDraft(gatewayId, rebasedText, before);
+      await saveDraft(gatewayId, rebasedText, before);
       if (req.resolves) await resolveInterrupted(deps, gatewayId, req.resolves, "the engine already held the intended set");
       return { status: "unchanged", version: before, versionNumber: previousNumber, applied: [], failed: [], pending: [], previous, summary: "Nothing to publish: the draft matches the published policies." };
     }
@@ -184,7 +184,7 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
 
     if (!failure) {
       const v = await recordVersion(gatewayId, { author: req.author ?? deps.user, message: label, policies: toVersionPolicies(after) });
-      await rebaseDraft(gatewayId, rebasedText, version);
+      await saveDraft(gatewayId, rebasedText, version);
       const summary = `${action === "rollback" ? `Rolled back to version ${req.rollbackOf}` : "Published"} as version ${v.version}: ${counts}.`;
       await recordAudit({ gatewayId, actor: deps.user, action, summary, result: "success", details: { version: v.version, etag: version, message: label, applied } });
       return { status: "published", version, versionNumber: v.version, applied, failed, pending, previous, summary };
@@ -192,14 +192,14 @@ export async function publishDraft(deps: PublishingDeps, gatewayId: string, req:
 
     const notApplied = [...failed, ...pending].map((o) => o.name).join(", ");
     if (applied.length === 0) {
-      if (version !== before) await rebaseDraft(gatewayId, rebasedText, version);
+      if (version !== before) await saveDraft(gatewayId, rebasedText, version);
       await recordAudit({ gatewayId, actor: deps.user, action, summary: `${action === "rollback" ? "Rollback" : "Publish"} failed; nothing was applied: ${failure.message}`, result: "failure", details: { message: label, failed, pending } });
       return { status: "failed", version, versionNumber: previousNumber, applied, failed, pending, previous, summary: `Nothing was applied. ${failure.message}` };
     }
     // The engine now holds a set between the old and the new one; it is a real version, and the draft
     // (still the intended set) is rebased on it so Retry continues from here.
     const v = await recordVersion(gatewayId, { author: req.author ?? deps.user, message: `[partial] ${label}`, policies: toVersionPolicies(after) });
-    await rebaseDraft(gatewayId, rebasedText, version);
+    await saveDraft(gatewayId, rebasedText, version);
     const summary = `Partly applied (${applied.length} of ${plan.operations.length} steps); not applied: ${notApplied}. ${failure.message}`;
     await recordAudit({ gatewayId, actor: deps.user, action, summary, result: "partial", details: { version: v.version, etag: version, message: label, applied, failed, pending } });
     return { status: "partial", version, versionNumber: v.version, applied, failed, pending, previous, summary };

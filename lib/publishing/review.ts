@@ -2,7 +2,7 @@ import "server-only";
 import type { EngineMode, EnginePolicy, GatewayDetail } from "@/lib/agentcore/types";
 import { cedar } from "@/lib/cedar/server";
 import { AppError } from "@/lib/errors";
-import { deleteDraft, getDraft, rebaseDraft } from "@/lib/store/drafts";
+import { deleteDraft, getDraft, saveDraft } from "@/lib/store/drafts";
 import { getVersion, latestVersion, recentVersions } from "@/lib/store/history";
 import { loadCorpus } from "@/lib/workspace/corpus";
 import { toDocument } from "@/lib/workspace/document";
@@ -75,7 +75,7 @@ export async function resolveConflict(deps: PublishingDeps, gatewayId: string, k
   const { live } = await liveSet(deps, gatewayId);
   const current = publishedVersion(live);
   if (keepText !== null) {
-    const saved = await rebaseDraft(gatewayId, keepText, current);
+    const saved = await saveDraft(gatewayId, keepText, current);
     return { text: saved.text, baseVersion: saved.baseVersion };
   }
   await deleteDraft(gatewayId);
@@ -88,7 +88,7 @@ export async function restoreVersionAsDraft(deps: PublishingDeps, gatewayId: str
   if (!v) throw new AppError("not-found", `Version ${version} does not exist for this gateway.`);
   const { live } = await liveSet(deps, gatewayId);
   const text = toDocument(v.policies);
-  const saved = await rebaseDraft(gatewayId, text, publishedVersion(live));
+  const saved = await saveDraft(gatewayId, text, publishedVersion(live));
   return { text: saved.text, baseVersion: saved.baseVersion, reviewUrl: `/gateways/${encodeURIComponent(gatewayId)}/publish?rollbackOf=${version}` };
 }
 

@@ -15,20 +15,11 @@ export async function getDraft(gatewayId: string, d?: Db): Promise<StoredDraft |
   return row ? { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() } : null;
 }
 
-/** Saves the draft with the version it was written against; it never takes another base silently. */
+/**
+ * Saves the draft with the version it was written against; it never takes another base silently.
+ * Moving the base (after a publish or an accepted conflict) is the same write with the new version.
+ */
 export async function saveDraft(gatewayId: string, text: string, baseVersion: string, d?: Db): Promise<StoredDraft> {
-  const db = d ?? (await getDb());
-  const now = new Date();
-  const [row] = await db
-    .insert(drafts)
-    .values({ gatewayId, text, baseVersion, updatedAt: now })
-    .onConflictDoUpdate({ target: drafts.gatewayId, set: { text, baseVersion, updatedAt: now } })
-    .returning();
-  return { text: row.text, baseVersion: row.baseVersion, updatedAt: row.updatedAt.toISOString() };
-}
-
-/** Moves the draft's base to a new published version (after a publish or an accepted conflict). */
-export async function rebaseDraft(gatewayId: string, text: string, baseVersion: string, d?: Db): Promise<StoredDraft> {
   const db = d ?? (await getDb());
   const now = new Date();
   const [row] = await db

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createLocalControlPlane } from "@/lib/agentcore/local";
-import type { ControlPlane } from "@/lib/agentcore/types";
-import type { Db } from "@/lib/store/db";
-import { BACKENDS, closeStores, openStore, resetStore } from "./support/stores";
+import { BACKENDS, closeStores, localControlPlaneEach } from "./support/stores";
 
 afterAll(closeStores);
 
 describe.each(BACKENDS)("local control plane on %s", (backend) => {
-  let db: Db;
-  let cp: ControlPlane;
-  beforeAll(async () => {
-    db = await openStore(backend);
-  });
-  beforeEach(async () => {
-    // An empty workspace per test: the adapter seeds the demo on first use.
-    await resetStore(db);
-    cp = createLocalControlPlane(db, { publicUrl: "http://127.0.0.1:3999" });
-  });
+  // An empty workspace per test: the adapter seeds the demo on first use.
+  const store = localControlPlaneEach(backend);
 
   it("seeds the getting-started demo once, with AWS-shaped ids and ARNs", async () => {
-    const [list, again] = await Promise.all([cp.listGateways(), cp.listGateways()]);
+    const [list, again] = await Promise.all([store.cp.listGateways(), store.cp.listGateways()]);
     expect(list.map((g) => g.name)).toEqual(["OrdersGateway", "RefundGateway"]);
     expect(again).toHaveLength(2);
     const refund = list.find((g) => g.name === "RefundGateway")!;
@@ -34,8 +24,8 @@ describe.each(BACKENDS)("local control plane on %s", (backend) => {
   });
 
   it("names tools <Target>___<tool> and keeps their input schemas", async () => {
-    const [refund] = (await cp.listGateways()).filter((g) => g.name === "RefundGateway");
-    const detail = await cp.getGateway(refund.gatewayId);
+    const [refund] = (await store.cp.listGateways()).filter((g) => g.name === "RefundGateway");
+    const detail = await store.cp.getGateway(refund.gatewayId);
     expect(detail.targets[0].tools[0]).toEqual({
       name: "RefundTarget___process_refund",
       description: "Process a customer refund",
@@ -44,62 +34,62 @@ describe.each(BACKENDS)("local control plane on %s", (backend) => {
   });
 
   it("holds the seed policy in the refund engine, ACTIVE, scoped to the gateway ARN", async () => {
-    const [refund] = (await cp.listGateways()).filter((g) => g.name === "RefundGateway");
-    const policies = await cp.listPolicies(refund.policyEngine!.policyEngineId);
+    const [refund] = (await store.cp.listGateways()).filter((g) => g.name === "RefundGateway");
+    const policies = await store.cp.listPolicies(refund.policyEngine!.policyEngineId);
     expect(policies).toHaveLength(1);
     expect(policies[0]).toMatchObject({ name: "refund_limit_policy", status: "ACTIVE", enforcementMode: "ACTIVE" });
     expect(policies[0].statement).toContain(`AgentCore::Gateway::"${refund.gatewayArn}"`);
   });
 
   it("answers unknown ids with specific not-found errors", async () => {
-    await expect(cp.getGateway("nope")).rejects.toMatchObject({ code: "gateway-not-found", status: 404 });
-    await expect(cp.listPolicies("nope")).rejects.toMatchObject({ code: "policy-engine-not-found" });
+    await expect(store.cp.getGateway("nope")).rejects.toMatchObject({ code: "gateway-not-found", status: 404 });
+    await expect(store.cp.listPolicies("nope")).rejects.toMatchObject({ code: "policy-engine-not-found" });
   });
 
   it("applies the engine's rules: one valid statement per policy, unique names", async () => {
-    const engine = await cp.createPolicyEngine({ name: "TestEngine" });
-    await expect(cp.createPolicyEngine({ name: "TestEngine" })).rejects.toMatchObject({ code: "conflict" });
-    await expect(cp.createPolicy(engine.policyEngineId, { name: "bad", statement: "permit(principal, action, resource" })).rejects.toMatchObject({
+    const engine = await store.cp.createPolicyEngine({ name: "TestEngine" });
+    await expect(store.cp.createPolicyEngine({ name: "TestEngine" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(store.cp.createPolicy(engine.policyEngineId, { name: "bad", statement: "permit(principal, action, resource" })).rejects.toMatchObject({
       code: "request-rejected",
     });
     await expect(
-      cp.createPolicy(engine.policyEngineId, { name: "two", statement: "permit(principal, action, resource); forbid(principal, action, resource);" }),
+      store.cp.createPolicy(engine.policyEngineId, { name: "two", statement: "permit(principal, action, resource); forbid(principal, action, resource);" }),
     ).rejects.toThrow(/exactly one Cedar statement/);
-    const p = await cp.createPolicy(engine.policyEngineId, { name: "allow_all", statement: "permit(principal, action, resource);", enforcementMode: "LOG_ONLY" });
+    const p = await store.cp.createPolicy(engine.policyEngineId, { name: "allow_all", statement: "permit(principal, action, resource);", enforcementMode: "LOG_ONLY" });
     expect(p.enforcementMode).toBe("LOG_ONLY");
-    await expect(cp.createPolicy(engine.policyEngineId, { name: "allow_all", statement: "permit(principal, action, resource);" })).rejects.toMatchObject({
+    await expect(store.cp.createPolicy(engine.policyEngineId, { name: "allow_all", statement: "permit(principal, action, resource);" })).rejects.toMatchObject({
       code: "conflict",
     });
-    const promoted = await cp.updatePolicy(engine.policyEngineId, p.policyId, { enforcementMode: "ACTIVE" });
+    const promoted = await store.cp.updatePolicy(engine.policyEngineId, p.policyId, { enforcementMode: "ACTIVE" });
     expect(promoted.enforcementMode).toBe("ACTIVE");
     expect(promoted.statement).toBe("permit(principal, action, resource);");
-    await cp.deletePolicy(engine.policyEngineId, p.policyId);
-    expect(await cp.listPolicies(engine.policyEngineId)).toEqual([]);
+    await store.cp.deletePolicy(engine.policyEngineId, p.policyId);
+    expect(await store.cp.listPolicies(engine.policyEngineId)).toEqual([]);
   });
 
   it("attaches an engine to a gateway in a mode and switches the mode", async () => {
-    const [orders] = (await cp.listGateways()).filter((g) => g.name === "OrdersGateway");
+    const [orders] = (await store.cp.listGateways()).filter((g) => g.name === "OrdersGateway");
     const engine = orders.policyEngine!;
-    const enforced = await cp.setGatewayPolicyEngine(orders.gatewayId, { policyEngineArn: engine.policyEngineArn, mode: "ENFORCE" });
+    const enforced = await store.cp.setGatewayPolicyEngine(orders.gatewayId, { policyEngineArn: engine.policyEngineArn, mode: "ENFORCE" });
     expect(enforced.policyEngine).toEqual({ ...engine, mode: "ENFORCE" });
     expect(enforced.targets).toHaveLength(1);
   });
 
   it("seeds the demo once when two console instances open the empty store together", async () => {
-    const other = createLocalControlPlane(db, { publicUrl: "http://127.0.0.1:4000" });
-    const [a, b] = await Promise.all([cp.listGateways(), other.listGateways()]);
+    const other = createLocalControlPlane(store.db, { publicUrl: "http://127.0.0.1:4000" });
+    const [a, b] = await Promise.all([store.cp.listGateways(), other.listGateways()]);
     expect(a).toHaveLength(2);
     expect(b.map((g) => g.gatewayId)).toEqual(a.map((g) => g.gatewayId));
-    expect(await cp.listPolicyEngines()).toHaveLength(2);
+    expect(await store.cp.listPolicyEngines()).toHaveLength(2);
   });
 
   it("reports times as ISO instants that move forward with every change", async () => {
-    const engine = await cp.createPolicyEngine({ name: "Clock" });
-    const created = await cp.createPolicy(engine.policyEngineId, { name: "p", statement: "permit(principal, action, resource);" });
+    const engine = await store.cp.createPolicyEngine({ name: "Clock" });
+    const created = await store.cp.createPolicy(engine.policyEngineId, { name: "p", statement: "permit(principal, action, resource);" });
     expect(created.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Math.abs(Date.parse(created.updatedAt) - Date.now())).toBeLessThan(60_000);
-    const updated = await cp.updatePolicy(engine.policyEngineId, created.policyId, { description: "changed" });
+    const updated = await store.cp.updatePolicy(engine.policyEngineId, created.policyId, { description: "changed" });
     expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
-    expect((await cp.getPolicy(engine.policyEngineId, created.policyId)).updatedAt).toBe(updated.updatedAt);
+    expect((await store.cp.getPolicy(engine.policyEngineId, created.policyId)).updatedAt).toBe(updated.updatedAt);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/store/db";
-import { deleteDraft, getDraft, listDraftTexts, rebaseDraft, saveDraft } from "@/lib/store/drafts";
+import { deleteDraft, getDraft, listDraftTexts, saveDraft } from "@/lib/store/drafts";
 import { getVersion, latestVersion, listAudit, listVersions, recentVersions, recordAudit, recordVersion, type VersionPolicy } from "@/lib/store/history";
 import { getSetting, putSetting } from "@/lib/store/settings";
 import { BACKENDS, closeStores, openStore, resetStore } from "./support/stores";
@@ -27,7 +27,7 @@ describe.each(BACKENDS)("the console's workspace store on %s", (backend) => {
       const last = await saveDraft("g", edited.text, "v1", db);
       expect(Date.parse(edited.updatedAt)).toBeGreaterThanOrEqual(Date.parse(first.updatedAt));
       expect(await getDraft("g", db)).toEqual(last);
-      const rebased = await rebaseDraft("g", "forbid(principal, action, resource);", "v2", db);
+      const rebased = await saveDraft("g", "forbid(principal, action, resource);", "v2", db);
       expect(await getDraft("g", db)).toEqual({ text: "forbid(principal, action, resource);", baseVersion: "v2", updatedAt: rebased.updatedAt });
       expect(await getDraft("other", db)).toBeNull();
       await deleteDraft("g", db);

@@ -2,7 +2,9 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { getTableName, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
-import { inject } from "vitest";
+import { beforeAll, beforeEach, inject } from "vitest";
+import { createLocalControlPlane } from "@/lib/agentcore/local";
+import type { ControlPlane } from "@/lib/agentcore/types";
 import { closeDb, openDb, type Db } from "@/lib/store/db";
 import * as schema from "@/lib/store/schema";
 
@@ -56,4 +58,20 @@ export async function closeStores(): Promise<void> {
   await admin(async (c) => {
     for (const name of created.splice(0)) await c.query(`drop database if exists "${name}" with (force)`);
   });
+}
+
+/**
+ * For a describe block per backend: a store of its own, emptied before each test, and a local control
+ * plane on it (which seeds the demo on first use). Read `ctx.db` and `ctx.cp` inside the tests.
+ */
+export function localControlPlaneEach(backend: BackendName): { db: Db; cp: ControlPlane } {
+  const ctx = {} as { db: Db; cp: ControlPlane };
+  beforeAll(async () => {
+    ctx.db = await openStore(backend);
+  });
+  beforeEach(async () => {
+    await resetStore(ctx.db);
+    ctx.cp = createLocalControlPlane(ctx.db, { publicUrl: "http://127.0.0.1:3999" });
+  });
+  return ctx;
 }
