@@ -5,6 +5,8 @@ import { gatewayId, mainPages, seriousA11yViolations } from "./pages/page-qualit
 test.describe("accessibility and the keyboard", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     test(`axe finds no serious or critical violation on any main page, nor in an open dialog (${colorScheme})`, async ({ page, request, offsiteRequests: _ }) => {
+      // Seven pages, Monaco among them, each read whole by axe: most of a minute on a busy two-core machine.
+      test.setTimeout(120_000);
       const id = await gatewayId(request, "RefundGateway");
       await page.emulateMedia({ colorScheme });
       for (const p of mainPages(id)) {
