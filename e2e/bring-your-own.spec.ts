@@ -103,3 +103,56 @@ test("a developer pastes inline tools and an OpenAPI document, fixes a refused t
   await expect(tool.getByRole("status")).toContainText("Saved");
   await expect(tool.getByText("Response template (custom)")).toBeVisible();
 });
+
+test("a developer renames a gateway (a taken name is refused in the dialog), exports it, deletes a target, then the gateway", async ({ page, offsiteRequests: _ }) => {
+  const targets = new TargetsPage(page);
+  await targets.newGateway("LifecycleE2E");
+  const gatewayId = targets.gatewayId();
+  for (const [target, tool] of [
+    ["Scratch", "ping"],
+    ["Keep", "get_status"],
+  ]) {
+    const dialog = await targets.openAddTarget("Inline tools", target);
+    await dialog.getByLabel("Tool definitions (JSON array)", { exact: true }).fill(JSON.stringify([{ name: tool, description: "A tool", inputSchema: { type: "object", properties: {} } }]));
+    await targets.submitTarget(target);
+  }
+
+  // Rename: a name another gateway has is refused with the server's words, and the dialog stays open to fix it.
+  await page.getByRole("button", { name: "Rename", exact: true }).click();
+  const rename = page.getByRole("dialog", { name: "Rename LifecycleE2E" });
+  await rename.getByLabel("Name").fill("RefundGateway");
+  await rename.getByRole("button", { name: "Save" }).click();
+  await expect(rename.getByRole("alert")).toContainText('A gateway named "RefundGateway" already exists');
+  await rename.getByLabel("Name").fill("LifecycleRenamed");
+  await rename.getByLabel("Description (optional)").fill("Renamed in the console");
+  await rename.getByRole("button", { name: "Save" }).click();
+  await expect(rename).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1, name: "LifecycleRenamed" })).toBeVisible();
+  expect(targets.gatewayId(), "the id stays the same").toBe(gatewayId);
+
+  // Export: the file has the new name and both targets.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("LifecycleRenamed.gateway.json");
+  const exported = JSON.parse(readFileSync(await file.path(), "utf8"));
+  expect(exported.gateway.name).toBe("LifecycleRenamed");
+  expect(exported.targets.map((t: { name: string }) => t.name).sort()).toEqual(["Keep", "Scratch"]);
+
+  // Delete a target: its tools leave the gateway; the other stays.
+  await targets.target("Scratch").getByRole("button", { name: "Delete" }).click();
+  const deleteTarget = page.getByRole("dialog", { name: "Delete target Scratch?" });
+  await deleteTarget.getByRole("button", { name: "Delete Scratch" }).click();
+  await expect(deleteTarget).toBeHidden();
+  await expect(targets.target("Scratch")).toHaveCount(0);
+  await expect(targets.tool("Scratch___ping")).toHaveCount(0);
+  await expect(targets.tool("Keep___get_status")).toBeVisible();
+
+  // Delete the gateway: back on the list, without it.
+  await page.getByRole("button", { name: "Delete gateway" }).click();
+  const deleteGateway = page.getByRole("dialog", { name: "Delete LifecycleRenamed?" });
+  await deleteGateway.getByRole("button", { name: "Delete LifecycleRenamed" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("table").getByTestId("gateway-status").first()).toBeVisible();
+  await expect(page.getByRole("table")).not.toContainText("LifecycleRenamed");
+});

@@ -3,11 +3,10 @@
 import { useState } from "react";
 import { useWorkspace } from "@/components/policy-editor/workspace-context";
 import { CopyButton } from "@/components/gateway-connect/copy-button";
-import { Button } from "@/components/ui/button";
 import { addTestCase } from "@/lib/api-client/simulation";
 import type { SimDecision, SimResult } from "@/lib/simulation/types";
 import { DecisionBadge } from "./decision-badge";
-import { CaseFields, ExpectSelect } from "./case-fields";
+import { ExpectSelect, SaveCaseForm } from "./case-fields";
 import { SessionEvidence } from "./session-evidence";
 import { useSim } from "./sim-context";
 import type { Decision } from "@/lib/cedar/cedar-api";
@@ -125,18 +124,9 @@ function SaveCase({ body, personaName, decision, tool }: { body: string; persona
   }
 
   return (
-    <form onSubmit={save} aria-label="Save as test case" className="flex flex-wrap items-end gap-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
-      <CaseFields name={name} suite={suite} onName={setTyped} onSuite={setSuite} />
+    <SaveCaseForm title="Save as test case" name={name} suite={suite} status={status} onName={setTyped} onSuite={setSuite} onSubmit={save}>
       <ExpectSelect label="Expect" value={expected} onChange={setExpected} />
-      <Button size="sm" type="submit">
-        Save as test case
-      </Button>
-      {status ? (
-        <span role="status" className="w-full text-xs">
-          {status}
-        </span>
-      ) : null}
-    </form>
+    </SaveCaseForm>
   );
 }
 

@@ -12,7 +12,7 @@ import { toolNameOf } from "@/lib/mcp/tool-call";
 import { Session } from "@/lib/simulation/schemas";
 import type { Persona, SimResult } from "@/lib/simulation/types";
 import { DecisionBadge } from "./decision-badge";
-import { CaseFields, ExpectSelect } from "./case-fields";
+import { ExpectSelect, SaveCaseForm } from "./case-fields";
 import { SessionEvidence } from "./session-evidence";
 import { useSim } from "./sim-context";
 
@@ -226,20 +226,11 @@ function SessionResults({ run }: { run: Run }) {
           </li>
         ))}
       </ol>
-      <form onSubmit={save} aria-label="Save session as test case" className="flex flex-wrap items-end gap-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
-        <CaseFields name={name} suite={suite} onName={setName} onSuite={setSuite} />
+      <SaveCaseForm title="Save session as test case" name={name} suite={suite} status={status} onName={setName} onSuite={setSuite} onSubmit={save}>
         {expected.map((d, i) => (
           <ExpectSelect key={i} label={`Expect call ${i + 1}`} value={d} onChange={(v) => setExpected((all) => all.map((x, j) => (j === i ? v : x)))} />
         ))}
-        <Button size="sm" type="submit">
-          Save session as test case
-        </Button>
-        {status ? (
-          <span role="status" className="w-full text-xs">
-            {status}
-          </span>
-        ) : null}
-      </form>
+      </SaveCaseForm>
     </div>
   );
 }
