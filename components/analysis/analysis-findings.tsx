@@ -29,12 +29,12 @@ export function AnalysisFindings({ findings, onRevealPolicy }: { findings: Analy
             ) : (
               <span className="font-mono">{f.policyId}</span>
             )}
-            <span className="text-zinc-500 dark:text-zinc-400">{METHOD_TEXT[f.method]}</span>
+            <span className="text-muted">{METHOD_TEXT[f.method]}</span>
           </p>
           <p>{f.message}</p>
           {f.related?.length ? <p className="text-zinc-600 dark:text-zinc-400">{f.type === "SHADOWED" ? "Made unreachable by" : "Implied by"}: <span className="font-mono">{f.related.join(", ")}</span></p> : null}
           {f.solverGap ? <p className="text-amber-800 dark:text-amber-300">Why not the solver: {f.solverGap}</p> : null}
-          <p className="text-zinc-500 dark:text-zinc-400">{f.how}</p>
+          <p className="text-muted">{f.how}</p>
         </li>
       ))}
     </ul>

@@ -26,12 +26,12 @@ export function DraftAnalysis({ gatewayId, state, text, retry, replay, onSaved, 
   const updating = state.kind === "loading" || state.text !== text;
   return (
     <section aria-label="Every caller, every argument" className="space-y-3" aria-busy={updating}>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-muted">
         Decided for every caller (any sub and claims) and every argument the tools&apos; input schemas allow, by an SMT solver; every example was replayed through Cedar before it is shown.
       </p>
       {updating && !report ? <LoadingState label="Analysing every caller and argument…" /> : null}
       {updating && report ? (
-        <p role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p role="status" className="text-xs text-muted">
           Updating the analysis for the current draft…
         </p>
       ) : null}
@@ -45,14 +45,14 @@ export function DraftAnalysis({ gatewayId, state, text, retry, replay, onSaved, 
           ) : null}
           <ToolRelations gatewayId={gatewayId} tools={report.tools} replay={replay} onSaved={onSaved} />
           <section aria-label="Findings per policy" className="space-y-1">
-            <h3 className="text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">Findings per policy</h3>
+            <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">Findings per policy</h3>
             <AnalysisFindings findings={report.findings} onRevealPolicy={onRevealPolicy} />
           </section>
           <section aria-label="What each persona can call" className="space-y-1">
-            <h3 className="text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">What each persona can call (draft)</h3>
+            <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">What each persona can call (draft)</h3>
             <PersonaReach personas={report.personas} />
           </section>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Analysed in {report.elapsedMs.toLocaleString()} ms.</p>
+          <p className="text-xs text-muted">Analysed in {report.elapsedMs.toLocaleString()} ms.</p>
         </div>
       ) : null}
     </section>

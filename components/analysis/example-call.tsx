@@ -91,5 +91,5 @@ export function ExampleCallRow({ gatewayId, tool, example, replay, onSaved }: { 
 
 function Why({ policies, decision }: { policies: string[]; decision: "ALLOW" | "DENY" }) {
   if (policies.length) return <span className="font-mono">({policies.join(", ")})</span>;
-  return <span className="text-zinc-500 dark:text-zinc-400">{decision === "DENY" ? "(no permit applies: default deny)" : ""}</span>;
+  return <span className="text-muted">{decision === "DENY" ? "(no permit applies: default deny)" : ""}</span>;
 }

@@ -5,7 +5,7 @@ import type { PersonaAccess, PersonaToolAccess } from "@/lib/analysis/types";
 
 /** Per persona, what the draft lets it call: always, never, or only when the arguments meet some ranges or values. */
 export function PersonaReach({ personas }: { personas: PersonaAccess[] }) {
-  if (personas.length === 0) return <p className="text-xs text-zinc-500 dark:text-zinc-400">No personas: add one in the Simulate panel to see what it can call.</p>;
+  if (personas.length === 0) return <p className="text-xs text-muted">No personas: add one in the Simulate panel to see what it can call.</p>;
   return (
     <div className="space-y-2">
       {personas.map((p) => (
@@ -17,7 +17,7 @@ export function PersonaReach({ personas }: { personas: PersonaAccess[] }) {
                 <span className="font-mono" title={t.tool}>
                   {bareToolName(t.tool)}
                 </span>
-                : <strong className="font-medium">{accessText(t)}</strong> <span className="text-zinc-500 dark:text-zinc-400">· {howText(t)}</span>
+                : <strong className="font-medium">{accessText(t)}</strong> <span className="text-muted">· {howText(t)}</span>
               </li>
             ))}
           </ul>

@@ -42,12 +42,12 @@ export function ToolRelations({ gatewayId, tools, replay, onSaved }: { gatewayId
                 <Badge tone={TONE[t.relation]} data-testid="tool-relation">
                   {RELATION_TEXT[t.relation]}
                 </Badge>
-                <span className="text-zinc-500 dark:text-zinc-400">
+                <span className="text-muted">
                   {t.method === "identical" ? "its policies are the same in both sets" : t.relation === "unknown" ? "" : `the draft ${MEANING[t.relation]} · established by the solver`}
                 </span>
               </p>
               {t.relation === "unknown" ? <p className="text-xs text-amber-800 dark:text-amber-300">Not established: {t.reason ?? "the solver could not decide it."}</p> : null}
-              {t.abstracted?.length ? <p className="text-xs text-zinc-500 dark:text-zinc-400">Outside the encoded subset, kept abstract (the answer stays sound): {t.abstracted.join(", ")}</p> : null}
+              {t.abstracted?.length ? <p className="text-xs text-muted">Outside the encoded subset, kept abstract (the answer stays sound): {t.abstracted.join(", ")}</p> : null}
               <Examples title="Newly allowed" gatewayId={gatewayId} tool={t.tool} examples={t.newlyAllowed} replay={replay} onSaved={onSaved} />
               <Examples title="Newly denied" gatewayId={gatewayId} tool={t.tool} examples={t.newlyDenied} replay={replay} onSaved={onSaved} />
             </article>

@@ -176,7 +176,7 @@ export function DecisionLog({
           // relative: the header's sr-only label is positioned, and would otherwise widen the page instead of this box.
           <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm" aria-label="Recorded calls">
-              <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:text-zinc-400 dark:border-zinc-800">
+              <thead className="border-b border-zinc-200 text-xs text-muted dark:border-zinc-800">
                 <tr>
                   <th className="py-2 pr-3 font-medium">Time</th>
                   <th className="py-2 pr-3 font-medium">Persona / principal</th>
@@ -198,7 +198,7 @@ export function DecisionLog({
                 ))}
               </tbody>
             </table>
-            {entries.length >= PAGE ? <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Showing the newest {PAGE}; narrow the filters to see older calls.</p> : null}
+            {entries.length >= PAGE ? <p className="mt-2 text-xs text-muted">Showing the newest {PAGE}; narrow the filters to see older calls.</p> : null}
           </div>
         ) : null}
       </div>

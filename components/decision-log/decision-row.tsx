@@ -34,7 +34,7 @@ export function DecisionRow({
         </td>
         <td className="py-2 pr-3">
           <div className="font-medium">{entry.persona ?? "—"}</div>
-          <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400" title="principal">
+          <div className="font-mono text-xs text-muted" title="principal">
             OAuthUser::&quot;{entry.principal.sub}&quot;
           </div>
         </td>
@@ -88,25 +88,25 @@ export function DecisionRow({
         <tr id={detailsId} className="border-b border-zinc-100 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-950">
           <td colSpan={10} className="p-3">
             <dl className="grid gap-x-4 gap-y-1 text-xs md:grid-cols-[10rem_1fr]">
-              <dt className="text-zinc-500 dark:text-zinc-400">Client</dt>
+              <dt className="text-muted">Client</dt>
               <dd className="font-mono">{entry.clientId ?? "—"}</dd>
-              <dt className="text-zinc-500 dark:text-zinc-400">Principal tags</dt>
+              <dt className="text-muted">Principal tags</dt>
               <dd className="font-mono break-all">{JSON.stringify(entry.principal.claims)}</dd>
-              <dt className="text-zinc-500 dark:text-zinc-400">Arguments</dt>
+              <dt className="text-muted">Arguments</dt>
               <dd>
                 <pre className="overflow-auto font-mono whitespace-pre-wrap break-all">{JSON.stringify(entry.arguments, null, 2)}</pre>
               </dd>
-              <dt className="text-zinc-500 dark:text-zinc-400">Determining policies</dt>
+              <dt className="text-muted">Determining policies</dt>
               <dd className="font-mono">{entry.determiningPolicies.join(", ") || "none (default deny or no engine)"}</dd>
-              <dt className="text-zinc-500 dark:text-zinc-400">LOG_ONLY policies matched</dt>
+              <dt className="text-muted">LOG_ONLY policies matched</dt>
               <dd className="font-mono">{entry.logOnlyMatched.join(", ") || "none"}</dd>
-              <dt className="text-zinc-500 dark:text-zinc-400">Decision flips</dt>
+              <dt className="text-muted">Decision flips</dt>
               <dd className="font-mono">{entry.flips.join(", ") || "none"}</dd>
-              <dt className="text-zinc-500 dark:text-zinc-400">Policy session</dt>
+              <dt className="text-muted">Policy session</dt>
               <dd className="font-mono">{entry.sessionId === null ? "none (no session id sent)" : `${entry.sessionId}${entry.sessionCall !== null ? `, call ${entry.sessionCall + 1}` : ""}`}</dd>
               {entry.temporal.length ? (
                 <>
-                  <dt className="text-zinc-500 dark:text-zinc-400">Temporal conditions that held</dt>
+                  <dt className="text-muted">Temporal conditions that held</dt>
                   <dd>
                     <ul>
                       {entry.temporal.map((t) => (
@@ -121,7 +121,7 @@ export function DecisionRow({
               ) : null}
               {entry.errors.length ? (
                 <>
-                  <dt className="text-zinc-500 dark:text-zinc-400">Notes</dt>
+                  <dt className="text-muted">Notes</dt>
                   <dd>
                     <ul className="list-disc pl-4">
                       {entry.errors.map((e) => (
@@ -131,7 +131,7 @@ export function DecisionRow({
                   </dd>
                 </>
               ) : null}
-              <dt className="text-zinc-500 dark:text-zinc-400">Gateway&apos;s answer</dt>
+              <dt className="text-muted">Gateway&apos;s answer</dt>
               <dd>
                 <GatewayAnswer response={entry.response ?? null} />
               </dd>
@@ -145,11 +145,11 @@ export function DecisionRow({
 
 /** The JSON-RPC answer the caller received, pretty-printed; the beginning only when it was too large to keep. */
 function GatewayAnswer({ response }: { response: RecordedResponse | null }) {
-  if (!response) return <span className="text-zinc-500 dark:text-zinc-400">not kept (recorded before the console kept answers)</span>;
+  if (!response) return <span className="text-muted">not kept (recorded before the console kept answers)</span>;
   if ("truncated" in response) {
     return (
       <>
-        <span className="text-zinc-500 dark:text-zinc-400">The first {response.head.length} of {response.length} characters:</span>
+        <span className="text-muted">The first {response.head.length} of {response.length} characters:</span>
         <pre className="max-h-60 overflow-auto font-mono whitespace-pre-wrap break-all">{response.head}</pre>
       </>
     );

@@ -107,7 +107,7 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
         </Button>
         {running ? <Button onClick={() => stop.current?.abort()}>Stop</Button> : null}
       </div>
-      {!drafters.includes("anthropic") ? <p className="text-xs text-zinc-500 dark:text-zinc-400">Offline rules: Claude is not configured on this server (see Backends in the README).</p> : null}
+      {!drafters.includes("anthropic") ? <p className="text-xs text-muted">Offline rules: Claude is not configured on this server (see Backends in the README).</p> : null}
       {progress ? <p aria-live="polite" className="text-xs text-zinc-600">{progress}</p> : null}
       {error ? (
         <p role="alert" className="text-red-700 dark:text-red-400">
@@ -135,7 +135,7 @@ export function DraftPanel({ drafters }: { drafters: DrafterKind[] }) {
           </div>
           {result.accessWarnings.length ? <AccessAlert warnings={result.accessWarnings} acknowledged={acknowledged} onAcknowledge={setAcknowledged} /> : null}
           {/* The API's notice says what the hint under Generate already says when Claude is not configured. */}
-          {result.notice && drafters.includes("anthropic") ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{result.notice}</p> : null}
+          {result.notice && drafters.includes("anthropic") ? <p className="text-xs text-muted">{result.notice}</p> : null}
           <ul className="space-y-1 text-xs">
             {result.policies.map((p, i) => (
               <li key={i}>• {p.explanation}</li>

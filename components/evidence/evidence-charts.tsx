@@ -88,18 +88,18 @@ export function EvidenceCharts({ gatewayId, markers }: { gatewayId: string; mark
               c.lines.length ? (
                 <MetricChart key={c.title} title={c.title} xs={xs} lines={c.lines} markers={inRange} unit={c.unit} />
               ) : (
-                <p key={c.title} className="text-xs text-zinc-500 dark:text-zinc-400">
+                <p key={c.title} className="text-xs text-muted">
                   {c.title}: no LOG_ONLY policy matched in this range.
                 </p>
               ),
             )
           : null}
         {inRange.length ? (
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="text-xs text-muted">
             Dashed lines: <span className="text-amber-600">mode switches</span> and <span className="text-indigo-600">publishes</span> from the audit log ({inRange.length} in range).
           </p>
         ) : null}
-        {state.data?.unavailable.length ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{state.data.unavailable.map((u) => `${u.metric}: ${u.reason}`).join(" ")}</p> : null}
+        {state.data?.unavailable.length ? <p className="text-xs text-muted">{state.data.unavailable.map((u) => `${u.metric}: ${u.reason}`).join(" ")}</p> : null}
       </div>
     </Card>
   );

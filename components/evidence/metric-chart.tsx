@@ -85,11 +85,11 @@ export default function MetricChart({ title, xs, lines, markers, unit }: MetricC
   return (
     <figure className="space-y-2" aria-label={title}>
       <figcaption className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
-        {title} <span className="font-normal text-zinc-500 dark:text-zinc-400">— {summary}</span>
+        {title} <span className="font-normal text-muted">— {summary}</span>
       </figcaption>
       <div ref={host} aria-hidden data-testid="metric-chart" />
       <details className="text-xs">
-        <summary className="cursor-pointer text-zinc-500 dark:text-zinc-400">Data table{visibleMarkers.length ? ` and ${visibleMarkers.length} marked events` : ""}</summary>
+        <summary className="cursor-pointer text-muted">Data table{visibleMarkers.length ? ` and ${visibleMarkers.length} marked events` : ""}</summary>
         <table className="mt-1 w-full text-left">
           <caption className="sr-only">{title}</caption>
           <thead>

@@ -33,7 +33,7 @@ export function SpanImport({ gatewayId, stored }: { gatewayId: string; stored: {
         </div>
       </CardHeader>
       <div className="space-y-3 p-4 text-sm">
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs text-muted">
           {job ? "" : `${stored.total.toLocaleString()} calls imported so far${stored.incompleteCalls ? `, ${stored.incompleteCalls.toLocaleString()} of them without a field replay needs` : ""}. `}
           Each call is stored once, labelled with its span: importing a range again adds nothing twice.
         </p>

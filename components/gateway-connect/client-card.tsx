@@ -35,14 +35,14 @@ export function ClientCard({ client, tools, mcpUrl, tokenEndpoint }: { client: C
         ))}
       </header>
       <dl className="grid grid-cols-[8rem_1fr] items-center gap-x-3 gap-y-1 text-sm">
-        <dt className="text-zinc-500 dark:text-zinc-400">Client id</dt>
+        <dt className="text-muted">Client id</dt>
         <dd className="flex items-center gap-1">
           <code className="font-mono text-xs" aria-label={`Client id of ${client.persona}`}>
             {client.clientId}
           </code>
           <CopyButton text={client.clientId} label={`Copy client id of ${client.persona}`} />
         </dd>
-        <dt className="text-zinc-500 dark:text-zinc-400">Client secret</dt>
+        <dt className="text-muted">Client secret</dt>
         <dd className="flex items-center gap-1">
           <code className="font-mono text-xs" aria-label={`Client secret of ${client.persona}`}>
             {revealed ? client.clientSecret : MASK}

@@ -12,14 +12,14 @@ export function ConnectPanel({ info, tools }: { info: ConnectInfo; tools: Tool[]
       <Card aria-labelledby="connect-endpoints">
         <CardHeader id="connect-endpoints" title="Endpoints" />
         <dl className="grid grid-cols-[10rem_1fr] items-center gap-x-3 gap-y-2 p-4 text-sm">
-          <dt className="text-zinc-500 dark:text-zinc-400">MCP URL</dt>
+          <dt className="text-muted">MCP URL</dt>
           <dd className="flex items-center gap-1">
             <code className="font-mono text-xs" aria-label="MCP URL">
               {info.mcpUrl}
             </code>
             <CopyButton text={info.mcpUrl} label="Copy MCP URL" />
           </dd>
-          <dt className="text-zinc-500 dark:text-zinc-400">Token endpoint</dt>
+          <dt className="text-muted">Token endpoint</dt>
           <dd className="flex items-center gap-1">
             <code className="font-mono text-xs" aria-label="Token endpoint">
               {info.tokenEndpoint}

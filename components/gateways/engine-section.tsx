@@ -26,7 +26,7 @@ export function EngineSection({
           <>
             <p className="text-sm">
               <span className="font-medium">{engine.data.engine.name}</span>{" "}
-              <span className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400">{engine.data.engine.policyEngineArn}</span>{" "}
+              <span className="font-mono text-xs break-all text-muted">{engine.data.engine.policyEngineArn}</span>{" "}
               <StatusBadge status={engine.data.engine.status} />
             </p>
             {engine.data.policies.length === 0 ? <EmptyState title="The engine has no policies">
@@ -44,7 +44,7 @@ export function EngineSection({
                 </div>
                 {p.description ? <p className="text-sm text-zinc-600 dark:text-zinc-400">{p.description}</p> : null}
                 {p.statusReasons.length > 0 ? <p className="text-xs text-red-700 dark:text-red-300">{p.statusReasons.join("; ")}</p> : null}
-                {p.statementNote ? <p className="text-xs text-zinc-500 dark:text-zinc-400">{p.statementNote}</p> : null}
+                {p.statementNote ? <p className="text-xs text-muted">{p.statementNote}</p> : null}
                 {/* Policy code keeps its lines; a long ARN wraps inside the box instead of widening the page. */}
                 <pre className="mt-2 overflow-auto rounded bg-zinc-50 p-2 text-xs whitespace-pre-wrap break-all dark:bg-zinc-950">{p.statement}</pre>
               </article>

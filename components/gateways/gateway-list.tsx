@@ -37,7 +37,7 @@ export function GatewayList({ gateways, statuses }: { gateways: GatewaySummary[]
       />
       <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <table className="w-full text-left text-sm">
-          <thead className="border-b border-zinc-200 text-xs text-zinc-500 dark:text-zinc-400 uppercase dark:border-zinc-800">
+          <thead className="border-b border-zinc-200 text-xs text-muted uppercase dark:border-zinc-800">
             <tr>
               <th className="px-4 py-2 font-medium">Name</th>
               <th className="px-4 py-2 font-medium">Status</th>
@@ -55,8 +55,8 @@ export function GatewayList({ gateways, statuses }: { gateways: GatewaySummary[]
                   <Link href={`/gateways/${g.gatewayId}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                     {g.name}
                   </Link>
-                  <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{g.gatewayId}</div>
-                  <div className="max-w-xs truncate font-mono text-xs text-zinc-500 dark:text-zinc-400" title={g.gatewayArn}>
+                  <div className="font-mono text-xs text-muted">{g.gatewayId}</div>
+                  <div className="max-w-xs truncate font-mono text-xs text-muted" title={g.gatewayArn}>
                     {g.gatewayArn}
                   </div>
                 </td>
@@ -65,10 +65,10 @@ export function GatewayList({ gateways, statuses }: { gateways: GatewaySummary[]
                 </td>
                 <td className="px-4 py-2.5">
                   <EngineModeBadge engine={g.policyEngine} />
-                  {g.policyEngine ? <div className="mt-0.5 font-mono text-xs text-zinc-500 dark:text-zinc-400">{g.policyEngine.policyEngineId}</div> : null}
+                  {g.policyEngine ? <div className="mt-0.5 font-mono text-xs text-muted">{g.policyEngine.policyEngineId}</div> : null}
                 </td>
                 <td className="px-4 py-2.5">
-                  <Suspense fallback={<span className="text-xs text-zinc-500 dark:text-zinc-400">…</span>}>
+                  <Suspense fallback={<span className="text-xs text-muted">…</span>}>
                     <RowStatus statuses={statuses} gatewayId={g.gatewayId} />
                   </Suspense>
                 </td>
@@ -81,7 +81,7 @@ export function GatewayList({ gateways, statuses }: { gateways: GatewaySummary[]
             ))}
           </tbody>
         </table>
-        {shown.length === 0 ? <p className="px-4 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400">No gateway matches “{filter}”.</p> : null}
+        {shown.length === 0 ? <p className="px-4 py-6 text-center text-sm text-muted">No gateway matches “{filter}”.</p> : null}
       </div>
     </div>
   );

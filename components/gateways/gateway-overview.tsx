@@ -18,7 +18,7 @@ export function GatewayOverview({ gateway, status, children }: { gateway: Gatewa
       <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-4 gap-y-2 p-4 text-sm">
         {rows.map(([k, v]) => (
           <div key={k} className="contents">
-            <dt className="text-zinc-500 dark:text-zinc-400">{k}</dt>
+            <dt className="text-muted">{k}</dt>
             <dd className="min-w-0">{v}</dd>
           </div>
         ))}

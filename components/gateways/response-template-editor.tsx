@@ -39,7 +39,7 @@ export function ResponseTemplateEditor({ gatewayId, targetId, tool, template }: 
 
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-xs text-zinc-500 dark:text-zinc-400 hover:text-zinc-800 dark:hover:text-zinc-200">Response template {template === undefined ? "(default: echo)" : "(custom)"}</summary>
+      <summary className="cursor-pointer text-xs text-muted hover:text-zinc-800 dark:hover:text-zinc-200">Response template {template === undefined ? "(default: echo)" : "(custom)"}</summary>
       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
         This target has no implementation in the local workspace: the gateway answers allowed calls with this template. Without one it echoes the call and says so.
       </p>

@@ -6,7 +6,7 @@ type Node = { [key: string]: unknown };
 /** A readable rendering of a tool's input schema: fields, types, required, enums, nesting, descriptions. */
 export function SchemaView({ schema }: { schema: JsonSchema }) {
   const props = properties(schema);
-  if (props.length === 0) return <p className="text-xs text-zinc-500 dark:text-zinc-400">No input fields.</p>;
+  if (props.length === 0) return <p className="text-xs text-muted">No input fields.</p>;
   return <FieldList node={schema} />;
 }
 

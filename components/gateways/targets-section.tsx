@@ -35,7 +35,7 @@ export function TargetsSection({ gatewayId, targets, editable = false }: { gatew
               <h3 className="font-semibold">{t.name}</h3>
               <Badge tone="blue">{KIND_LABEL[t.type]}</Badge>
               <StatusBadge status={t.status} />
-              <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{t.targetId}</span>
+              <span className="font-mono text-xs text-muted">{t.targetId}</span>
               {editable ? (
                 <div className="ml-auto">
                   <TargetActions gatewayId={gatewayId} targetId={t.targetId} name={t.name} canSync={t.answeredBy === "upstream"} />

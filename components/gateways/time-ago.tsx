@@ -18,7 +18,7 @@ export function TimeAgo({ iso, absolute = false }: { iso: string; absolute?: boo
   return (
     <time dateTime={iso} title={iso}>
       {label}
-      {absolute && now !== 0 ? <span className="text-zinc-500 dark:text-zinc-400"> · {exact}</span> : null}
+      {absolute && now !== 0 ? <span className="text-muted"> · {exact}</span> : null}
     </time>
   );
 }

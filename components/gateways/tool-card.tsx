@@ -9,7 +9,7 @@ export function ToolCard({ tool, children }: { tool: Tool; children?: React.Reac
       <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400">{tool.description || "No description."}</p>
       <SchemaView schema={tool.inputSchema} />
       <details className="mt-2">
-        <summary className="cursor-pointer text-xs text-zinc-500 dark:text-zinc-400 hover:text-zinc-800 dark:hover:text-zinc-200">Raw input schema (JSON)</summary>
+        <summary className="cursor-pointer text-xs text-muted hover:text-zinc-800 dark:hover:text-zinc-200">Raw input schema (JSON)</summary>
         <pre className="mt-1 max-h-72 overflow-auto rounded bg-zinc-50 p-2 text-xs dark:bg-zinc-950">{JSON.stringify(tool.inputSchema, null, 2)}</pre>
       </details>
       {children}

@@ -6,8 +6,8 @@ import { cn } from "@/lib/cn";
 export function PolicyOutline({ outline, onSelect }: { outline: OutlineEntry[]; onSelect(entry: OutlineEntry): void }) {
   return (
     <nav aria-label="Policies in the draft" className="min-h-0 overflow-auto p-2 text-sm">
-      <h2 className="mb-1 px-1 text-xs font-semibold text-zinc-500 dark:text-zinc-400 uppercase">Policies ({outline.length})</h2>
-      {outline.length === 0 ? <p className="px-1 text-xs text-zinc-500 dark:text-zinc-400">No policies yet. With none, every call is denied.</p> : null}
+      <h2 className="mb-1 px-1 text-xs font-semibold text-muted uppercase">Policies ({outline.length})</h2>
+      {outline.length === 0 ? <p className="px-1 text-xs text-muted">No policies yet. With none, every call is denied.</p> : null}
       <ul>
         {outline.map((o) => (
           <li key={`${o.id}:${o.line}`}>

@@ -154,7 +154,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
                 Format
               </Button>
               {canEdit.reason ? (
-                <span className="text-xs text-zinc-500 dark:text-zinc-400" title={canEdit.reason}>
+                <span className="text-xs text-muted" title={canEdit.reason}>
                   Read only
                 </span>
               ) : null}
@@ -180,7 +180,7 @@ export function PolicyWorkspace({ gatewayId, context, draft, publishedText, pane
             </div>
           </div>
           <div id="workspace-view-editor-panel" role="tabpanel" aria-labelledby="workspace-view-editor" className={cn("flex min-h-0 flex-1 flex-col", view === "editor" ? "" : "hidden")}>
-            <p id="editor-keys" className="border-b border-zinc-100 px-3 py-0.5 text-[11px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+            <p id="editor-keys" className="border-b border-zinc-100 px-3 py-0.5 text-[11px] text-muted dark:border-zinc-800">
               Keyboard: <kbd className="font-mono">Esc</kbd> leaves the editor · <kbd className="font-mono">Ctrl+M</kbd> makes <kbd className="font-mono">Tab</kbd> move focus instead of indenting ·{" "}
               <kbd className="font-mono">Ctrl+Space</kbd> completes
             </p>

@@ -30,12 +30,12 @@ export function ProblemsPanel({ diagnostics, notes = [], onSelect, checking }: {
               <span className={cn("font-semibold", d.severity === "error" ? "text-red-700 dark:text-red-400" : "text-amber-700 dark:text-amber-400")}>
                 {d.severity === "error" ? "✖" : "⚠"}
               </span>
-              <span className="shrink-0 font-mono text-zinc-500 dark:text-zinc-400">
+              <span className="shrink-0 font-mono text-muted">
                 {d.startLine}:{d.startColumn}
               </span>
               <span>
                 {d.message}
-                {d.help ? <span className="block text-zinc-500 dark:text-zinc-400">help: {d.help}</span> : null}
+                {d.help ? <span className="block text-muted">help: {d.help}</span> : null}
               </span>
             </button>
           </li>
@@ -49,7 +49,7 @@ export function ProblemsPanel({ diagnostics, notes = [], onSelect, checking }: {
               aria-label={`note at line ${n.line}, column ${n.column}: ${n.message}`}
             >
               <span className="font-semibold text-sky-700 dark:text-sky-400">ℹ</span>
-              <span className="shrink-0 font-mono text-zinc-500 dark:text-zinc-400">
+              <span className="shrink-0 font-mono text-muted">
                 {n.line}:{n.column}
               </span>
               <span>{n.message}</span>

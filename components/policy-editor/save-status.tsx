@@ -17,7 +17,7 @@ export function SaveStatus({ state, matchesPublished, onRetry }: { state: SaveSt
   }
   const label = state.kind === "saving" ? "Saving…" : matchesPublished ? "Published version" : state.kind === "dirty" ? "Unsaved changes" : "Draft saved";
   return (
-    <span data-testid="save-status" aria-live="polite" className="text-xs text-zinc-500 dark:text-zinc-400" title={state.kind === "saved" ? state.at : undefined}>
+    <span data-testid="save-status" aria-live="polite" className="text-xs text-muted" title={state.kind === "saved" ? state.at : undefined}>
       {label}
     </span>
   );

@@ -83,7 +83,7 @@ export function CanaryPromote({ gatewayId, policy, busy, error, onCancel, onConf
                   <li key={i} className="flex flex-wrap items-center gap-2">
                     <Badge tone="violet">imported span</Badge>
                     <span className="min-w-0 break-all">{c.label}</span>
-                    <span className="text-zinc-500 dark:text-zinc-400">
+                    <span className="text-muted">
                       decided {c.decision} at {new Date(c.at).toLocaleString()}
                       {c.missing.length ? ` · not re-evaluated: ${c.missing.join(", ")}` : ""}
                     </span>

@@ -38,7 +38,7 @@ export function ChangeRequestList({ requests, requireApproval }: { requests: Cha
                 #{cr.id} {changeRequestTitle(cr)}
               </Link>
               <ChangeRequestStatusBadge status={cr.status} />
-              <span className="ml-auto text-zinc-500 dark:text-zinc-400">
+              <span className="ml-auto text-muted">
                 requested by {cr.requestedBy} · <TimeAgo iso={cr.createdAt} />
                 {cr.decidedBy ? ` · ${cr.status} by ${cr.decidedBy}` : ""}
               </span>

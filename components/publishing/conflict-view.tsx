@@ -46,7 +46,7 @@ export function ConflictView({
           Cancel
         </Link>
       </div>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">Rebase keeps your text exactly and reviews it against what is published now; the diff and impact are recomputed before anything is sent.</p>
+      <p className="text-xs text-muted">Rebase keeps your text exactly and reviews it against what is published now; the diff and impact are recomputed before anything is sent.</p>
     </section>
   );
 }

@@ -53,7 +53,7 @@ export function CreateEngineForm({ gatewayId, gatewayName }: { gatewayId: string
           <label key={m} className="flex items-center gap-1">
             <input type="radio" name="mode" checked={mode === m} onChange={() => setMode(m)} />
             {m}
-            {m === "LOG_ONLY" ? <span className="text-xs text-zinc-500 dark:text-zinc-400">(recommended first)</span> : null}
+            {m === "LOG_ONLY" ? <span className="text-xs text-muted">(recommended first)</span> : null}
           </label>
         ))}
       </fieldset>

@@ -16,12 +16,12 @@ export function EvidenceList({ items, more, label, showChange = true }: { items:
             </span>
           ) : null}
           <span className="min-w-0 break-all">{it.label}</span>
-          {it.source === "case" ? <span className="font-mono text-zinc-500 dark:text-zinc-400">{JSON.stringify(it.arguments)}</span> : null}
-          {it.count > 1 ? <span className="text-zinc-500 dark:text-zinc-400">×{it.count}</span> : null}
-          <span className="text-zinc-500 dark:text-zinc-400">· {denialText(it)}</span>
+          {it.source === "case" ? <span className="font-mono text-muted">{JSON.stringify(it.arguments)}</span> : null}
+          {it.count > 1 ? <span className="text-muted">×{it.count}</span> : null}
+          <span className="text-muted">· {denialText(it)}</span>
         </li>
       ))}
-      {more > 0 ? <li className="text-zinc-500 dark:text-zinc-400">…and {more} more</li> : null}
+      {more > 0 ? <li className="text-muted">…and {more} more</li> : null}
     </ul>
   );
 }

@@ -66,7 +66,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
                   <span className="font-semibold">Version {v.version}</span>
                   {i === 0 ? <Badge tone="green">latest</Badge> : null}
                   <span className="min-w-0 flex-1 break-words">{v.message}</span>
-                  <span className="text-zinc-500 dark:text-zinc-400">
+                  <span className="text-muted">
                     {v.author} · <TimeAgo iso={v.createdAt} absolute /> · {count(v.policyCount, "policy", "policies")}
                   </span>
                   <Button size="sm" variant="ghost" onClick={() => void view(v.version)} aria-expanded={open[v.version] !== undefined}>
@@ -94,7 +94,7 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
         ) : (
           <div className="overflow-x-auto">
           <table aria-label="Audit log" className="w-full text-left text-sm">
-            <thead className="text-xs text-zinc-500 dark:text-zinc-400">
+            <thead className="text-xs text-muted">
               <tr>
                 <th className="px-4 py-2 font-medium">When</th>
                 <th className="px-4 py-2 font-medium">Who</th>
@@ -105,12 +105,12 @@ export function HistoryView({ gatewayId, versions, audit }: { gatewayId: string;
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {audit.map((a) => (
                 <tr key={a.id}>
-                  <td className="px-4 py-2 whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                  <td className="px-4 py-2 whitespace-nowrap text-muted">
                     <TimeAgo iso={a.at} absolute />
                   </td>
                   <td className="px-4 py-2">{a.actor}</td>
                   <td className="px-4 py-2">
-                    <span className="mr-2 font-mono text-xs text-zinc-500 dark:text-zinc-400">{a.action}</span>
+                    <span className="mr-2 font-mono text-xs text-muted">{a.action}</span>
                     {a.summary}
                   </td>
                   <td className="px-4 py-2">

@@ -12,7 +12,7 @@ export function PolicyChanges({ plan }: { plan: PublishPlan }) {
         <li key={p.name} aria-label={`${p.name}: ${p.change}`} className="flex flex-wrap items-center gap-2 py-2">
           <Badge tone={CHANGE_TONE[p.change]}>{p.change}</Badge>
           <span className="font-mono">{p.name}</span>
-          {p.effect ? <span className="text-xs text-zinc-500 dark:text-zinc-400">{p.effect}</span> : null}
+          {p.effect ? <span className="text-xs text-muted">{p.effect}</span> : null}
           {p.generatedName ? <Badge tone="blue" title="The draft has no @id for this policy; the name is generated from its statement">generated name</Badge> : null}
           {p.modeChanged && p.before && p.after ? (
             <span className="flex items-center gap-1 text-xs">
@@ -21,19 +21,19 @@ export function PolicyChanges({ plan }: { plan: PublishPlan }) {
           ) : p.after?.enforcementMode === "LOG_ONLY" ? (
             <PolicyModeBadge mode="LOG_ONLY" />
           ) : null}
-          {p.change === "changed" && p.statementChanged ? <span className="text-xs text-zinc-500 dark:text-zinc-400">statement</span> : null}
-          {p.descriptionChanged && p.change !== "added" ? <span className="text-xs text-zinc-500 dark:text-zinc-400">description</span> : null}
+          {p.change === "changed" && p.statementChanged ? <span className="text-xs text-muted">statement</span> : null}
+          {p.descriptionChanged && p.change !== "added" ? <span className="text-xs text-muted">description</span> : null}
           {p.resend ? <Badge tone="red" title="The engine did not accept the last version it was sent; publishing sends it again">engine reports {p.resend}: re-sent</Badge> : null}
         </li>
       ))}
-      {plan.policies.length === 0 ? <li className="py-2 text-zinc-500 dark:text-zinc-400">The draft holds no policies.</li> : null}
+      {plan.policies.length === 0 ? <li className="py-2 text-muted">The draft holds no policies.</li> : null}
     </ul>
   );
 }
 
 /** The order the operations run in, and why. */
 export function OperationOrder({ plan }: { plan: PublishPlan }) {
-  if (plan.operations.length === 0) return <p className="text-sm text-zinc-500 dark:text-zinc-400">Nothing to send: the draft matches the published policies.</p>;
+  if (plan.operations.length === 0) return <p className="text-sm text-muted">Nothing to send: the draft matches the published policies.</p>;
   return (
     <div className="space-y-2 text-sm">
       <p className="text-zinc-600 dark:text-zinc-400">
@@ -46,7 +46,7 @@ export function OperationOrder({ plan }: { plan: PublishPlan }) {
             <span className="font-mono">
               {o.op === "create" ? "CreatePolicy" : o.op === "update" ? "UpdatePolicy" : "DeletePolicy"} {o.name}
             </span>{" "}
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">
+            <span className="text-xs text-muted">
               — step {o.phase} ({PHASES[o.phase - 1].label.toLowerCase()}): {o.reason}
             </span>
           </li>

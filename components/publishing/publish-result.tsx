@@ -47,7 +47,7 @@ export function PublishResultView({
                 <div className="flex items-center gap-2">
                   <Badge tone="red">{f.op} failed</Badge>
                   <span className="font-mono">{f.name}</span>
-                  <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{f.code}</span>
+                  <span className="font-mono text-xs text-muted">{f.code}</span>
                 </div>
                 <p className="text-red-700 dark:text-red-300">{f.message}</p>
                 {f.statusReasons.length ? (

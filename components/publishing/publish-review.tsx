@@ -180,7 +180,7 @@ export function PublishReview({ gatewayId, data, rollbackOf }: { gatewayId: stri
           {needsApproval && can.allowed ? (
             <p className="w-full text-sm text-zinc-600 dark:text-zinc-400">{data.gatewayName} enforces its policies, so this publish becomes a change request that another publisher approves.</p>
           ) : null}
-          {nothing && plan.ok ? <p className="w-full text-sm text-zinc-500 dark:text-zinc-400">Nothing to publish: the draft matches the published policies.</p> : null}
+          {nothing && plan.ok ? <p className="w-full text-sm text-muted">Nothing to publish: the draft matches the published policies.</p> : null}
           {enforcing ? (
             <p id={hintId} className="w-full text-xs text-zinc-600 dark:text-zinc-400">
               {data.gatewayName} enforces its policies: a message saying what changes and why is required, and {needsApproval ? "another publisher reviews the change before anything is published" : "a change of decisions is confirmed once more before it is published"}.

@@ -12,7 +12,7 @@ export function ReviewSections({ data, proposed = "draft", beforeOrder }: { data
     <>
       <Card aria-labelledby="diff-title">
         <CardHeader id="diff-title" title={`Published (left) vs ${proposed} (right)`}>
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          <span className="text-xs text-muted">
             {plan.counts.added} added · {plan.counts.changed} changed · {plan.counts.removed} removed · {plan.counts.unchanged} unchanged
           </span>
         </CardHeader>

@@ -16,7 +16,7 @@ export function ArgumentFields({ form, args, onChange }: { form: ArgumentForm; a
       {form.fields.length ? (
         <Fields fields={form.fields} value={args} onSet={set} />
       ) : (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p className="text-xs text-muted">
           This tool&apos;s input schema names no arguments{form.extraKeys ? "; add any it accepts in Raw JSON." : "."}
         </p>
       )}
@@ -88,7 +88,7 @@ function Field({ field, value, onSet }: { field: FormField; value: unknown; onSe
         />
       )}
       {field.description ? (
-        <p id={`${id}-d`} className="text-xs text-zinc-500 dark:text-zinc-400">
+        <p id={`${id}-d`} className="text-xs text-muted">
           {field.description}
         </p>
       ) : null}

@@ -62,7 +62,7 @@ export function DecisionMatrix({
                   <span className="block font-mono" title={t}>
                     {bareToolName(t)}
                   </span>
-                  <code className="block text-[10px] break-all text-zinc-500 dark:text-zinc-400" data-testid="matrix-args">
+                  <code className="block text-[10px] break-all text-muted" data-testid="matrix-args">
                     {JSON.stringify(argumentsOf(row[0]))}
                   </code>
                 </th>

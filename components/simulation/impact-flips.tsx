@@ -24,7 +24,7 @@ export function ImpactFlips({ impact, corpus, stale, onOpen }: { impact: Impact;
       <p data-testid="impact-summary">
         {impact.flips.length} of {impact.total} calls change: {impact.allowToDeny} allow→deny, {impact.denyToAllow} deny→allow
       </p>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-muted">
         Compared {impact.cases} saved case{impact.cases === 1 ? "" : "s"}, {impact.recorded} recorded call{impact.recorded === 1 ? "" : "s"} and {impact.spans} call{impact.spans === 1 ? "" : "s"} imported from spans
         {stale ? " · updating for your latest edit…" : ""}.
       </p>
@@ -51,13 +51,13 @@ export function ImpactFlips({ impact, corpus, stale, onOpen }: { impact: Impact;
                 <span className="font-mono break-all">
                   {bareToolName(f.tool)} {JSON.stringify(f.arguments)}
                 </span>
-                <span className="text-zinc-500 dark:text-zinc-400">as {corpus.calls[f.index]?.principal.sub}</span>
-                {f.count > 1 ? <span className="text-zinc-500 dark:text-zinc-400">×{f.count}</span> : null}
+                <span className="text-muted">as {corpus.calls[f.index]?.principal.sub}</span>
+                {f.count > 1 ? <span className="text-muted">×{f.count}</span> : null}
               </p>
               <p className="text-zinc-600 dark:text-zinc-400" data-testid="flip-denial">
                 {denialText(f)}
               </p>
-              <p className="flex items-center gap-2 text-zinc-500 dark:text-zinc-400">
+              <p className="flex items-center gap-2 text-muted">
                 <span className="min-w-0 flex-1 truncate" title={f.label}>
                   {f.label}
                 </span>
@@ -67,7 +67,7 @@ export function ImpactFlips({ impact, corpus, stale, onOpen }: { impact: Impact;
               </p>
             </li>
           ))}
-          {impact.flips.length > SHOWN ? <li className="text-zinc-500 dark:text-zinc-400">… and {impact.flips.length - SHOWN} more</li> : null}
+          {impact.flips.length > SHOWN ? <li className="text-muted">… and {impact.flips.length - SHOWN} more</li> : null}
         </ul>
       ) : (
         <p className="text-xs text-emerald-700 dark:text-emerald-400">No decision changes.</p>

@@ -101,12 +101,12 @@ export function ImpactPanel() {
             </Button>
           ) : null}
         </div>
-        <p className="text-xs text-zinc-500 dark:text-zinc-400">Replays every saved test case, recorded call and call imported from AgentCore spans against the editor&apos;s text and the published set; updates as you edit.</p>
-        {state.kind === "loading" ? <p className="text-xs text-zinc-500 dark:text-zinc-400">Loading saved cases, recorded and imported calls…</p> : null}
+        <p className="text-xs text-muted">Replays every saved test case, recorded call and call imported from AgentCore spans against the editor&apos;s text and the published set; updates as you edit.</p>
+        {state.kind === "loading" ? <p className="text-xs text-muted">Loading saved cases, recorded and imported calls…</p> : null}
         {state.kind === "running" ? (
           <div className="space-y-1">
             <progress className="w-full" aria-label="Impact progress" max={state.total || 1} value={state.done} />
-            <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            <p className="text-xs text-muted">
               {state.done.toLocaleString()} of {state.total.toLocaleString()} calls
             </p>
           </div>

@@ -60,7 +60,7 @@ export function MatrixPanel() {
         >
           {argsText === null ? "Choose arguments…" : "Use example arguments"}
         </Button>
-        <span role="status" className="text-xs text-zinc-500 dark:text-zinc-400">
+        <span role="status" className="text-xs text-muted">
           {!cells ? "Computing…" : state && state.text !== ws.text ? "Updating…" : "Up to date with the editor"}
         </span>
       </div>
@@ -70,7 +70,7 @@ export function MatrixPanel() {
           <textarea aria-label="Matrix arguments" className="h-28 w-full rounded-md border border-zinc-300 bg-white p-1 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900" value={argsText} onChange={(e) => setArgsText(e.target.value)} spellCheck={false} />
         </label>
       ) : null}
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-muted">
         Each cell: the editor&apos;s decision and why (permit, forbid or default deny) over the published one, with {argsText === null ? "each tool's example arguments" : "the chosen arguments"} (under the tool&apos;s name); an amber ring marks a change.
       </p>
       {!parsed.ok || error ? (

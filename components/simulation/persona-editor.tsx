@@ -71,7 +71,7 @@ export function PersonaEditor() {
             >
               {p.name}
             </button>
-            <span className="min-w-0 flex-1 truncate text-zinc-500 dark:text-zinc-400">
+            <span className="min-w-0 flex-1 truncate text-muted">
               sub={p.sub} · tags {principalTags(p).map(([k, v]) => `${k}=${v}`).join(", ") || "none"}
             </span>
             <ConfirmButton

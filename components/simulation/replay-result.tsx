@@ -41,7 +41,7 @@ export function ReplayResult({
             ))}
           </span>
         ) : (
-          <span className="text-xs text-zinc-500 dark:text-zinc-400">{result.decision === "DENY" && !result.errors.length ? "no ACTIVE policy permits this call (default deny)" : ""}</span>
+          <span className="text-xs text-muted">{result.decision === "DENY" && !result.errors.length ? "no ACTIVE policy permits this call (default deny)" : ""}</span>
         )}
       </div>
       <SessionEvidence result={result} />

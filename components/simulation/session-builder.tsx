@@ -81,7 +81,7 @@ export function SessionBuilder({ body, bodyOk, persona }: { body: string; bodyOk
   return (
     <section aria-label="Session" className="space-y-2 rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
       <h3 className="text-xs font-semibold">Session</h3>
-      <p className="text-xs text-zinc-500 dark:text-zinc-400">
+      <p className="text-xs text-muted">
         Calls in order, as one agent session of {persona?.name ?? "the persona"}: each is decided on what the earlier calls recorded (a permitted, completed call leaves a response; a denied or failed one an error).
       </p>
       <div className="flex flex-wrap gap-2">
@@ -169,7 +169,7 @@ function StepEditor({ n, step, onChange, onRemove }: { n: number; step: Step; on
             Set score
           </Button>
         </div>
-        <p className="mt-1 text-zinc-500 dark:text-zinc-400">
+        <p className="mt-1 text-muted">
           {step.guardrails.length ? step.guardrails.map((g) => `${g.type} ${g.category} = ${g.score}`).join(", ") : "Every guardrail: no detection (the default)."}
         </p>
       </details>

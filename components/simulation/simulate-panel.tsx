@@ -101,7 +101,7 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
         </label>
       </div>
       {persona ? (
-        <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="sim-principal">
+        <p className="text-xs text-muted" data-testid="sim-principal">
           principal AgentCore::{persona.type}::&quot;{persona.sub}&quot; · tags {tags.map(([k, v]) => `${k}=${v}`).join(", ") || "none"}
         </p>
       ) : (
@@ -132,7 +132,7 @@ function SimulateForm({ opened }: { opened: SimCall | null }) {
             spellCheck={false}
           />
           {!formBody.ok ? (
-            <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="raw-only">
+            <p className="text-xs text-muted" data-testid="raw-only">
               Raw JSON only: the form cannot show this body ({formBody.reason}).
             </p>
           ) : null}

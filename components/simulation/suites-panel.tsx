@@ -155,11 +155,11 @@ export function SuitesPanel() {
           Draft: {result.draft.passed} passed, {result.draft.failed} failed · Published: {result.published.passed} passed, {result.published.failed} failed
         </p>
       ) : null}
-      {cases === null ? <p className="text-xs text-zinc-500 dark:text-zinc-400">Loading cases…</p> : null}
-      {cases?.length === 0 ? <p className="text-xs text-zinc-500 dark:text-zinc-400">No saved cases yet. Run a call in Simulate and save it, add one from the decision log, or import a suite file.</p> : null}
+      {cases === null ? <p className="text-xs text-muted">Loading cases…</p> : null}
+      {cases?.length === 0 ? <p className="text-xs text-muted">No saved cases yet. Run a call in Simulate and save it, add one from the decision log, or import a suite file.</p> : null}
       {shown.length ? (
         <table className="w-full text-xs" aria-label="Test cases">
-          <thead className="text-left text-zinc-500 dark:text-zinc-400">
+          <thead className="text-left text-muted">
             <tr>
               <th className="py-1 pr-2">Case</th>
               <th className="pr-2">Arguments</th>
@@ -178,7 +178,7 @@ export function SuitesPanel() {
                 <tr key={c.id} className="border-t border-zinc-100 align-top dark:border-zinc-800">
                   <td className="py-1 pr-1">
                     {c.name}
-                    {suite === ALL && c.suite !== "default" ? <span className="text-zinc-500 dark:text-zinc-400"> ({c.suite})</span> : null}
+                    {suite === ALL && c.suite !== "default" ? <span className="text-muted"> ({c.suite})</span> : null}
                     {r?.invalid ? <div className="text-amber-700 dark:text-amber-300">{r.invalid}</div> : null}
                   </td>
                   <td className="max-w-[14rem] truncate pr-2 font-mono" title={argumentsOf(c)} data-testid="case-arguments">

@@ -86,7 +86,7 @@ export function TokensPanel({ initial }: { initial: ApiTokenInfo[] }) {
           <Button type="submit" variant="primary" disabled={busy || !name.trim()}>
             Create token
           </Button>
-          <p className="w-full text-xs text-zinc-500 dark:text-zinc-400">
+          <p className="w-full text-xs text-muted">
             A {role} token may {ROLE_GRANTS[role]}
             {role === "viewer" ? "" : ", and everything a lower role may"}. Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
           </p>
@@ -117,7 +117,7 @@ export function TokensPanel({ initial }: { initial: ApiTokenInfo[] }) {
           </div>
         ) : (
           <table aria-label="API tokens" className="w-full text-left text-sm">
-            <thead className="text-xs text-zinc-500 dark:text-zinc-400">
+            <thead className="text-xs text-muted">
               <tr>
                 <th className="px-4 py-2 font-medium">Name</th>
                 <th className="px-4 py-2 font-medium">Role</th>
@@ -135,7 +135,7 @@ export function TokensPanel({ initial }: { initial: ApiTokenInfo[] }) {
                     <Badge tone="blue">{t.role}</Badge>
                   </td>
                   <td className="px-4 py-2 font-mono text-xs">{t.prefix}…</td>
-                  <td className="px-4 py-2 text-zinc-500 dark:text-zinc-400">
+                  <td className="px-4 py-2 text-muted">
                     {t.createdBy} · <TimeAgo iso={t.createdAt} />
                     {t.expiresAt ? (
                       <>
@@ -144,7 +144,7 @@ export function TokensPanel({ initial }: { initial: ApiTokenInfo[] }) {
                       </>
                     ) : null}
                   </td>
-                  <td className="px-4 py-2 text-zinc-500 dark:text-zinc-400">{t.lastUsedAt ? <TimeAgo iso={t.lastUsedAt} /> : "never"}</td>
+                  <td className="px-4 py-2 text-muted">{t.lastUsedAt ? <TimeAgo iso={t.lastUsedAt} /> : "never"}</td>
                   <td className="px-4 py-2 text-right">
                     {t.revokedAt ? (
                       <Badge tone="neutral">revoked by {t.revokedBy}</Badge>

@@ -12,7 +12,7 @@ export default async function GatewayLayout({ children, params }: { children: Re
   const result = await load(() => getGatewayOnce(gatewayId));
   return (
     <div className="space-y-4">
-      <p className="text-sm text-zinc-500 dark:text-zinc-400">
+      <p className="text-sm text-muted">
         <Link href="/" className="hover:underline">
           Gateways
         </Link>{" "}
